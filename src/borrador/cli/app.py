@@ -1,0 +1,88 @@
+"""The root `borrador` command: error handling, unlocking, and the status summary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from borrador import __version__
+from borrador.core.errors import BorradorError
+from borrador.paths import Paths, data_paths
+
+USER_ERROR = 2
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"borrador: {message}", err=True)
+    sys.exit(USER_ERROR)
+
+
+class Group(click.Group):
+    """Turns every error into one line on stderr: exit 2 for what the user can fix."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BorradorError as exc:
+            fail(str(exc))
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            fail("interrupted; nothing half-written was kept.")
+        except Exception as exc:  # a bug: say so without a traceback or personal data
+            click.echo(f"borrador: internal error ({type(exc).__name__}); the last change was "
+                       "not saved. Please report it, with the command you ran.", err=True)
+            sys.exit(1)
+
+
+def ask_passphrase() -> str:
+    if not sys.stdin.isatty():
+        return ""
+    return str(click.prompt("Passphrase", hide_input=True, err=True))
+
+
+def current_paths() -> Paths:
+    return data_paths()
+
+
+def open_session() -> Any:
+    from borrador.services import open_store
+
+    return open_store(current_paths(), ask=ask_passphrase)
+
+
+@click.group(cls=Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="borrador")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Borrador: draft, send and track the letters that get you out of data brokers.
+
+    Everything is stored encrypted on this computer, in the folder BORRADOR_HOME names
+    (or your user data folder). Nothing leaves it unless you send it.
+    """
+    os.umask(0o077)
+    if ctx.invoked_subcommand is None:
+        show_status()
+
+
+def show_status() -> None:
+    from borrador.services import store_exists
+
+    paths = current_paths()
+    click.echo(f"Borrador {__version__} — data folder: {paths.root}")
+    if not store_exists(paths):
+        click.echo("No data yet. Start with 'borrador init', then 'borrador people add'.")
+        return
+    with open_session() as session:
+        summary = session.summary()
+    click.echo(f"People: {summary.people}. Requests: {summary.requests} "
+               f"({summary.open_requests} open).")
+    for status, count in sorted(summary.requests_by_status.items()):
+        click.echo(f"  {status:<24} {count}")
+    click.echo("See 'borrador --help' for commands.")
+
+

@@ -1,0 +1,90 @@
+"""`borrador requests …`: draft requests, list them, and record what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from borrador.cli import output
+from borrador.cli.app import open_session
+from borrador.core.requests import Channel, Kind, Status
+from borrador.core.text import parse_date
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    return None if value is None else parse_date("--on", value)
+
+
+@click.group()
+def requests() -> None:
+    """Requests to brokers and agencies, and their history."""
+
+
+@requests.command("add")
+@click.option("--person", "person_id", type=int, required=True, help="The person's id.")
+@click.option("--broker", "recipients", required=True, multiple=True,
+              help="The recipient's catalog slug; repeat for several.")
+@click.option("--kind", required=True, type=click.Choice([k.value for k in Kind]))
+@click.option("--basis", default="", help="Legal basis, e.g. ccpa, fcra, foia.")
+@click.option("--channel", type=click.Choice([c.value for c in Channel]))
+@click.option("--note", default="", help="A note kept with the request.")
+@click.option("--json", "as_json", is_flag=True)
+def add(person_id: int, recipients: tuple[str, ...], kind: str, basis: str,
+        channel: str | None, note: str, as_json: bool) -> None:
+    """Draft a request (one per --broker) for a person."""
+    with open_session() as session:
+        made = session.create_requests(person_id, list(recipients), kind,
+                                       legal_basis=basis, channel=channel, notes=note)
+    if as_json:
+        click.echo(output.dumps([output.request_json(r) for r in made]))
+    else:
+        for r in made:
+            click.echo(f"Drafted request {r.id}: {r.kind} to {r.recipient}")
+
+
+@requests.command("list")
+@click.option("--person", "person_id", type=int, help="Only this person's requests.")
+@click.option("--json", "as_json", is_flag=True)
+def list_(person_id: int | None, as_json: bool) -> None:
+    """List requests, oldest first."""
+    with open_session() as session:
+        found = session.list_requests(person_id)
+    if as_json:
+        click.echo(output.dumps([output.request_json(r) for r in found]))
+    elif not found:
+        click.echo("No requests yet. Draft one with 'borrador requests add'.")
+    else:
+        click.echo("\n".join(output.request_line(r) for r in found))
+
+
+@requests.command("show")
+@click.argument("request_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+def show(request_id: int, as_json: bool) -> None:
+    """Show a request with its full history."""
+    with open_session() as session:
+        request = session.get_request(request_id)
+        events = session.request_events(request_id)
+    if as_json:
+        data = output.request_json(request, with_letter=True)
+        data["events"] = [output.event_json(e) for e in events]
+        click.echo(output.dumps(data))
+    else:
+        click.echo(output.request_text(request, events))
+
+
+@requests.command("mark")
+@click.argument("request_id", type=int)
+@click.argument("status", type=click.Choice([s.value for s in Status]))
+@click.option("--on", "on", callback=_date, help="The date it happened (YYYY-MM-DD; today if left out).")
+@click.option("--note", default="", help="What happened, in a few words.")
+def mark(request_id: int, status: str, on: dt.date | None, note: str) -> None:
+    """Record that a request moved to STATUS."""
+    with open_session() as session:
+        request = session.change_status(request_id, status, on=on, note=note)
+    click.echo(f"Request {request.id} is now {request.status}.")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(requests)

@@ -1,0 +1,1 @@
+"""The domain, in pure standard-library Python: people, requests, statuses, validation."""

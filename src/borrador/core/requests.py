@@ -1,0 +1,177 @@
+"""Requests to a broker or agency, their statuses, and the moves allowed between them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import TypeVar
+
+from borrador.core.errors import TransitionError, ValidationError
+from borrador.core.text import clean_text
+
+
+class Kind(StrEnum):
+    OPT_OUT = "opt-out"
+    DELETE = "delete"
+    ACCESS = "access"
+    FCRA_DISCLOSURE = "fcra-disclosure"
+    PUBLIC_RECORDS = "public-records"
+    FOLLOW_UP = "follow-up"
+    COMPLAINT = "complaint"
+
+
+class Status(StrEnum):
+    DRAFTED = "drafted"
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    VERIFICATION_REQUESTED = "verification-requested"
+    EXTENDED = "extended"
+    COMPLETED = "completed"
+    PARTIALLY_COMPLETED = "partially-completed"
+    DENIED = "denied"
+    FOLLOW_UP_SENT = "follow-up-sent"
+    COMPLAINT_FILED = "complaint-filed"
+    WITHDRAWN = "withdrawn"
+
+
+class Channel(StrEnum):
+    WEB = "web"
+    EMAIL = "email"
+    MAIL = "mail"
+    PHONE = "phone"
+    FAX = "fax"
+
+
+S = Status
+# What the recipient can do while a request is with them.
+_ANSWERS = {S.COMPLETED, S.PARTIALLY_COMPLETED, S.DENIED}
+_IN_PROGRESS = {S.ACKNOWLEDGED, S.VERIFICATION_REQUESTED, S.EXTENDED, *_ANSWERS}
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    S.DRAFTED: frozenset({S.SENT, S.WITHDRAWN}),
+    S.SENT: frozenset({*_IN_PROGRESS, S.FOLLOW_UP_SENT, S.WITHDRAWN}),
+    S.ACKNOWLEDGED: frozenset({*_IN_PROGRESS - {S.ACKNOWLEDGED}, S.FOLLOW_UP_SENT, S.WITHDRAWN}),
+    S.VERIFICATION_REQUESTED: frozenset(
+        {*_IN_PROGRESS - {S.VERIFICATION_REQUESTED}, S.FOLLOW_UP_SENT, S.WITHDRAWN}
+    ),
+    S.EXTENDED: frozenset(
+        {S.VERIFICATION_REQUESTED, *_ANSWERS, S.FOLLOW_UP_SENT, S.WITHDRAWN}
+    ),
+    S.PARTIALLY_COMPLETED: frozenset({S.FOLLOW_UP_SENT, S.COMPLAINT_FILED}),
+    S.DENIED: frozenset({S.FOLLOW_UP_SENT, S.COMPLAINT_FILED}),
+    S.FOLLOW_UP_SENT: frozenset({*_IN_PROGRESS, S.COMPLAINT_FILED, S.WITHDRAWN}),
+    S.COMPLAINT_FILED: frozenset({*_ANSWERS, S.WITHDRAWN}),
+    S.COMPLETED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+}
+"""Allowed next statuses. Completed and withdrawn are final: a re-listing opens a new request."""
+
+CLOSED: frozenset[Status] = frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED, S.DENIED, S.WITHDRAWN})
+
+
+def check_transition(current: Status, new: Status) -> None:
+    if new not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(TRANSITIONS[current])) or "none: it is final"
+        raise TransitionError(
+            f"a request that is '{current}' cannot become '{new}'.",
+            hint=f"From '{current}' it can become: {allowed}.",
+        )
+
+
+_SLUG_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+
+
+def parse_slug(field: str, value: object) -> str:
+    text = clean_text(field, value, max_len=64, required=True)
+    if not _SLUG_RE.fullmatch(text):
+        raise ValidationError(field, f"{text!r} is not a catalog slug (lowercase, digits, '-')")
+    return text
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def parse_enum(field: str, value: object, enum: type[E]) -> E:
+    try:
+        return enum(str(value).strip().lower())
+    except ValueError:
+        choices = ", ".join(member.value for member in enum)
+        raise ValidationError(field, f"{value!r} is not one of: {choices}") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class Request:
+    person_id: int
+    recipient: str
+    kind: Kind
+    status: Status = Status.DRAFTED
+    legal_basis: str = ""
+    channel: Channel | None = None
+    created_on: dt.date | None = None
+    sent_on: dt.date | None = None
+    received_on: dt.date | None = None
+    acknowledged_on: dt.date | None = None
+    due_on: dt.date | None = None
+    extended_due_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    recheck_on: dt.date | None = None
+    confirmation: str = ""
+    letter_text: str = ""
+    notes: str = ""
+    version: int = 1
+    id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    """One line of a request's history. Events are appended, never changed."""
+
+    request_id: int
+    on: dt.date
+    to_status: Status
+    from_status: Status | None = None
+    note: str = ""
+    actor: str = ""
+    recorded_at: str = ""
+    id: int | None = None
+
+
+# Which date field a status change sets on the request.
+STATUS_DATE_FIELD: dict[Status, str] = {
+    S.SENT: "sent_on",
+    S.ACKNOWLEDGED: "acknowledged_on",
+    **{status: "closed_on" for status in CLOSED},
+}
+
+
+def apply_transition(request: Request, new: Status, on: dt.date, note: str = "") -> Event:
+    """The event recording `request` moving to `new` on `on`; raises if not allowed."""
+    check_transition(request.status, new)
+    if request.created_on and on < request.created_on:
+        raise ValidationError("on", f"{on} is before the request was created ({request.created_on})")
+    if request.id is None:
+        raise ValidationError("request", "must be saved before its status changes")
+    return Event(
+        request_id=request.id,
+        on=on,
+        from_status=request.status,
+        to_status=new,
+        note=clean_text("note", note, max_len=2000, multiline=True),
+    )
+
+
+def with_status(request: Request, event: Event) -> Request:
+    """The request after `event`: new status, its date set, closed date cleared on reopening."""
+    changes: dict[str, object] = {"status": event.to_status, "version": request.version + 1}
+    field = STATUS_DATE_FIELD.get(event.to_status)
+    if field:
+        changes[field] = event.on
+    if event.to_status not in CLOSED:
+        changes["closed_on"] = None
+    return dataclasses.replace(request, **changes)  # type: ignore[arg-type]

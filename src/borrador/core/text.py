@@ -1,0 +1,89 @@
+"""Checks for single fields: text, dates, state codes. Each error names its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from borrador.core.errors import ValidationError
+
+# Bidi embedding/override/isolate controls let stored text disguise itself on screen.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+US_STATES: frozenset[str] = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
+    "AS GU MP PR VI".split()
+)
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _bad_char(text: str, allow_newlines: bool) -> str | None:
+    for ch in text:
+        if allow_newlines and ch in "\n\t":
+            continue
+        if ch in _BIDI_CONTROLS:
+            return f"U+{ord(ch):04X} (a text-direction control)"
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs"):
+            name = "NUL" if ch == "\0" else f"U+{ord(ch):04X}"
+            return f"{name} (a control character)"
+    return None
+
+
+def clean_text(
+    field: str,
+    value: object,
+    *,
+    max_len: int,
+    required: bool = False,
+    multiline: bool = False,
+) -> str:
+    """A trimmed string with no control characters, within `max_len` characters."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"must be text, not {type(value).__name__}")
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(field, "is required and may not be empty")
+    if len(text) > max_len:
+        raise ValidationError(field, f"is {len(text)} characters long; the limit is {max_len}")
+    bad = _bad_char(text, multiline)
+    if bad:
+        raise ValidationError(field, f"contains {bad}; remove it and try again")
+    return text
+
+
+def clean_list(field: str, value: object, *, max_items: int) -> list[object]:
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple):
+        raise ValidationError(field, f"must be a list, not {type(value).__name__}")
+    if len(value) > max_items:
+        raise ValidationError(field, f"has {len(value)} entries; the limit is {max_items}")
+    return list(value)
+
+
+def parse_date(field: str, value: object) -> dt.date:
+    """A calendar date from a `datetime.date` or a YYYY-MM-DD string."""
+    if isinstance(value, dt.datetime):
+        raise ValidationError(field, "must be a date without a time (YYYY-MM-DD)")
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value.strip()):
+        raise ValidationError(field, f"{value!r} is not a date; write it as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(field, f"{value!r} is not a real calendar date") from None
+
+
+def parse_state(field: str, value: object, *, required: bool = False) -> str:
+    """A two-letter US state or territory code, upper-cased; empty when not given."""
+    text = clean_text(field, value, max_len=40, required=required).upper()
+    if text and text not in US_STATES:
+        raise ValidationError(field, f"{text!r} is not a US state code (e.g. CA, CO, IL)")
+    return text

@@ -1,0 +1,234 @@
+"""The database key: random, stored only wrapped (AES-GCM) in a small versioned key file.
+
+Wraps: one per passphrase slot (key derived with Argon2id, parameters recorded in the slot),
+and optionally one under a random key held in the OS keyring ("remember on this device").
+Every wrap authenticates the file id and its own parameters, so an edited file is detected.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from borrador.core.errors import StoreError
+from borrador.paths import write_private_file
+
+FORMAT = "borrador-key-file"
+VERSION = 1
+KEY_BYTES = 32
+KEYRING_SERVICE = "borrador"
+PASSPHRASE_MIN = 8
+
+
+@dataclasses.dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost. `memory_cost` is in KiB."""
+
+    iterations: int = 3
+    lanes: int = 4
+    memory_cost: int = 64 * 1024
+
+    def check(self) -> None:
+        if (
+            self.iterations < FLOOR.iterations
+            or self.lanes < FLOOR.lanes
+            or self.memory_cost < FLOOR.memory_cost
+        ):
+            raise StoreError(
+                f"the key file asks for Argon2id parameters weaker than the floor "
+                f"(t={FLOOR.iterations}, p={FLOOR.lanes}, m={FLOOR.memory_cost} KiB).",
+                hint="It may have been tampered with; restore it from a backup.",
+            )
+
+
+# OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane. Nothing weaker is accepted.
+FLOOR = KdfParams(iterations=2, lanes=1, memory_cost=19 * 1024)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _aad(file_id: str, meta: dict[str, Any]) -> bytes:
+    return json.dumps({"file": file_id, "v": VERSION, **meta}, sort_keys=True).encode()
+
+
+def _seal(key: bytes, data_key: bytes, file_id: str, meta: dict[str, Any]) -> dict[str, Any]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    wrapped = AESGCM(key).encrypt(nonce, data_key, _aad(file_id, meta))
+    return {**meta, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+
+
+def _open(key: bytes, slot: dict[str, Any], file_id: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    meta = {k: v for k, v in slot.items() if k not in ("nonce", "wrapped")}
+    try:
+        return AESGCM(key).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), _aad(file_id, meta))
+    except InvalidTag:
+        return None
+
+
+def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    params.check()
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_cost,
+    )
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+@dataclasses.dataclass
+class KeyFile:
+    path: Path
+    file_id: str
+    slots: list[dict[str, Any]]
+    keyring_slot: dict[str, Any] | None = None
+
+    # -- reading and writing ------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        if not path.exists():
+            raise StoreError(
+                f"the key file {path} is missing, so the database cannot be opened.",
+                hint="Restore it from a backup, or run 'borrador init' for a new, empty store.",
+            )
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("format") != FORMAT:
+                raise ValueError("not a Borrador key file")
+            if data.get("version") != VERSION:
+                raise ValueError(f"key file version {data.get('version')!r} is not supported")
+            slots = data["slots"]
+            if not isinstance(slots, list) or not slots:
+                raise ValueError("it has no passphrase slots")
+            for slot in slots:
+                _unb64(slot["salt"]), _unb64(slot["nonce"]), _unb64(slot["wrapped"])
+                KdfParams(**slot["kdf"])
+            return cls(path, str(data["file_id"]), slots, data.get("keyring"))
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            raise StoreError(
+                f"the key file {path} is damaged ({exc}).",
+                hint="Nothing was changed. Restore the key file from a backup.",
+            ) from None
+
+    def save(self) -> None:
+        data = {"format": FORMAT, "version": VERSION, "file_id": self.file_id,
+                "slots": self.slots, "keyring": self.keyring_slot}
+        write_private_file(self.path, json.dumps(data, indent=1).encode() + b"\n")
+
+    # -- passphrase slots ---------------------------------------------------------------
+    @staticmethod
+    def _passphrase_slot(passphrase: str, data_key: bytes, file_id: str,
+                         params: KdfParams, label: str) -> dict[str, Any]:
+        check_passphrase(passphrase)
+        salt = os.urandom(16)
+        meta = {"label": label, "kdf": dataclasses.asdict(params), "salt": _b64(salt)}
+        return _seal(_derive(passphrase, salt, params), data_key, file_id, meta)
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, params: KdfParams | None = None) -> tuple[KeyFile, bytes]:
+        """A new key file with a fresh data key; returns both. Refuses to overwrite."""
+        if path.exists():
+            raise StoreError(f"a key file already exists at {path}; nothing was changed.")
+        data_key = secrets.token_bytes(KEY_BYTES)
+        file_id = secrets.token_hex(16)
+        slot = cls._passphrase_slot(passphrase, data_key, file_id, params or KdfParams(), "owner")
+        key_file = cls(path, file_id, [slot])
+        key_file.save()
+        return key_file, data_key
+
+    def unlock(self, passphrase: str) -> bytes:
+        for slot in self.slots:
+            params = KdfParams(**slot["kdf"])
+            data_key = _open(_derive(passphrase, _unb64(slot["salt"]), params), slot, self.file_id)
+            if data_key is not None:
+                return data_key
+        raise StoreError("the passphrase is wrong; nothing was opened or changed.",
+                         hint="Check it and try again.")
+
+    def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
+        data_key = self.unlock(old)
+        self.slots = [
+            self._passphrase_slot(new, data_key, self.file_id, params or KdfParams(), "owner")
+        ]
+        self.save()
+
+    # -- "remember on this device" ------------------------------------------------------
+    @property
+    def _keyring_user(self) -> str:
+        return f"data-key-wrap-{self.file_id}"
+
+    def remember(self, data_key: bytes) -> None:
+        import keyring
+
+        if not keyring_available():
+            raise StoreError("this computer has no system keyring, so it cannot remember the key.",
+                             hint="Enter the passphrase each time, or set BORRADOR_PASSPHRASE.")
+        wrap_key = secrets.token_bytes(KEY_BYTES)
+        keyring.set_password(KEYRING_SERVICE, self._keyring_user, _b64(wrap_key))
+        self.keyring_slot = _seal(wrap_key, data_key, self.file_id, {"label": "keyring"})
+        self.save()
+
+    def unlock_from_keyring(self) -> bytes | None:
+        if self.keyring_slot is None or not keyring_available():
+            return None
+        import keyring
+
+        secret = keyring.get_password(KEYRING_SERVICE, self._keyring_user)
+        try:
+            return _open(_unb64(secret), self.keyring_slot, self.file_id) if secret else None
+        except (ValueError, KeyError):
+            return None
+
+    def forget(self) -> None:
+        """Remove the keyring wrap and its secret; the passphrase still opens the store."""
+        if self.keyring_slot is not None and keyring_available():
+            import keyring
+            from keyring.errors import PasswordDeleteError
+
+            try:
+                keyring.delete_password(KEYRING_SERVICE, self._keyring_user)
+            except PasswordDeleteError:
+                pass
+        self.keyring_slot = None
+        self.save()
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < PASSPHRASE_MIN:
+        raise StoreError(f"the passphrase must have at least {PASSPHRASE_MIN} characters.",
+                         hint="A few unrelated words are easy to remember and hard to guess.")
+
+
+def keyring_available() -> bool:
+    """True only for a real keyring backend (not the 'fail' or 'null' ones of headless Linux)."""
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return False
+    try:
+        return float(backend.priority) > 0
+    except Exception:
+        return False

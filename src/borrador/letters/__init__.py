@@ -1,0 +1,1 @@
+"""Letters: the Jinja environment, rendering, and the outputs (txt, pdf, eml, ics)."""

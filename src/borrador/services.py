@@ -1,0 +1,216 @@
+"""Use cases: the only API the front ends (CLI, TUI) call.
+
+A `Session` is an unlocked store. Opening one goes through the key file: the OS keyring
+when "remember on this device" is on, else the passphrase (argument, BORRADOR_PASSPHRASE,
+or a prompt the front end supplies).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from borrador.core.errors import StoreError, ValidationError
+from borrador.core.people import Person, parse_person
+from borrador.core.requests import (
+    Channel,
+    Event,
+    Kind,
+    Request,
+    Status,
+    apply_transition,
+    parse_enum,
+    parse_slug,
+    with_status,
+)
+from borrador.core.text import clean_text
+from borrador.keys import KdfParams, KeyFile, check_passphrase
+from borrador.paths import ENV_PASSPHRASE, Paths, ensure_private_dir
+from borrador.storage.db import Database
+from borrador.storage.migrations import migrate
+from borrador.storage.people_repo import PeopleRepo
+from borrador.storage.requests_repo import RequestsRepo
+
+
+class Clock(Protocol):
+    def today(self) -> dt.date: ...
+    def now(self) -> str: ...
+
+
+class SystemClock:
+    def today(self) -> dt.date:
+        return dt.date.today()
+
+    def now(self) -> str:
+        return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def normalise_email(text: str) -> str:
+    """Syntax check and normal form, with no DNS lookup (no network)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return str(validate_email(text, check_deliverability=False).normalized)
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from None
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    people: int
+    requests_by_status: dict[str, int]
+
+    @property
+    def requests(self) -> int:
+        return sum(self.requests_by_status.values())
+
+    @property
+    def open_requests(self) -> int:
+        closed = {"completed", "partially-completed", "denied", "withdrawn"}
+        return sum(n for s, n in self.requests_by_status.items() if s not in closed)
+
+
+class Session:
+    def __init__(self, paths: Paths, db: Database, key_file: KeyFile, clock: Clock) -> None:
+        self.paths = paths
+        self.db = db
+        self.key_file = key_file
+        self.clock = clock
+        self.people = PeopleRepo(db)
+        self.requests = RequestsRepo(db)
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- people -------------------------------------------------------------------------
+    def _parse(self, data: Mapping[str, Any]) -> Person:
+        return parse_person(data, today=self.clock.today(), normalise_email=normalise_email)
+
+    def add_person(self, data: Mapping[str, Any]) -> Person:
+        return self.people.add(self._parse(data), self.clock.now())
+
+    def edit_person(self, person_id: int, data: Mapping[str, Any]) -> Person:
+        return self.people.update(person_id, self._parse(data), self.clock.now())
+
+    def get_person(self, person_id: int) -> Person:
+        return self.people.get(person_id)
+
+    def list_people(self) -> list[Person]:
+        return self.people.list()
+
+    # -- requests -----------------------------------------------------------------------
+    def _new_request(self, person_id: int, recipient: str, kind: str,
+                     legal_basis: str, channel: str | None, notes: str) -> Request:
+        return Request(
+            person_id=person_id,
+            recipient=parse_slug("recipient", recipient),
+            kind=parse_enum("kind", kind, Kind),
+            legal_basis=clean_text("legal_basis", legal_basis, max_len=40),
+            channel=parse_enum("channel", channel, Channel) if channel else None,
+            created_on=self.clock.today(),
+            notes=clean_text("notes", notes, max_len=5000, multiline=True),
+        )
+
+    def create_requests(self, person_id: int, recipients: list[str], kind: str, *,
+                        legal_basis: str = "", channel: str | None = None,
+                        notes: str = "") -> list[Request]:
+        """Draft one request per recipient for a person, all or none."""
+        self.people.get(person_id)
+        drafts = [self._new_request(person_id, r, kind, legal_basis, channel, notes)
+                  for r in recipients]
+        return self.requests.add_many(drafts, self.clock.now())
+
+    def create_request(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:
+        return self.create_requests(person_id, [recipient], kind, **options)[0]
+
+    def change_status(self, request_id: int, status: str, *, on: dt.date | None = None,
+                      note: str = "") -> Request:
+        """Move a request to `status` on date `on` (default today), recording an event."""
+        new = parse_enum("status", status, Status)
+        when = on or self.clock.today()
+        if when > self.clock.today():
+            raise ValidationError("on", f"{when} is in the future; record things once they happen")
+        before = self.requests.get(request_id)
+        event = apply_transition(before, new, when, note)
+        return self.requests.save_change(before, with_status(before, event), event,
+                                         self.clock.now())
+
+    def get_request(self, request_id: int) -> Request:
+        return self.requests.get(request_id)
+
+    def list_requests(self, person_id: int | None = None) -> list[Request]:
+        if person_id is not None:
+            self.people.get(person_id)
+        return self.requests.list(person_id)
+
+    def request_events(self, request_id: int) -> list[Event]:
+        self.requests.get(request_id)
+        return self.requests.events(request_id)
+
+    def summary(self) -> Summary:
+        return Summary(self.people.count(), self.requests.count_by_status())
+
+    # -- keys -----------------------------------------------------------------------------
+    def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
+        self.key_file.change_passphrase(old, new, params)
+
+    def remember_on_device(self, passphrase: str) -> None:
+        self.key_file.remember(self.key_file.unlock(passphrase))
+
+    def forget_on_device(self) -> None:
+        self.key_file.forget()
+
+
+def store_exists(paths: Paths) -> bool:
+    return paths.key_file.exists() or paths.database.exists()
+
+
+def init_store(paths: Paths, passphrase: str, *, kdf: KdfParams | None = None,
+               clock: Clock | None = None) -> Session:
+    """Create the key file and the encrypted database; refuses if either exists."""
+    if store_exists(paths):
+        raise StoreError(f"Borrador already has data in {paths.root}; nothing was changed.",
+                         hint="Use it as it is, or pick another folder with BORRADOR_HOME.")
+    check_passphrase(passphrase)
+    ensure_private_dir(paths.root)
+    key_file, data_key = KeyFile.create(paths.key_file, passphrase, kdf)
+    try:
+        db = Database(paths.database, data_key, create=True)
+        migrate(db)
+    except BaseException:
+        for leftover in (paths.key_file, paths.database):
+            leftover.unlink(missing_ok=True)
+        raise
+    return Session(paths, db, key_file, clock or SystemClock())
+
+
+def open_store(paths: Paths, *, passphrase: str | None = None,
+               ask: Callable[[], str] | None = None, clock: Clock | None = None) -> Session:
+    """Unlock: the keyring if remembered, else the passphrase given, in the env, or asked."""
+    if not store_exists(paths):
+        raise StoreError(f"there is no Borrador data in {paths.root} yet.",
+                         hint="Run 'borrador init' to create it.")
+    key_file = KeyFile.load(paths.key_file)
+    data_key = key_file.unlock_from_keyring()
+    if data_key is None:
+        given = passphrase or os.environ.get(ENV_PASSPHRASE) or (ask() if ask else "")
+        if not given:
+            raise StoreError("a passphrase is needed to open the encrypted store.",
+                             hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.")
+        data_key = key_file.unlock(given)
+    db = Database(paths.database, data_key)
+    try:
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return Session(paths, db, key_file, clock or SystemClock())

@@ -1,0 +1,1 @@
+"""The encrypted SQLite store (SQLCipher): connections, migrations, repositories."""

@@ -1,0 +1,92 @@
+"""The one place that opens the database: key, pragmas (set and checked), write transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from borrador.core.errors import StoreError
+from borrador.paths import create_private_file, ensure_private_dir
+
+BUSY_TIMEOUT_MS = 10_000
+
+# (pragma, value to set, value expected when read back)
+_PRAGMAS: tuple[tuple[str, str, object], ...] = (
+    ("journal_mode", "WAL", "wal"),
+    ("foreign_keys", "ON", 1),
+    ("busy_timeout", str(BUSY_TIMEOUT_MS), BUSY_TIMEOUT_MS),
+    ("secure_delete", "ON", 1),
+    ("temp_store", "MEMORY", 2),
+    ("synchronous", "FULL", 2),
+)
+
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+
+
+class Database:
+    """An open, unlocked connection. Reads run directly; writes go through `write()`."""
+
+    def __init__(self, path: Path, data_key: bytes, *, create: bool = False) -> None:
+        self.path = path
+        if not path.exists():
+            if not create:
+                raise StoreError(f"there is no database at {path}.",
+                                 hint="Run 'borrador init' first, or check BORRADOR_HOME.")
+            ensure_private_dir(path.parent)
+            create_private_file(path)
+        self.conn: Any = sqlcipher3.connect(str(path), isolation_level=None,
+                                            timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            self._unlock(data_key)
+            self._set_pragmas()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _unlock(self, data_key: bytes) -> None:
+        if len(data_key) != 32:
+            raise StoreError("the database key has the wrong length.")
+        # A raw key: SQLCipher skips its own KDF; our key file already did the slow part.
+        self.conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            raise StoreError(
+                f"the database {self.path} cannot be opened with this key: the key file "
+                "belongs to another database, or the database is damaged.",
+                hint="Nothing was changed. Restore both files from the same backup.",
+            ) from None
+
+    def _set_pragmas(self) -> None:
+        for name, value, expected in _PRAGMAS:
+            self.conn.execute(f"PRAGMA {name} = {value}")
+            actual = self.conn.execute(f"PRAGMA {name}").fetchone()[0]
+            if str(actual).lower() != str(expected).lower():
+                raise StoreError(f"the database refused PRAGMA {name}={value} (got {actual!r}).")
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Any]:
+        """One write transaction, taken with BEGIN IMMEDIATE so writers queue, never deadlock."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def is_sqlite_error(exc: BaseException) -> bool:
+    return isinstance(exc, sqlcipher3.Error | sqlite3.Error)

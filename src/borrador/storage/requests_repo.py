@@ -1,0 +1,123 @@
+"""Requests and their append-only events. Status changes use an optimistic version check."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from typing import Any
+
+from borrador.core.errors import NotFoundError, StoreError
+from borrador.core.requests import Channel, Event, Kind, Request, Status
+from borrador.storage.db import Database
+
+_DATE_FIELDS = ("created_on", "sent_on", "received_on", "acknowledged_on", "due_on",
+                "extended_due_on", "closed_on", "recheck_on")
+_FIELDS = ("id", "person_id", "recipient", "kind", "status", "legal_basis", "channel",
+           *_DATE_FIELDS, "confirmation", "letter_text", "notes", "version")
+_COLUMNS = ", ".join(_FIELDS)
+_MUTABLE = [f for f in _FIELDS if f not in ("id", "person_id")]
+
+
+class ConflictError(StoreError):
+    """Someone else changed the request since it was read."""
+
+
+def _row_to_request(row: Any) -> Request:
+    data = dict(zip(_FIELDS, row, strict=True))
+    for name in _DATE_FIELDS:
+        data[name] = dt.date.fromisoformat(data[name]) if data[name] else None
+    data["kind"] = Kind(data["kind"])
+    data["status"] = Status(data["status"])
+    data["channel"] = Channel(data["channel"]) if data["channel"] else None
+    return Request(**data)
+
+
+def _to_values(request: Request) -> dict[str, Any]:
+    values = dataclasses.asdict(request)
+    for name in _DATE_FIELDS:
+        values[name] = values[name].isoformat() if values[name] else None
+    for name in ("kind", "status", "channel"):
+        values[name] = str(values[name]) if values[name] else None
+    return values
+
+
+def _row_to_event(row: Any) -> Event:
+    eid, request_id, on, from_status, to_status, note, actor, recorded_at = row
+    return Event(id=eid, request_id=request_id, on=dt.date.fromisoformat(on),
+                 from_status=Status(from_status) if from_status else None,
+                 to_status=Status(to_status), note=note, actor=actor, recorded_at=recorded_at)
+
+
+class RequestsRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, request: Request, now: str, note: str = "") -> Request:
+        return self.add_many([request], now, note)[0]
+
+    def add_many(self, requests: list[Request], now: str, note: str = "") -> list[Request]:
+        """Insert requests, each with its first event, all in one transaction."""
+        names = [f for f in _FIELDS if f != "id"]
+        sql = (f"INSERT INTO requests ({', '.join(names)}, uid, updated_at) VALUES "
+               f"({', '.join(':' + n for n in names)}, :uid, :now)")
+        new_ids = []
+        with self.db.write() as conn:
+            for request in requests:
+                values = _to_values(request) | {"uid": uuid.uuid4().hex, "now": now}
+                new_id = int(conn.execute(sql, values).lastrowid)
+                on = request.created_on or dt.date.fromisoformat(now[:10])
+                event = Event(request_id=new_id, on=on, to_status=request.status, note=note)
+                self._insert_event(conn, event, now)
+                new_ids.append(new_id)
+        return [self.get(i) for i in new_ids]
+
+    @staticmethod
+    def _insert_event(conn: Any, event: Event, now: str) -> None:
+        conn.execute(
+            "INSERT INTO events (request_id, on_date, from_status, to_status, note, actor,"
+            " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event.request_id, event.on.isoformat(),
+             str(event.from_status) if event.from_status else None,
+             str(event.to_status), event.note, event.actor, now))
+
+    def save_change(self, before: Request, after: Request, event: Event, now: str) -> Request:
+        """Write `after` over `before` and append `event`, or fail if someone got there first."""
+        values = _to_values(after) | {"now": now, "old_version": before.version}
+        sets = ", ".join(f"{f} = :{f}" for f in _MUTABLE)
+        with self.db.write() as conn:
+            cur = conn.execute(
+                f"UPDATE requests SET {sets}, updated_at = :now"
+                " WHERE id = :id AND version = :old_version", values)
+            if cur.rowcount != 1:
+                self.get(before.id or 0)  # raises NotFoundError if it is gone
+                raise ConflictError(
+                    f"request {before.id} was changed elsewhere while you were working on it.",
+                    hint="Nothing was saved. Look at it again ('borrador requests show') and retry.")
+            self._insert_event(conn, event, now)
+        return self.get(after.id or 0)
+
+    def get(self, request_id: int) -> Request:
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM requests WHERE id = ?", (request_id,))
+        if not rows:
+            raise NotFoundError(f"there is no request with id {request_id}.",
+                                hint="'borrador requests list' shows the ids.")
+        return _row_to_request(rows[0])
+
+    def list(self, person_id: int | None = None) -> list[Request]:
+        if person_id is None:
+            rows = self.db.query(f"SELECT {_COLUMNS} FROM requests ORDER BY id")
+        else:
+            rows = self.db.query(
+                f"SELECT {_COLUMNS} FROM requests WHERE person_id = ? ORDER BY id", (person_id,))
+        return [_row_to_request(r) for r in rows]
+
+    def events(self, request_id: int) -> list[Event]:
+        rows = self.db.query(
+            "SELECT id, request_id, on_date, from_status, to_status, note, actor, recorded_at"
+            " FROM events WHERE request_id = ? ORDER BY id", (request_id,))
+        return [_row_to_event(r) for r in rows]
+
+    def count_by_status(self) -> dict[str, int]:
+        rows = self.db.query("SELECT status, count(*) FROM requests GROUP BY status")
+        return {status: int(n) for status, n in rows}
