@@ -8,6 +8,7 @@ Every wrap authenticates the file id and its own parameters, so an edited file i
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import json
 import os
@@ -78,7 +79,9 @@ def _open(key: bytes, slot: dict[str, Any], file_id: str) -> bytes | None:
 
     meta = {k: v for k, v in slot.items() if k not in ("nonce", "wrapped")}
     try:
-        return AESGCM(key).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), _aad(file_id, meta))
+        return AESGCM(key).decrypt(
+            _unb64(slot["nonce"]), _unb64(slot["wrapped"]), _aad(file_id, meta)
+        )
     except InvalidTag:
         return None
 
@@ -132,21 +135,29 @@ class KeyFile:
             ) from None
 
     def save(self) -> None:
-        data = {"format": FORMAT, "version": VERSION, "file_id": self.file_id,
-                "slots": self.slots, "keyring": self.keyring_slot}
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "file_id": self.file_id,
+            "slots": self.slots,
+            "keyring": self.keyring_slot,
+        }
         write_private_file(self.path, json.dumps(data, indent=1).encode() + b"\n")
 
     # -- passphrase slots ---------------------------------------------------------------
     @staticmethod
-    def _passphrase_slot(passphrase: str, data_key: bytes, file_id: str,
-                         params: KdfParams, label: str) -> dict[str, Any]:
+    def _passphrase_slot(
+        passphrase: str, data_key: bytes, file_id: str, params: KdfParams, label: str
+    ) -> dict[str, Any]:
         check_passphrase(passphrase)
         salt = os.urandom(16)
         meta = {"label": label, "kdf": dataclasses.asdict(params), "salt": _b64(salt)}
         return _seal(_derive(passphrase, salt, params), data_key, file_id, meta)
 
     @classmethod
-    def create(cls, path: Path, passphrase: str, params: KdfParams | None = None) -> tuple[KeyFile, bytes]:
+    def create(
+        cls, path: Path, passphrase: str, params: KdfParams | None = None
+    ) -> tuple[KeyFile, bytes]:
         """A new key file with a fresh data key; returns both. Refuses to overwrite."""
         if path.exists():
             raise StoreError(f"a key file already exists at {path}; nothing was changed.")
@@ -163,8 +174,10 @@ class KeyFile:
             data_key = _open(_derive(passphrase, _unb64(slot["salt"]), params), slot, self.file_id)
             if data_key is not None:
                 return data_key
-        raise StoreError("the passphrase is wrong; nothing was opened or changed.",
-                         hint="Check it and try again.")
+        raise StoreError(
+            "the passphrase is wrong; nothing was opened or changed.",
+            hint="Check it and try again.",
+        )
 
     def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
         data_key = self.unlock(old)
@@ -182,8 +195,10 @@ class KeyFile:
         import keyring
 
         if not keyring_available():
-            raise StoreError("this computer has no system keyring, so it cannot remember the key.",
-                             hint="Enter the passphrase each time, or set BORRADOR_PASSPHRASE.")
+            raise StoreError(
+                "this computer has no system keyring, so it cannot remember the key.",
+                hint="Enter the passphrase each time, or set BORRADOR_PASSPHRASE.",
+            )
         wrap_key = secrets.token_bytes(KEY_BYTES)
         keyring.set_password(KEYRING_SERVICE, self._keyring_user, _b64(wrap_key))
         self.keyring_slot = _seal(wrap_key, data_key, self.file_id, {"label": "keyring"})
@@ -206,18 +221,18 @@ class KeyFile:
             import keyring
             from keyring.errors import PasswordDeleteError
 
-            try:
+            with contextlib.suppress(PasswordDeleteError):
                 keyring.delete_password(KEYRING_SERVICE, self._keyring_user)
-            except PasswordDeleteError:
-                pass
         self.keyring_slot = None
         self.save()
 
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < PASSPHRASE_MIN:
-        raise StoreError(f"the passphrase must have at least {PASSPHRASE_MIN} characters.",
-                         hint="A few unrelated words are easy to remember and hard to guess.")
+        raise StoreError(
+            f"the passphrase must have at least {PASSPHRASE_MIN} characters.",
+            hint="A few unrelated words are easy to remember and hard to guess.",
+        )
 
 
 def keyring_available() -> bool:

@@ -105,11 +105,18 @@ class Session:
         return self.people.get(person_id)
 
     def list_people(self) -> list[Person]:
-        return self.people.list()
+        return self.people.all()
 
     # -- requests -----------------------------------------------------------------------
-    def _new_request(self, person_id: int, recipient: str, kind: str,
-                     legal_basis: str, channel: str | None, notes: str) -> Request:
+    def _new_request(
+        self,
+        person_id: int,
+        recipient: str,
+        kind: str,
+        legal_basis: str,
+        channel: str | None,
+        notes: str,
+    ) -> Request:
         return Request(
             person_id=person_id,
             recipient=parse_slug("recipient", recipient),
@@ -120,29 +127,40 @@ class Session:
             notes=clean_text("notes", notes, max_len=5000, multiline=True),
         )
 
-    def create_requests(self, person_id: int, recipients: list[str], kind: str, *,
-                        legal_basis: str = "", channel: str | None = None,
-                        notes: str = "") -> list[Request]:
+    def create_requests(
+        self,
+        person_id: int,
+        recipients: list[str],
+        kind: str,
+        *,
+        legal_basis: str = "",
+        channel: str | None = None,
+        notes: str = "",
+    ) -> list[Request]:
         """Draft one request per recipient for a person, all or none."""
         self.people.get(person_id)
-        drafts = [self._new_request(person_id, r, kind, legal_basis, channel, notes)
-                  for r in recipients]
+        drafts = [
+            self._new_request(person_id, r, kind, legal_basis, channel, notes) for r in recipients
+        ]
         return self.requests.add_many(drafts, self.clock.now())
 
     def create_request(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:
         return self.create_requests(person_id, [recipient], kind, **options)[0]
 
-    def change_status(self, request_id: int, status: str, *, on: dt.date | None = None,
-                      note: str = "") -> Request:
+    def change_status(
+        self, request_id: int, status: str, *, on: dt.date | None = None, note: str = ""
+    ) -> Request:
         """Move a request to `status` on date `on` (default today), recording an event."""
         new = parse_enum("status", status, Status)
         when = on or self.clock.today()
         if when > self.clock.today():
             raise ValidationError("on", f"{when} is in the future; record things once they happen")
         before = self.requests.get(request_id)
-        event = apply_transition(before, new, when, note)
-        return self.requests.save_change(before, with_status(before, event), event,
-                                         self.clock.now())
+        changes = [e.on for e in self.requests.events(request_id) if e.from_status is not None]
+        event = apply_transition(before, new, when, note, not_before=max(changes, default=None))
+        return self.requests.save_change(
+            before, with_status(before, event), event, self.clock.now()
+        )
 
     def get_request(self, request_id: int) -> Request:
         return self.requests.get(request_id)
@@ -150,7 +168,7 @@ class Session:
     def list_requests(self, person_id: int | None = None) -> list[Request]:
         if person_id is not None:
             self.people.get(person_id)
-        return self.requests.list(person_id)
+        return self.requests.find(person_id)
 
     def request_events(self, request_id: int) -> list[Event]:
         self.requests.get(request_id)
@@ -174,12 +192,15 @@ def store_exists(paths: Paths) -> bool:
     return paths.key_file.exists() or paths.database.exists()
 
 
-def init_store(paths: Paths, passphrase: str, *, kdf: KdfParams | None = None,
-               clock: Clock | None = None) -> Session:
+def init_store(
+    paths: Paths, passphrase: str, *, kdf: KdfParams | None = None, clock: Clock | None = None
+) -> Session:
     """Create the key file and the encrypted database; refuses if either exists."""
     if store_exists(paths):
-        raise StoreError(f"Borrador already has data in {paths.root}; nothing was changed.",
-                         hint="Use it as it is, or pick another folder with BORRADOR_HOME.")
+        raise StoreError(
+            f"Borrador already has data in {paths.root}; nothing was changed.",
+            hint="Use it as it is, or pick another folder with BORRADOR_HOME.",
+        )
     check_passphrase(passphrase)
     ensure_private_dir(paths.root)
     key_file, data_key = KeyFile.create(paths.key_file, passphrase, kdf)
@@ -193,19 +214,28 @@ def init_store(paths: Paths, passphrase: str, *, kdf: KdfParams | None = None,
     return Session(paths, db, key_file, clock or SystemClock())
 
 
-def open_store(paths: Paths, *, passphrase: str | None = None,
-               ask: Callable[[], str] | None = None, clock: Clock | None = None) -> Session:
+def open_store(
+    paths: Paths,
+    *,
+    passphrase: str | None = None,
+    ask: Callable[[], str] | None = None,
+    clock: Clock | None = None,
+) -> Session:
     """Unlock: the keyring if remembered, else the passphrase given, in the env, or asked."""
     if not store_exists(paths):
-        raise StoreError(f"there is no Borrador data in {paths.root} yet.",
-                         hint="Run 'borrador init' to create it.")
+        raise StoreError(
+            f"there is no Borrador data in {paths.root} yet.",
+            hint="Run 'borrador init' to create it.",
+        )
     key_file = KeyFile.load(paths.key_file)
     data_key = key_file.unlock_from_keyring()
     if data_key is None:
         given = passphrase or os.environ.get(ENV_PASSPHRASE) or (ask() if ask else "")
         if not given:
-            raise StoreError("a passphrase is needed to open the encrypted store.",
-                             hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.")
+            raise StoreError(
+                "a passphrase is needed to open the encrypted store.",
+                hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.",
+            )
         data_key = key_file.unlock(given)
     db = Database(paths.database, data_key)
     try:

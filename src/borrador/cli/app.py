@@ -33,8 +33,11 @@ class Group(click.Group):
         except KeyboardInterrupt:
             fail("interrupted; nothing half-written was kept.")
         except Exception as exc:  # a bug: say so without a traceback or personal data
-            click.echo(f"borrador: internal error ({type(exc).__name__}); the last change was "
-                       "not saved. Please report it, with the command you ran.", err=True)
+            click.echo(
+                f"borrador: internal error ({type(exc).__name__}); the last change was "
+                "not saved. Please report it, with the command you ran.",
+                err=True,
+            )
             sys.exit(1)
 
 
@@ -54,8 +57,9 @@ def open_session() -> Any:
     return open_store(current_paths(), ask=ask_passphrase)
 
 
-@click.group(cls=Group, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "--version", prog_name="borrador")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -79,10 +83,9 @@ def show_status() -> None:
         return
     with open_session() as session:
         summary = session.summary()
-    click.echo(f"People: {summary.people}. Requests: {summary.requests} "
-               f"({summary.open_requests} open).")
+    click.echo(
+        f"People: {summary.people}. Requests: {summary.requests} ({summary.open_requests} open)."
+    )
     for status, count in sorted(summary.requests_by_status.items()):
         click.echo(f"  {status:<24} {count}")
     click.echo("See 'borrador --help' for commands.")
-
-

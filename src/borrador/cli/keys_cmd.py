@@ -21,8 +21,11 @@ def _new_passphrase(prompt: str = "New passphrase") -> str:
 
 
 @click.command()
-@click.option("--remember", is_flag=True,
-              help="Also keep a key in this computer's keyring, so it opens without asking.")
+@click.option(
+    "--remember",
+    is_flag=True,
+    help="Also keep a key in this computer's keyring, so it opens without asking.",
+)
 def init(remember: bool) -> None:
     """Create the encrypted store and set its passphrase.
 
@@ -62,7 +65,8 @@ def change_passphrase() -> None:
 def remember() -> None:
     """Keep a key in this computer's keyring so the store opens without the passphrase."""
     passphrase = os.environ.get(ENV_PASSPHRASE) or (
-        str(click.prompt("Passphrase", hide_input=True, err=True)) if sys.stdin.isatty() else "")
+        str(click.prompt("Passphrase", hide_input=True, err=True)) if sys.stdin.isatty() else ""
+    )
     if not passphrase:
         fail(f"no passphrase: run in a terminal or set {ENV_PASSPHRASE}.")
     with open_session() as session:

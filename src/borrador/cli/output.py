@@ -8,9 +8,25 @@ from typing import Any
 from borrador.core.people import Person, person_to_data
 from borrador.core.requests import Event, Request
 
-REQUEST_KEYS = ("id", "person_id", "recipient", "kind", "status", "legal_basis", "channel",
-                "created_on", "sent_on", "received_on", "acknowledged_on", "due_on",
-                "extended_due_on", "closed_on", "recheck_on", "confirmation", "notes")
+REQUEST_KEYS = (
+    "id",
+    "person_id",
+    "recipient",
+    "kind",
+    "status",
+    "legal_basis",
+    "channel",
+    "created_on",
+    "sent_on",
+    "received_on",
+    "acknowledged_on",
+    "due_on",
+    "extended_due_on",
+    "closed_on",
+    "recheck_on",
+    "confirmation",
+    "notes",
+)
 
 
 def person_json(person: Person) -> dict[str, Any]:
@@ -21,18 +37,25 @@ def request_json(request: Request, *, with_letter: bool = False) -> dict[str, An
     out: dict[str, Any] = {}
     for key in REQUEST_KEYS:
         value = getattr(request, key)
-        out[key] = value.isoformat() if hasattr(value, "isoformat") else (
-            str(value) if value is not None and not isinstance(value, int | str) else value)
+        out[key] = (
+            value.isoformat()
+            if hasattr(value, "isoformat")
+            else (str(value) if value is not None and not isinstance(value, int | str) else value)
+        )
     if with_letter:
         out["letter_text"] = request.letter_text
     return out
 
 
 def event_json(event: Event) -> dict[str, Any]:
-    return {"on": event.on.isoformat(),
-            "from": str(event.from_status) if event.from_status else None,
-            "to": str(event.to_status), "note": event.note, "actor": event.actor,
-            "recorded_at": event.recorded_at}
+    return {
+        "on": event.on.isoformat(),
+        "from": str(event.from_status) if event.from_status else None,
+        "to": str(event.to_status),
+        "note": event.note,
+        "actor": event.actor,
+        "recorded_at": event.recorded_at,
+    }
 
 
 def dumps(data: Any) -> str:
@@ -59,21 +82,27 @@ def person_text(person: Person) -> str:
     for a in person.addresses:
         unit = f" {a.unit}" if a.unit else ""
         mark = " (current)" if a.current else ""
-        lines.append(f"  Address:     {a.street}{unit}, {a.city}, {a.state} {a.postal_code} "
-                     f"{a.country}{mark}".rstrip())
+        lines.append(
+            f"  Address:     {a.street}{unit}, {a.city}, {a.state} {a.postal_code} "
+            f"{a.country}{mark}".rstrip()
+        )
     if person.notes:
         lines.append(f"  Notes:       {person.notes}")
     return "\n".join(lines)
 
 
 def request_line(request: Request) -> str:
-    return (f"{request.id:>6}  person {request.person_id:<5} {request.recipient:<28} "
-            f"{request.kind:<16} {request.status}")
+    return (
+        f"{request.id:>6}  person {request.person_id:<5} {request.recipient:<28} "
+        f"{request.kind:<16} {request.status}"
+    )
 
 
 def request_text(request: Request, events: list[Event]) -> str:
-    lines = [f"Request {request.id}: {request.kind} to {request.recipient} "
-             f"(person {request.person_id})", f"  Status: {request.status}"]
+    lines = [
+        f"Request {request.id}: {request.kind} to {request.recipient} (person {request.person_id})",
+        f"  Status: {request.status}",
+    ]
     for key in REQUEST_KEYS[5:]:
         value = getattr(request, key)
         if value:

@@ -23,13 +23,11 @@ def read_person_file(path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BorradorError(f"{path}: is not UTF-8 text (byte {exc.start}).",
-                            hint="Save it as UTF-8 and try again.") from None
+        raise BorradorError(
+            f"{path}: is not UTF-8 text (byte {exc.start}).", hint="Save it as UTF-8 and try again."
+        ) from None
     try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            data = tomllib.loads(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except json.JSONDecodeError as exc:
         raise BorradorError(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}.") from None
     except tomllib.TOMLDecodeError as exc:
@@ -43,8 +41,9 @@ def _with_file(path: Path, action: Any) -> Any:
     try:
         return action()
     except ValidationError as exc:
-        raise BorradorError(f"{path}: {exc.message}",
-                            hint=exc.hint or "Fix that field and run again.") from None
+        raise BorradorError(
+            f"{path}: {exc.message}", hint=exc.hint or "Fix that field and run again."
+        ) from None
 
 
 @click.group()
@@ -53,23 +52,31 @@ def people() -> None:
 
 
 @people.command("add")
-@click.option("--from-file", "from_file", required=True,
-              type=click.Path(path_type=Path, dir_okay=False),
-              help="A .toml or .json file with the person's details (see the README).")
+@click.option(
+    "--from-file",
+    "from_file",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A .toml or .json file with the person's details (see the README).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the new person as JSON.")
 def add(from_file: Path, as_json: bool) -> None:
     """Add a person from a file."""
     data = read_person_file(from_file)
     with open_session() as session:
         person = _with_file(from_file, lambda: session.add_person(data))
-    click.echo(output.dumps(output.person_json(person)) if as_json
-               else f"Added person {person.id}: {person.name}")
+    click.echo(
+        output.dumps(output.person_json(person))
+        if as_json
+        else f"Added person {person.id}: {person.name}"
+    )
 
 
 @people.command("edit")
 @click.argument("person_id", type=int)
-@click.option("--from-file", "from_file", required=True,
-              type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--from-file", "from_file", required=True, type=click.Path(path_type=Path, dir_okay=False)
+)
 def edit(person_id: int, from_file: Path) -> None:
     """Replace a person's details with those in a file."""
     data = read_person_file(from_file)

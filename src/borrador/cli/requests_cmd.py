@@ -23,19 +23,32 @@ def requests() -> None:
 
 @requests.command("add")
 @click.option("--person", "person_id", type=int, required=True, help="The person's id.")
-@click.option("--broker", "recipients", required=True, multiple=True,
-              help="The recipient's catalog slug; repeat for several.")
+@click.option(
+    "--broker",
+    "recipients",
+    required=True,
+    multiple=True,
+    help="The recipient's catalog slug; repeat for several.",
+)
 @click.option("--kind", required=True, type=click.Choice([k.value for k in Kind]))
 @click.option("--basis", default="", help="Legal basis, e.g. ccpa, fcra, foia.")
 @click.option("--channel", type=click.Choice([c.value for c in Channel]))
 @click.option("--note", default="", help="A note kept with the request.")
 @click.option("--json", "as_json", is_flag=True)
-def add(person_id: int, recipients: tuple[str, ...], kind: str, basis: str,
-        channel: str | None, note: str, as_json: bool) -> None:
+def add(
+    person_id: int,
+    recipients: tuple[str, ...],
+    kind: str,
+    basis: str,
+    channel: str | None,
+    note: str,
+    as_json: bool,
+) -> None:
     """Draft a request (one per --broker) for a person."""
     with open_session() as session:
-        made = session.create_requests(person_id, list(recipients), kind,
-                                       legal_basis=basis, channel=channel, notes=note)
+        made = session.create_requests(
+            person_id, list(recipients), kind, legal_basis=basis, channel=channel, notes=note
+        )
     if as_json:
         click.echo(output.dumps([output.request_json(r) for r in made]))
     else:
@@ -77,7 +90,9 @@ def show(request_id: int, as_json: bool) -> None:
 @requests.command("mark")
 @click.argument("request_id", type=int)
 @click.argument("status", type=click.Choice([s.value for s in Status]))
-@click.option("--on", "on", callback=_date, help="The date it happened (YYYY-MM-DD; today if left out).")
+@click.option(
+    "--on", "on", callback=_date, help="The date it happened (YYYY-MM-DD; today if left out)."
+)
 @click.option("--note", default="", help="What happened, in a few words.")
 def mark(request_id: int, status: str, on: dt.date | None, note: str) -> None:
     """Record that a request moved to STATUS."""

@@ -58,10 +58,20 @@ class Person:
 
 
 PERSON_KEYS = frozenset(
-    "name other_names birth_date state language emails phones addresses notes".split()
+    [
+        "name",
+        "other_names",
+        "birth_date",
+        "state",
+        "language",
+        "emails",
+        "phones",
+        "addresses",
+        "notes",
+    ]
 )
 ADDRESS_KEYS = frozenset(
-    "street unit city state postal_code country current from to".split()
+    ["street", "unit", "city", "state", "postal_code", "country", "current", "from", "to"]
 )
 
 

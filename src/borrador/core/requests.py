@@ -56,9 +56,7 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     S.VERIFICATION_REQUESTED: frozenset(
         {*_IN_PROGRESS - {S.VERIFICATION_REQUESTED}, S.FOLLOW_UP_SENT, S.WITHDRAWN}
     ),
-    S.EXTENDED: frozenset(
-        {S.VERIFICATION_REQUESTED, *_ANSWERS, S.FOLLOW_UP_SENT, S.WITHDRAWN}
-    ),
+    S.EXTENDED: frozenset({S.VERIFICATION_REQUESTED, *_ANSWERS, S.FOLLOW_UP_SENT, S.WITHDRAWN}),
     S.PARTIALLY_COMPLETED: frozenset({S.FOLLOW_UP_SENT, S.COMPLAINT_FILED}),
     S.DENIED: frozenset({S.FOLLOW_UP_SENT, S.COMPLAINT_FILED}),
     S.FOLLOW_UP_SENT: frozenset({*_IN_PROGRESS, S.COMPLAINT_FILED, S.WITHDRAWN}),
@@ -150,11 +148,21 @@ STATUS_DATE_FIELD: dict[Status, str] = {
 }
 
 
-def apply_transition(request: Request, new: Status, on: dt.date, note: str = "") -> Event:
-    """The event recording `request` moving to `new` on `on`; raises if not allowed."""
+def apply_transition(
+    request: Request, new: Status, on: dt.date, note: str = "", *, not_before: dt.date | None = None
+) -> Event:
+    """The event recording `request` moving to `new` on `on`; raises if not allowed.
+
+    `not_before` is the date of the last recorded change: history stays in date order. A
+    request drafted today may still be marked sent last week (entered after the fact).
+    """
     check_transition(request.status, new)
-    if request.created_on and on < request.created_on:
-        raise ValidationError("on", f"{on} is before the request was created ({request.created_on})")
+    if not_before and on < not_before:
+        raise ValidationError(
+            "date",
+            f"{on} is before the last recorded change ({not_before})",
+            hint="Give a date on or after it.",
+        )
     if request.id is None:
         raise ValidationError("request", "must be saved before its status changes")
     return Event(

@@ -11,11 +11,11 @@ from borrador.core.errors import ValidationError
 # Bidi embedding/override/isolate controls let stored text disguise itself on screen.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-US_STATES: frozenset[str] = frozenset(
+_STATE_CODES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
-    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
-    "AS GU MP PR VI".split()
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI"
 )
+US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -36,12 +36,15 @@ class Database:
         self.path = path
         if not path.exists():
             if not create:
-                raise StoreError(f"there is no database at {path}.",
-                                 hint="Run 'borrador init' first, or check BORRADOR_HOME.")
+                raise StoreError(
+                    f"there is no database at {path}.",
+                    hint="Run 'borrador init' first, or check BORRADOR_HOME.",
+                )
             ensure_private_dir(path.parent)
             create_private_file(path)
-        self.conn: Any = sqlcipher3.connect(str(path), isolation_level=None,
-                                            timeout=BUSY_TIMEOUT_MS / 1000)
+        self.conn: Any = sqlcipher3.connect(
+            str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         try:
             self._unlock(data_key)
             self._set_pragmas()

@@ -82,7 +82,9 @@ def migrate(db: Database, target: int = LATEST) -> int:
     if current > LATEST:
         raise StoreError(
             f"this database has schema version {current}, newer than this Borrador knows "
-            f"({LATEST}).", hint="Update Borrador; nothing was changed.")
+            f"({LATEST}).",
+            hint="Update Borrador; nothing was changed.",
+        )
     for version in range(current + 1, target + 1):
         with db.write() as conn:
             # Re-read inside the lock: another process may have migrated meanwhile.

@@ -19,8 +19,7 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _row_to_person(row: Any) -> Person:
-    (pid, name, other_names, birth_date, state, language,
-     emails, phones, addresses, notes) = row
+    (pid, name, other_names, birth_date, state, language, emails, phones, addresses, notes) = row
     return Person(
         id=pid,
         name=name,
@@ -32,9 +31,15 @@ def _row_to_person(row: Any) -> Person:
         phones=tuple(json.loads(phones)),
         addresses=tuple(
             Address(
-                street=a["street"], unit=a["unit"], city=a["city"], state=a["state"],
-                postal_code=a["postal_code"], country=a["country"], current=a["current"],
-                from_date=_date(a["from"]), to_date=_date(a["to"]),
+                street=a["street"],
+                unit=a["unit"],
+                city=a["city"],
+                state=a["state"],
+                postal_code=a["postal_code"],
+                country=a["country"],
+                current=a["current"],
+                from_date=_date(a["from"]),
+                to_date=_date(a["to"]),
             )
             for a in json.loads(addresses)
         ),
@@ -76,19 +81,25 @@ class PeopleRepo:
                 values,
             )
             if cur.rowcount != 1:
-                raise NotFoundError(f"there is no person with id {person_id}.",
-                                    hint="'borrador people list' shows the ids.")
+                raise NotFoundError(
+                    f"there is no person with id {person_id}.",
+                    hint="'borrador people list' shows the ids.",
+                )
         return self.get(person_id)
 
     def get(self, person_id: int) -> Person:
         rows = self.db.query(f"SELECT {_COLUMNS} FROM people WHERE id = ?", (person_id,))
         if not rows:
-            raise NotFoundError(f"there is no person with id {person_id}.",
-                                hint="'borrador people list' shows the ids.")
+            raise NotFoundError(
+                f"there is no person with id {person_id}.",
+                hint="'borrador people list' shows the ids.",
+            )
         return _row_to_person(rows[0])
 
-    def list(self) -> list[Person]:
-        return [_row_to_person(r) for r in self.db.query(f"SELECT {_COLUMNS} FROM people ORDER BY id")]
+    def all(self) -> list[Person]:
+        return [
+            _row_to_person(r) for r in self.db.query(f"SELECT {_COLUMNS} FROM people ORDER BY id")
+        ]
 
     def count(self) -> int:
         return int(self.db.query("SELECT count(*) FROM people")[0][0])

@@ -11,10 +11,30 @@ from borrador.core.errors import NotFoundError, StoreError
 from borrador.core.requests import Channel, Event, Kind, Request, Status
 from borrador.storage.db import Database
 
-_DATE_FIELDS = ("created_on", "sent_on", "received_on", "acknowledged_on", "due_on",
-                "extended_due_on", "closed_on", "recheck_on")
-_FIELDS = ("id", "person_id", "recipient", "kind", "status", "legal_basis", "channel",
-           *_DATE_FIELDS, "confirmation", "letter_text", "notes", "version")
+_DATE_FIELDS = (
+    "created_on",
+    "sent_on",
+    "received_on",
+    "acknowledged_on",
+    "due_on",
+    "extended_due_on",
+    "closed_on",
+    "recheck_on",
+)
+_FIELDS = (
+    "id",
+    "person_id",
+    "recipient",
+    "kind",
+    "status",
+    "legal_basis",
+    "channel",
+    *_DATE_FIELDS,
+    "confirmation",
+    "letter_text",
+    "notes",
+    "version",
+)
 _COLUMNS = ", ".join(_FIELDS)
 _MUTABLE = [f for f in _FIELDS if f not in ("id", "person_id")]
 
@@ -44,9 +64,16 @@ def _to_values(request: Request) -> dict[str, Any]:
 
 def _row_to_event(row: Any) -> Event:
     eid, request_id, on, from_status, to_status, note, actor, recorded_at = row
-    return Event(id=eid, request_id=request_id, on=dt.date.fromisoformat(on),
-                 from_status=Status(from_status) if from_status else None,
-                 to_status=Status(to_status), note=note, actor=actor, recorded_at=recorded_at)
+    return Event(
+        id=eid,
+        request_id=request_id,
+        on=dt.date.fromisoformat(on),
+        from_status=Status(from_status) if from_status else None,
+        to_status=Status(to_status),
+        note=note,
+        actor=actor,
+        recorded_at=recorded_at,
+    )
 
 
 class RequestsRepo:
@@ -59,8 +86,10 @@ class RequestsRepo:
     def add_many(self, requests: list[Request], now: str, note: str = "") -> list[Request]:
         """Insert requests, each with its first event, all in one transaction."""
         names = [f for f in _FIELDS if f != "id"]
-        sql = (f"INSERT INTO requests ({', '.join(names)}, uid, updated_at) VALUES "
-               f"({', '.join(':' + n for n in names)}, :uid, :now)")
+        sql = (
+            f"INSERT INTO requests ({', '.join(names)}, uid, updated_at) VALUES "
+            f"({', '.join(':' + n for n in names)}, :uid, :now)"
+        )
         new_ids = []
         with self.db.write() as conn:
             for request in requests:
@@ -77,9 +106,16 @@ class RequestsRepo:
         conn.execute(
             "INSERT INTO events (request_id, on_date, from_status, to_status, note, actor,"
             " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event.request_id, event.on.isoformat(),
-             str(event.from_status) if event.from_status else None,
-             str(event.to_status), event.note, event.actor, now))
+            (
+                event.request_id,
+                event.on.isoformat(),
+                str(event.from_status) if event.from_status else None,
+                str(event.to_status),
+                event.note,
+                event.actor,
+                now,
+            ),
+        )
 
     def save_change(self, before: Request, after: Request, event: Event, now: str) -> Request:
         """Write `after` over `before` and append `event`, or fail if someone got there first."""
@@ -88,34 +124,42 @@ class RequestsRepo:
         with self.db.write() as conn:
             cur = conn.execute(
                 f"UPDATE requests SET {sets}, updated_at = :now"
-                " WHERE id = :id AND version = :old_version", values)
+                " WHERE id = :id AND version = :old_version",
+                values,
+            )
             if cur.rowcount != 1:
                 self.get(before.id or 0)  # raises NotFoundError if it is gone
                 raise ConflictError(
                     f"request {before.id} was changed elsewhere while you were working on it.",
-                    hint="Nothing was saved. Look at it again ('borrador requests show') and retry.")
+                    hint="Nothing was saved. Look at it again with 'borrador requests show'.",
+                )
             self._insert_event(conn, event, now)
         return self.get(after.id or 0)
 
     def get(self, request_id: int) -> Request:
         rows = self.db.query(f"SELECT {_COLUMNS} FROM requests WHERE id = ?", (request_id,))
         if not rows:
-            raise NotFoundError(f"there is no request with id {request_id}.",
-                                hint="'borrador requests list' shows the ids.")
+            raise NotFoundError(
+                f"there is no request with id {request_id}.",
+                hint="'borrador requests list' shows the ids.",
+            )
         return _row_to_request(rows[0])
 
-    def list(self, person_id: int | None = None) -> list[Request]:
+    def find(self, person_id: int | None = None) -> list[Request]:
         if person_id is None:
             rows = self.db.query(f"SELECT {_COLUMNS} FROM requests ORDER BY id")
         else:
             rows = self.db.query(
-                f"SELECT {_COLUMNS} FROM requests WHERE person_id = ? ORDER BY id", (person_id,))
+                f"SELECT {_COLUMNS} FROM requests WHERE person_id = ? ORDER BY id", (person_id,)
+            )
         return [_row_to_request(r) for r in rows]
 
     def events(self, request_id: int) -> list[Event]:
         rows = self.db.query(
             "SELECT id, request_id, on_date, from_status, to_status, note, actor, recorded_at"
-            " FROM events WHERE request_id = ? ORDER BY id", (request_id,))
+            " FROM events WHERE request_id = ? ORDER BY id",
+            (request_id,),
+        )
         return [_row_to_event(r) for r in rows]
 
     def count_by_status(self) -> dict[str, int]:

@@ -1,0 +1,3 @@
+from borrador.cli import main
+
+main()

@@ -1,0 +1,94 @@
+"""Every test runs with its own BORRADOR_HOME, no real keyring and no network."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from borrador.keys import FLOOR
+from borrador.paths import Paths
+from borrador.services import Session, init_store
+from helpers.memory_keyring import MemoryKeyring
+
+PASSPHRASE = "una frase de paso larga"
+TODAY = dt.date(2026, 11, 26)
+
+
+class FixedClock:
+    def __init__(self, today: dt.date = TODAY) -> None:
+        self.day = today
+
+    def today(self) -> dt.date:
+        return self.day
+
+    def now(self) -> str:
+        return f"{self.day.isoformat()}T12:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "home"
+    monkeypatch.setenv("BORRADOR_HOME", str(home))
+    monkeypatch.setenv("HOME", str(tmp_path / "user"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user" / "data"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("BORRADOR_PASSPHRASE", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield home
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sockets may not connect anywhere; tests that need localhost say so with a marker."""
+
+    def refuse(self: socket.socket, address: object) -> None:
+        raise OSError(f"test tried to open a network connection to {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def paths(isolated: Path) -> Paths:
+    return Paths(isolated)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def session(paths: Paths, clock: FixedClock) -> Iterator[Session]:
+    with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=clock) as opened:
+        yield opened
+
+
+def all_files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def cli_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BORRADOR_")}
+    env.update(BORRADOR_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env.update(extra)
+    return env

@@ -1,0 +1,102 @@
+"""Planted values never appear in any file under the data folder: in use, after a crash,
+after deletion."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import PASSPHRASE, all_files, cli_env
+from helpers.people import sample_person
+
+CANARY_NAME = "Qwertina Canaryfield"
+CANARY_BIRTH = "1911-11-11"
+CANARY_PHONE = "(505) 555-0187"
+CANARY_STREET = "9876 Zanzibarquux Way"
+CANARIES = [CANARY_NAME, CANARY_BIRTH, CANARY_PHONE, CANARY_STREET, "Canaryfield", "Zanzibarquux"]
+
+
+def canary_person():
+    return sample_person(
+        name=CANARY_NAME,
+        birth_date=CANARY_BIRTH,
+        phones=[CANARY_PHONE],
+        addresses=[
+            {
+                "street": CANARY_STREET,
+                "city": "Denver",
+                "state": "CO",
+                "postal_code": "80204",
+                "current": True,
+            }
+        ],
+    )
+
+
+def plaintext_hits(root):
+    hits = []
+    for path in all_files(root):
+        data = path.read_bytes()
+        for canary in CANARIES:
+            for encoded in (canary.encode("utf-8"), canary.encode("utf-16-le")):
+                if encoded in data:
+                    hits.append((path.name, canary))
+    return hits
+
+
+def test_no_plaintext_in_normal_use(session, paths):
+    person = session.add_person(canary_person())
+    session.create_request(person.id, "lexisnexis-risk", "delete", notes=CANARY_NAME)
+    # While the connection is still open, the WAL holds the recent pages.
+    assert (paths.root / "borrador.db-wal").exists()
+    assert plaintext_hits(paths.root) == []
+    session.close()
+    assert plaintext_hits(paths.root) == []
+
+
+def test_no_plaintext_after_delete(session, paths):
+    person = session.add_person(canary_person())
+    session.people.delete(person.id)
+    assert session.list_people() == []
+    assert plaintext_hits(paths.root) == []
+
+
+WRITER = """
+import sys
+from borrador.paths import data_paths
+from borrador.services import open_store
+sys.path.insert(0, sys.argv[1])
+from helpers.people import sample_person
+from test_encryption import canary_person
+session = open_store(data_paths())
+person = session.add_person(canary_person())
+print("ready", flush=True)
+i = 0
+while True:
+    i += 1
+    session.create_request(person.id, f"broker-{i}", "opt-out", notes="Canaryfield note")
+"""
+
+
+def test_no_plaintext_after_a_crash(session, paths, tmp_path):
+    session.close()
+    tests_dir = os.path.dirname(os.path.dirname(__file__))
+    env = cli_env(
+        paths.root,
+        BORRADOR_PASSPHRASE=PASSPHRASE,
+        PYTHONPATH=os.pathsep.join([tests_dir, os.path.join(tests_dir, "unit")]),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, tests_dir],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.readline().strip() == b"ready", proc.stderr.read()
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    files = {p.name for p in all_files(paths.root)}
+    assert "borrador.db-wal" in files  # the crash left the WAL behind
+    assert plaintext_hits(paths.root) == []

@@ -1,0 +1,147 @@
+"""The key file: wrapping, wrong passphrase, damage, the Argon2id floor, the keyring."""
+
+import json
+
+import pytest
+
+from borrador.core.errors import StoreError
+from borrador.keys import FLOOR, KdfParams, KeyFile, keyring_available
+from borrador.services import init_store, open_store
+from conftest import PASSPHRASE, all_files
+
+
+def snapshot(root):
+    return {p: p.read_bytes() for p in all_files(root)}
+
+
+def test_wrong_passphrase_is_refused_and_changes_nothing(session, paths):
+    session.close()
+    before = snapshot(paths.root)
+    with pytest.raises(StoreError, match="passphrase is wrong"):
+        open_store(paths, passphrase="not the right one")
+    assert snapshot(paths.root) == before
+
+
+def test_missing_key_file(session, paths):
+    session.close()
+    paths.key_file.unlink()
+    before = snapshot(paths.root)
+    with pytest.raises(StoreError, match=r"key file .* is missing"):
+        open_store(paths, passphrase=PASSPHRASE)
+    assert snapshot(paths.root) == before
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],
+        lambda b: b"",
+        lambda b: b"\xff\xfe garbage",
+        lambda b: b.replace(b'"version": 1', b'"version": 9'),
+        lambda b: b.replace(b'"slots": [', b'"slots": [{},'),
+    ],
+)
+def test_damaged_key_file(session, paths, damage):
+    session.close()
+    paths.key_file.write_bytes(damage(paths.key_file.read_bytes()))
+    before = snapshot(paths.root)
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(paths, passphrase=PASSPHRASE)
+    assert snapshot(paths.root) == before
+
+
+def test_tampered_wrap_is_not_accepted(session, paths):
+    session.close()
+    data = json.loads(paths.key_file.read_bytes())
+    data["slots"][0]["label"] = "someone else"  # authenticated metadata
+    paths.key_file.write_text(json.dumps(data))
+    with pytest.raises(StoreError, match="passphrase is wrong"):
+        open_store(paths, passphrase=PASSPHRASE)
+
+
+def test_weak_kdf_parameters_are_refused(session, paths):
+    session.close()
+    data = json.loads(paths.key_file.read_bytes())
+    data["slots"][0]["kdf"]["memory_cost"] = 1024
+    paths.key_file.write_text(json.dumps(data))
+    with pytest.raises(StoreError, match="weaker than the floor"):
+        open_store(paths, passphrase=PASSPHRASE)
+    with pytest.raises(StoreError, match="weaker"):
+        init_store(
+            type(paths)(paths.root / "other"),
+            PASSPHRASE,
+            kdf=KdfParams(iterations=1, lanes=1, memory_cost=FLOOR.memory_cost),
+        )
+
+
+def test_key_file_for_another_database(paths, tmp_path, clock):
+    from borrador.paths import Paths
+
+    first = Paths(tmp_path / "a")
+    second = Paths(tmp_path / "b")
+    init_store(first, PASSPHRASE, kdf=FLOOR, clock=clock).close()
+    init_store(second, PASSPHRASE, kdf=FLOOR, clock=clock).close()
+    first.key_file.write_bytes(second.key_file.read_bytes())
+    with pytest.raises(StoreError, match="another database, or the database is damaged"):
+        open_store(first, passphrase=PASSPHRASE)
+
+
+def test_short_passphrase_refused(paths):
+    with pytest.raises(StoreError, match="at least 8"):
+        init_store(paths, "short")
+    assert not paths.key_file.exists() and not paths.database.exists()
+
+
+def test_init_refuses_to_overwrite(session, paths):
+    with pytest.raises(StoreError, match="already has data"):
+        init_store(paths, PASSPHRASE, kdf=FLOOR)
+
+
+def test_change_passphrase_rewraps(session, paths):
+    person = session.add_person({"name": "Ana Ejemplo"})
+    session.change_passphrase(PASSPHRASE, "otra frase mas larga", FLOOR)
+    session.close()
+    with pytest.raises(StoreError, match="wrong"):
+        open_store(paths, passphrase=PASSPHRASE)
+    with open_store(paths, passphrase="otra frase mas larga") as again:
+        assert again.get_person(person.id).name == "Ana Ejemplo"
+
+
+def test_no_keyring_backend_works_by_passphrase_only(session, paths):
+    assert not keyring_available()
+    with pytest.raises(StoreError, match="no system keyring"):
+        session.remember_on_device(PASSPHRASE)
+    session.close()
+    stored = json.loads(paths.key_file.read_bytes())
+    assert stored["keyring"] is None
+    with pytest.raises(StoreError, match="passphrase is needed"):
+        open_store(paths)
+    with open_store(paths, passphrase=PASSPHRASE) as again:
+        assert again.summary().people == 0
+
+
+def test_remember_on_device_with_a_real_backend(session, paths, memory_keyring):
+    assert keyring_available()
+    session.remember_on_device(PASSPHRASE)
+    session.close()
+    assert len(memory_keyring.secrets) == 1
+    with open_store(paths) as again:  # no passphrase needed
+        again.forget_on_device()
+    assert memory_keyring.secrets == {}
+    with pytest.raises(StoreError, match="passphrase is needed"):
+        open_store(paths)
+
+
+def test_keyring_secret_lost_falls_back_to_passphrase(session, paths, memory_keyring):
+    session.remember_on_device(PASSPHRASE)
+    session.close()
+    memory_keyring.secrets.clear()
+    with open_store(paths, passphrase=PASSPHRASE) as again:
+        assert again.summary().people == 0
+
+
+def test_key_file_holds_no_key_material_in_clear(session, paths):
+    data = json.loads(paths.key_file.read_bytes())
+    assert set(data) == {"format", "version", "file_id", "slots", "keyring"}
+    assert set(data["slots"][0]) == {"label", "kdf", "salt", "nonce", "wrapped"}
+    assert len(KeyFile.load(paths.key_file).unlock(PASSPHRASE)) == 32
