@@ -170,6 +170,12 @@ class Session:
             self.people.get(person_id)
         return self.requests.find(person_id)
 
+    def list_requests_json(self, person_id: int | None = None) -> list[str]:
+        """The same list as JSON texts with the documented keys (fast path for --json)."""
+        if person_id is not None:
+            self.people.get(person_id)
+        return self.requests.find_json(person_id)
+
     def request_events(self, request_id: int) -> list[Event]:
         self.requests.get(request_id)
         return self.requests.events(request_id)

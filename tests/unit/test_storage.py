@@ -130,3 +130,28 @@ def test_batch_is_all_or_nothing(session):
     with pytest.raises(ValidationError, match="recipient"):
         session.create_requests(person.id, ["acme", "Not A Slug!"], "delete")
     assert session.list_requests() == []
+
+
+def test_fast_json_listing_matches_the_objects(session):
+    import json
+
+    from borrador.cli.output import request_json
+
+    person = session.add_person({"name": "Ana Ejemplo"})
+    other = session.add_person({"name": "Bea Ejemplo"})
+    first = session.create_request(
+        person.id,
+        "acme",
+        "delete",
+        legal_basis="ccpa",
+        channel="mail",
+        notes='quote " and ñ and \\ backslash',
+    )
+    session.create_request(other.id, "spokeo", "opt-out")
+    session.change_status(first.id, "sent")
+    session.change_status(first.id, "denied", note="not found")
+    for who in (None, person.id):
+        fast = [json.loads(text) for text in session.list_requests_json(who)]
+        slow = [request_json(r) for r in session.list_requests(who)]
+        assert fast == slow
+        assert list(fast[0]) == list(slow[0])  # same key order

@@ -1,12 +1,12 @@
-"""Command-line front end (click). Imports no Textual or Rich; calls only `services`."""
+"""Command-line front end (click). Imports no Textual or Rich; calls only `services`.
+
+Subcommand modules load only when their command runs, so a quick command such as
+`borrador requests list --json` pays for nothing else.
+"""
 
 from __future__ import annotations
 
-from borrador.cli import keys_cmd, people_cmd, requests_cmd
 from borrador.cli.app import cli
-
-for module in (keys_cmd, people_cmd, requests_cmd):
-    module.register(cli)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any, NoReturn
@@ -20,8 +21,28 @@ def fail(message: str) -> NoReturn:
     sys.exit(USER_ERROR)
 
 
+# command name -> (module, attribute): loaded on first use.
+SUBCOMMANDS = {
+    "init": ("borrador.cli.keys_cmd", "init"),
+    "key": ("borrador.cli.keys_cmd", "key"),
+    "people": ("borrador.cli.people_cmd", "people"),
+    "requests": ("borrador.cli.requests_cmd", "requests"),
+}
+
+
 class Group(click.Group):
-    """Turns every error into one line on stderr: exit 2 for what the user can fix."""
+    """Loads subcommands lazily, and turns every error into one line on stderr: exit 2 for
+    what the user can fix, 1 (with no traceback) for a bug."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *SUBCOMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in SUBCOMMANDS:
+            module_name, attribute = SUBCOMMANDS[cmd_name]
+            command: click.Command = getattr(importlib.import_module(module_name), attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -80,8 +80,3 @@ def forget() -> None:
     with open_session() as session:
         session.forget_on_device()
     click.echo("Forgotten on this device; the passphrase is needed from now on.")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(init)
-    group.add_command(key)

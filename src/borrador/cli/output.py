@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from enum import StrEnum
 from typing import Any
 
 from borrador.core.people import Person, person_to_data
 from borrador.core.requests import Event, Request
 
-REQUEST_KEYS = (
+PUBLIC_FIELDS = (
     "id",
     "person_id",
     "recipient",
@@ -34,14 +36,12 @@ def person_json(person: Person) -> dict[str, Any]:
 
 
 def request_json(request: Request, *, with_letter: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in REQUEST_KEYS:
-        value = getattr(request, key)
-        out[key] = (
-            value.isoformat()
-            if hasattr(value, "isoformat")
-            else (str(value) if value is not None and not isinstance(value, int | str) else value)
-        )
+    out = {key: getattr(request, key) for key in PUBLIC_FIELDS}
+    for key, value in out.items():
+        if isinstance(value, dt.date):
+            out[key] = value.isoformat()
+        elif isinstance(value, StrEnum):
+            out[key] = value.value
     if with_letter:
         out["letter_text"] = request.letter_text
     return out
@@ -56,6 +56,11 @@ def event_json(event: Event) -> dict[str, Any]:
         "actor": event.actor,
         "recorded_at": event.recorded_at,
     }
+
+
+def json_array(items: list[str]) -> str:
+    """A JSON array from already-encoded items, one per line."""
+    return "[\n" + ",\n".join(items) + "\n]" if items else "[]"
 
 
 def dumps(data: Any) -> str:
@@ -103,7 +108,7 @@ def request_text(request: Request, events: list[Event]) -> str:
         f"Request {request.id}: {request.kind} to {request.recipient} (person {request.person_id})",
         f"  Status: {request.status}",
     ]
-    for key in REQUEST_KEYS[5:]:
+    for key in PUBLIC_FIELDS[5:]:
         value = getattr(request, key)
         if value:
             lines.append(f"  {key.replace('_', ' ').capitalize()}: {value}")

@@ -107,7 +107,3 @@ def show(person_id: int, as_json: bool) -> None:
     with open_session() as session:
         person = session.get_person(person_id)
     click.echo(output.dumps(output.person_json(person)) if as_json else output.person_text(person))
-
-
-def register(group: click.Group) -> None:
-    group.add_command(people)

@@ -62,10 +62,11 @@ def add(
 def list_(person_id: int | None, as_json: bool) -> None:
     """List requests, oldest first."""
     with open_session() as session:
+        if as_json:
+            click.echo(output.json_array(session.list_requests_json(person_id)))
+            return
         found = session.list_requests(person_id)
-    if as_json:
-        click.echo(output.dumps([output.request_json(r) for r in found]))
-    elif not found:
+    if not found:
         click.echo("No requests yet. Draft one with 'borrador requests add'.")
     else:
         click.echo("\n".join(output.request_line(r) for r in found))
@@ -99,7 +100,3 @@ def mark(request_id: int, status: str, on: dt.date | None, note: str) -> None:
     with open_session() as session:
         request = session.change_status(request_id, status, on=on, note=note)
     click.echo(f"Request {request.id} is now {request.status}.")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(requests)

@@ -99,6 +99,14 @@ def parse_enum(field: str, value: object, enum: type[E]) -> E:
         raise ValidationError(field, f"{value!r} is not one of: {choices}") from None
 
 
+PUBLIC_FIELDS = (
+    "id", "person_id", "recipient", "kind", "status", "legal_basis", "channel",
+    "created_on", "sent_on", "received_on", "acknowledged_on", "due_on", "extended_due_on",
+    "closed_on", "recheck_on", "confirmation", "notes",
+)  # fmt: skip
+"""The documented keys of a request in `--json` output, in order."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Request:
     person_id: int

@@ -1,0 +1,59 @@
+"""Shared pieces for benchmarks: a throw-away store unlocked by keyring, and timing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PASSPHRASE = "benchmark passphrase"
+
+
+@contextlib.contextmanager
+def bench_home() -> Iterator[dict[str, str]]:
+    """A temp BORRADOR_HOME with a store that opens through the (file) keyring."""
+    import keyring
+
+    sys.path.insert(0, str(BENCH_DIR))
+    from borrador.keys import FLOOR
+    from borrador.paths import Paths
+    from borrador.services import init_store
+    from file_keyring import FileKeyring
+
+    with tempfile.TemporaryDirectory(prefix="borrador-bench-") as tmp:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BORRADOR_")}
+        env.update(
+            BORRADOR_HOME=str(Path(tmp) / "home"),
+            BENCH_KEYRING_FILE=str(Path(tmp) / "keyring.json"),
+            PYTHON_KEYRING_BACKEND="file_keyring.FileKeyring",
+            PYTHONPATH=os.pathsep.join([str(BENCH_DIR), env.get("PYTHONPATH", "")]),
+        )
+        os.environ["BENCH_KEYRING_FILE"] = env["BENCH_KEYRING_FILE"]
+        keyring.set_keyring(FileKeyring())
+        with init_store(Paths(Path(env["BORRADOR_HOME"])), PASSPHRASE, kdf=FLOOR) as session:
+            session.remember_on_device(PASSPHRASE)
+        yield env
+
+
+def time_command(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median_pair(
+    measure: Callable[[], float], floor: Callable[[], float], rounds: int
+) -> tuple[float, float]:
+    """Median of each, interleaved so that machine noise hits both alike."""
+    values, floors = [], []
+    for _ in range(rounds):
+        floors.append(floor())
+        values.append(measure())
+    return statistics.median(values), statistics.median(floors)
