@@ -11,9 +11,11 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, Protocol
 
-from borrador.core.errors import StoreError, ValidationError
+from borrador.catalog_service import CatalogService, ImportReport
+from borrador.core.errors import BorradorError, StoreError, ValidationError
 from borrador.core.people import Person, parse_person
 from borrador.core.requests import (
     Channel,
@@ -32,6 +34,7 @@ from borrador.paths import ENV_PASSPHRASE, Paths, ensure_private_dir
 from borrador.storage.db import Database
 from borrador.storage.migrations import migrate
 from borrador.storage.people_repo import PeopleRepo
+from borrador.storage.registry_repo import RegistryRepo
 from borrador.storage.requests_repo import RequestsRepo
 
 
@@ -81,6 +84,7 @@ class Session:
         self.clock = clock
         self.people = PeopleRepo(db)
         self.requests = RequestsRepo(db)
+        self.catalog = CatalogService(RegistryRepo(db))
 
     def __enter__(self) -> Session:
         return self
@@ -108,6 +112,31 @@ class Session:
         return self.people.all()
 
     # -- requests -----------------------------------------------------------------------
+    def resolve_recipient(self, slug: str, kind: Kind) -> str:
+        """The catalog entry a request goes to: a brand covered by another entry goes to that
+        entry; exited brokers, brokers with no way to reach them, and mismatched kinds are
+        refused with the reason."""
+        entry = self.catalog.catalog().covering(parse_slug("recipient", slug))
+        if entry.status == "exited":
+            raise BorradorError(
+                f"{entry.name} stopped operating on {entry.status_date}; "
+                "there is no one to send a request to."
+            )
+        if entry.kind == "broker" and not entry.channels:
+            raise BorradorError(
+                f"{entry.name} has no consumer opt-out or contact that we know of, "
+                "so no letter can be sent.",
+                hint=f"See 'borrador brokers show {entry.slug}' for what helps instead.",
+            )
+        escalation = kind in (Kind.FOLLOW_UP, Kind.COMPLAINT)
+        if not escalation and (kind is Kind.RECORDS) != (entry.kind == "agency"):
+            raise ValidationError(
+                "kind",
+                f"a {kind} request cannot go to {entry.name} (a {entry.kind}): public-records "
+                "requests go to agencies, the other kinds to brokers",
+            )
+        return entry.slug
+
     def _new_request(
         self,
         person_id: int,
@@ -117,10 +146,11 @@ class Session:
         channel: str | None,
         notes: str,
     ) -> Request:
+        request_kind = parse_enum("kind", kind, Kind)
         return Request(
             person_id=person_id,
-            recipient=parse_slug("recipient", recipient),
-            kind=parse_enum("kind", kind, Kind),
+            recipient=self.resolve_recipient(recipient, request_kind),
+            kind=request_kind,
             legal_basis=clean_text("legal_basis", legal_basis, max_len=40),
             channel=parse_enum("channel", channel, Channel) if channel else None,
             created_on=self.clock.today(),
@@ -179,6 +209,9 @@ class Session:
     def request_events(self, request_id: int) -> list[Event]:
         self.requests.get(request_id)
         return self.requests.events(request_id)
+
+    def import_registry(self, path: Path, state: str | None = None) -> ImportReport:
+        return self.catalog.import_registry(path, state, self.clock.today(), self.clock.now())
 
     def summary(self) -> Summary:
         return Summary(self.people.count(), self.requests.count_by_status())

@@ -168,7 +168,7 @@ def test_user_errors_are_one_line_with_exit_2(run, tmp_path):
     user_error(run("people", "show", "99"), "no person with id 99")
     user_error(run("requests", "mark", "5", "sent"), "no request with id 5")
     user_error(
-        run("requests", "add", "--person", "1", "--broker", "x", "--kind", "delete"),
+        run("requests", "add", "--person", "1", "--broker", "spokeo", "--kind", "delete"),
         "no person with id 1",
     )
     user_error(run("requests", "mark", "1", "sent", "--on", "yesterday"), "YYYY-MM-DD")
@@ -182,7 +182,7 @@ def test_refused_transition_names_both_states(run, tmp_path):
     person = tmp_path / "p.json"
     person.write_text('{"name": "Ana Ejemplo"}')
     ok(run("people", "add", "--from-file", str(person)))
-    ok(run("requests", "add", "--person", "1", "--broker", "acme", "--kind", "delete"))
+    ok(run("requests", "add", "--person", "1", "--broker", "spokeo", "--kind", "delete"))
     ok(run("requests", "mark", "1", "withdrawn"))
     user_error(run("requests", "mark", "1", "sent"), "'withdrawn'", "'sent'")
 

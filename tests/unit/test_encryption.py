@@ -75,7 +75,7 @@ print("ready", flush=True)
 i = 0
 while True:
     i += 1
-    session.create_request(person.id, f"broker-{i}", "opt-out", notes="Canaryfield note")
+    session.create_request(person.id, ("spokeo", "acxiom", "epsilon")[i % 3], "opt-out", notes="Canaryfield note")
 """
 
 

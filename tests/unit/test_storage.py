@@ -89,7 +89,7 @@ def test_newer_database_is_refused(raw_db):
 
 def test_events_are_append_only(session):
     person = session.add_person({"name": "Ana Ejemplo"})
-    request = session.create_request(person.id, "acme", "delete")
+    request = session.create_request(person.id, "spokeo", "delete")
     with pytest.raises(IntegrityError, match="append-only"), session.db.write() as conn:
         conn.execute("UPDATE events SET note = 'rewritten'")
     with pytest.raises(IntegrityError, match="append-only"), session.db.write() as conn:
@@ -103,7 +103,7 @@ def test_stale_edit_gets_a_conflict_not_an_overwrite(session):
     from borrador.core.requests import Status, apply_transition, with_status
 
     person = session.add_person({"name": "Ana Ejemplo"})
-    request = session.create_request(person.id, "acme", "delete")
+    request = session.create_request(person.id, "spokeo", "delete")
     session.change_status(request.id, "sent")  # someone else moved it meanwhile
     event = apply_transition(request, Status.WITHDRAWN, session.clock.today())
     with pytest.raises(ConflictError, match="changed elsewhere"):
@@ -118,7 +118,7 @@ def test_future_dates_are_refused(session):
     from borrador.core.errors import ValidationError
 
     person = session.add_person({"name": "Ana Ejemplo"})
-    request = session.create_request(person.id, "acme", "delete")
+    request = session.create_request(person.id, "spokeo", "delete")
     with pytest.raises(ValidationError, match="in the future"):
         session.change_status(request.id, "sent", on=session.clock.today() + dt.timedelta(1))
 
@@ -128,7 +128,7 @@ def test_batch_is_all_or_nothing(session):
 
     person = session.add_person({"name": "Ana Ejemplo"})
     with pytest.raises(ValidationError, match="recipient"):
-        session.create_requests(person.id, ["acme", "Not A Slug!"], "delete")
+        session.create_requests(person.id, ["spokeo", "Not A Slug!"], "delete")
     assert session.list_requests() == []
 
 
@@ -141,7 +141,7 @@ def test_fast_json_listing_matches_the_objects(session):
     other = session.add_person({"name": "Bea Ejemplo"})
     first = session.create_request(
         person.id,
-        "acme",
+        "spokeo",
         "delete",
         legal_basis="ccpa",
         channel="mail",

@@ -29,7 +29,7 @@ def test_allowed_transition_works(current, new):
     request = Request(
         id=1,
         person_id=1,
-        recipient="acme",
+        recipient="spokeo",
         kind=Kind.DELETE,
         status=current,
         created_on=dt.date(2026, 1, 1),
@@ -59,7 +59,7 @@ def test_final_states_and_withdrawal():
 
 def test_sent_date_is_recorded_and_reopening_clears_closed_date():
     request = Request(
-        id=3, person_id=1, recipient="acme", kind=Kind.OPT_OUT, created_on=dt.date(2026, 1, 1)
+        id=3, person_id=1, recipient="spokeo", kind=Kind.OPT_OUT, created_on=dt.date(2026, 1, 1)
     )
     sent = with_status(request, apply_transition(request, Status.SENT, dt.date(2026, 1, 2)))
     assert sent.sent_on == dt.date(2026, 1, 2)
@@ -77,7 +77,7 @@ def test_history_stays_in_date_order():
     request = Request(
         id=3,
         person_id=1,
-        recipient="acme",
+        recipient="spokeo",
         kind=Kind.OPT_OUT,
         status=Status.SENT,
         created_on=dt.date(2026, 5, 1),

@@ -27,6 +27,8 @@ SUBCOMMANDS = {
     "key": ("borrador.cli.keys_cmd", "key"),
     "people": ("borrador.cli.people_cmd", "people"),
     "requests": ("borrador.cli.requests_cmd", "requests"),
+    "brokers": ("borrador.cli.brokers_cmd", "brokers"),
+    "catalog": ("borrador.cli.brokers_cmd", "catalog_group"),
 }
 
 

@@ -16,10 +16,15 @@ class Kind(StrEnum):
     OPT_OUT = "opt-out"
     DELETE = "delete"
     ACCESS = "access"
-    FCRA_DISCLOSURE = "fcra-disclosure"
-    PUBLIC_RECORDS = "public-records"
+    DISCLOSURE = "disclosure"  # FCRA consumer-file disclosure
+    DISPUTE = "dispute"  # FCRA reinvestigation of an error
+    RECORDS = "records"  # public-records / FOIA request to an agency
     FOLLOW_UP = "follow-up"
     COMPLAINT = "complaint"
+
+
+# Longer names people may type for the same kinds.
+KIND_ALIASES = {"fcra-disclosure": "disclosure", "public-records": "records", "optout": "opt-out"}
 
 
 class Status(StrEnum):
@@ -92,8 +97,11 @@ E = TypeVar("E", bound=StrEnum)
 
 
 def parse_enum(field: str, value: object, enum: type[E]) -> E:
+    text = str(value).strip().lower()
+    if enum is Kind:
+        text = KIND_ALIASES.get(text, text)
     try:
-        return enum(str(value).strip().lower())
+        return enum(text)
     except ValueError:
         choices = ", ".join(member.value for member in enum)
         raise ValidationError(field, f"{value!r} is not one of: {choices}") from None

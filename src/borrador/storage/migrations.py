@@ -67,6 +67,21 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE requests ADD COLUMN parent_id INTEGER "
         "REFERENCES requests(id) ON DELETE SET NULL",
     ),
+    4: (
+        # Brokers imported from state registries: the user's data, so it lives encrypted here,
+        # never in the package. One row per (state, normalised name); re-imports update it.
+        """CREATE TABLE registry_entries (
+            id INTEGER PRIMARY KEY,
+            state TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            slug TEXT NOT NULL UNIQUE,
+            data TEXT NOT NULL,
+            matched_slug TEXT,
+            source_file TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (state, name_key))""",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

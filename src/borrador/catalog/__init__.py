@@ -1,0 +1,1 @@
+"""The broker and agency catalog: curated TOML files, packs, state-registry imports, search."""

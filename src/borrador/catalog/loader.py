@@ -1,0 +1,135 @@
+"""Loading the catalog: every curated file validated on its own, so one bad file never hides
+the rest; then cross-file links (covered_by, packs) are checked."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Iterable
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from borrador.catalog import model
+from borrador.catalog.packs import Pack, parse_packs
+from borrador.catalog.schema import CatalogError, parse_entry
+from borrador.core.errors import NotFoundError
+
+
+@dataclasses.dataclass
+class Catalog:
+    entries: dict[str, model.Broker]
+    packs: dict[str, Pack]
+    errors: list[CatalogError]
+
+    def get(self, slug: str) -> model.Broker:
+        try:
+            return self.entries[slug]
+        except KeyError:
+            from borrador.catalog.search import suggest
+
+            hint = suggest(self, slug)
+            raise NotFoundError(
+                f"there is no broker or agency {slug!r} in the catalog.",
+                hint=(f"Did you mean {hint}? " if hint else "")
+                + "'borrador brokers list --search NAME' finds slugs.",
+            ) from None
+
+    def covering(self, slug: str) -> model.Broker:
+        """The entry whose opt-out handles `slug` (itself unless another covers it)."""
+        entry = self.get(slug)
+        seen = {slug}
+        while entry.covered_by and entry.covered_by in self.entries:
+            entry = self.entries[entry.covered_by]
+            if entry.slug in seen:
+                break
+            seen.add(entry.slug)
+        return entry
+
+    def covered_brands(self, slug: str) -> list[model.Broker]:
+        return sorted(
+            (e for e in self.entries.values() if e.covered_by == slug),
+            key=lambda e: e.name.casefold(),
+        )
+
+    def listed(self) -> list[model.Broker]:
+        """Entries shown in lists: brands covered by another entry fold into it."""
+        return [e for e in self.entries.values() if not e.covered_by]
+
+    def pack(self, pack_id: str) -> Pack:
+        if pack_id not in self.packs:
+            raise NotFoundError(
+                f"there is no pack {pack_id!r}.", hint=f"Packs: {', '.join(sorted(self.packs))}."
+            )
+        return self.packs[pack_id]
+
+    def pack_members(self, pack_id: str) -> list[model.Broker]:
+        members = self.pack(pack_id).members(self.entries.values())
+        return list({self.covering(m.slug).slug: self.covering(m.slug) for m in members}.values())
+
+    def with_imported(self, imported: Iterable[model.Broker], matches: dict[str, str]) -> Catalog:
+        """Add registry entries; one matched to a curated entry enriches it instead."""
+        entries = dict(self.entries)
+        for entry in imported:
+            target = matches.get(entry.slug)
+            if target and target in entries:
+                curated = entries[target]
+                entries[target] = dataclasses.replace(
+                    curated,
+                    registry_flags=(*curated.registry_flags, *entry.registry_flags),
+                    registry_ids=(*curated.registry_ids, *entry.registry_ids),
+                )
+            elif entry.slug not in entries:
+                entries[entry.slug] = entry
+        return Catalog(entries, self.packs, self.errors)
+
+
+def data_folder() -> Traversable:
+    return resources.files("borrador.catalog") / "data"
+
+
+def load_entries(folder: Traversable) -> tuple[dict[str, model.Broker], list[CatalogError]]:
+    entries: dict[str, model.Broker] = {}
+    errors: list[CatalogError] = []
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        if not item.name.endswith(".toml"):
+            continue
+        try:
+            data = tomllib.loads(item.read_bytes().decode("utf-8"))
+            entry = parse_entry(item.name, item.name.removesuffix(".toml"), data)
+        except CatalogError as exc:
+            errors.append(exc)
+            continue
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            errors.append(CatalogError(item.name, "syntax", str(exc)))
+            continue
+        entries[entry.slug] = entry
+    for entry in list(entries.values()):
+        if entry.covered_by and entry.covered_by not in entries:
+            errors.append(
+                CatalogError(
+                    f"{entry.slug}.toml", "covered_by", f"no catalog entry {entry.covered_by!r}"
+                )
+            )
+            del entries[entry.slug]
+    return entries, errors
+
+
+def load_packs(entries: dict[str, model.Broker]) -> tuple[dict[str, Pack], list[CatalogError]]:
+    source = resources.files("borrador.catalog") / "packs.toml"
+    try:
+        packs = parse_packs("packs.toml", tomllib.loads(source.read_text("utf-8")))
+    except CatalogError as exc:
+        return {}, [exc]
+    errors = [
+        CatalogError("packs.toml", f"{p.id}.slugs", f"no catalog entry {s!r}")
+        for p in packs.values()
+        for s in p.slugs
+        if s not in entries
+    ]
+    return packs, errors
+
+
+def load_curated(folder: Traversable | None = None) -> Catalog:
+    entries, errors = load_entries(folder or data_folder())
+    packs, pack_errors = load_packs(entries)
+    return Catalog(entries, packs, errors + pack_errors)

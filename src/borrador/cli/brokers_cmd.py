@@ -1,0 +1,118 @@
+"""`borrador brokers …` and `borrador catalog …`: search the catalog, import state registries."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from borrador.cli import brokers_output as out
+from borrador.cli import output
+from borrador.cli.app import current_paths, open_session
+
+
+@contextlib.contextmanager
+def catalog_access() -> Iterator[Any]:
+    """The catalog service: with the user's imported entries when a store exists."""
+    from borrador.services import store_exists
+
+    if store_exists(current_paths()):
+        with open_session() as session:
+            yield session.catalog
+        return
+    from borrador.catalog_service import CatalogService
+
+    yield CatalogService(registry=None)
+
+
+def _report_catalog_errors(service: Any) -> None:
+    for error in service.curated.errors:
+        click.echo(f"borrador: catalog file skipped: {error}", err=True)
+
+
+@click.group()
+def brokers() -> None:
+    """The catalog of data brokers and agencies."""
+
+
+@brokers.command("list")
+@click.option("--search", "query", default="", help="Name, brand, product, domain or category.")
+@click.option("--pack", help="Only the members of a pack (see 'borrador brokers packs').")
+@click.option("--json", "as_json", is_flag=True)
+def list_(query: str, pack: str | None, as_json: bool) -> None:
+    """List catalog entries; ICE suppliers and exact matches first."""
+    with catalog_access() as service:
+        _report_catalog_errors(service)
+        found = service.search(query, pack)
+        catalog = service.catalog()
+        if as_json:
+            click.echo(output.dumps([out.broker_json(e, catalog) for e in found]))
+        elif not found:
+            click.echo("Nothing matches. Try fewer letters, or 'borrador brokers packs'.")
+        else:
+            click.echo("\n".join(out.broker_line(e) for e in found))
+
+
+@brokers.command("show")
+@click.argument("slug")
+@click.option("--json", "as_json", is_flag=True)
+def show(slug: str, as_json: bool) -> None:
+    """Everything the catalog knows about one broker or agency."""
+    with catalog_access() as service:
+        catalog = service.catalog()
+        entry = catalog.get(slug.strip().lower())
+        if as_json:
+            click.echo(output.dumps(out.broker_json(entry, catalog, full=True)))
+        else:
+            click.echo(out.broker_text(entry, catalog))
+
+
+@brokers.command("packs")
+@click.option("--json", "as_json", is_flag=True)
+def packs(as_json: bool) -> None:
+    """The packs: named sets of brokers that one action selects."""
+    with catalog_access() as service:
+        catalog = service.catalog()
+        rows = [(p, [m.slug for m in catalog.pack_members(p.id)]) for p in catalog.packs.values()]
+    if as_json:
+        click.echo(output.dumps([{"id": p.id, "title": p.title, "description": p.description,
+                                  "members": members} for p, members in rows]))  # fmt: skip
+        return
+    for p, members in rows:
+        click.echo(f"{p.id:<24} {p.title} ({len(members)}): {', '.join(members) or '-'}")
+
+
+@click.group("catalog")
+def catalog_group() -> None:
+    """Extend the catalog from the state data-broker registries."""
+
+
+@catalog_group.command("import-registry")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--state", type=click.Choice(["ca", "vt"]), help="Which registry (detected if left out)."
+)
+@click.option("--json", "as_json", is_flag=True)
+def import_registry(file: Path, state: str | None, as_json: bool) -> None:
+    """Import a California or Vermont registry CSV into your encrypted store."""
+    with open_session() as session:
+        report = session.import_registry(file, state)
+    if as_json:
+        click.echo(output.dumps({
+            "file": report.file, "format": report.format, "state": report.state,
+            "added": report.added, "updated": report.updated, "unchanged": report.unchanged,
+            "matched": report.matched,
+            "skipped": [{"line": line, "reason": reason} for line, reason in report.skipped],
+        }))  # fmt: skip
+        return
+    click.echo(
+        f"{file}: read as {report.format}. Added {report.added}, updated "
+        f"{report.updated}, unchanged {report.unchanged}."
+    )
+    if report.matched:
+        click.echo(f"Matched to catalog entries (not listed twice): {len(report.matched)}")
+    for line, reason in report.skipped:
+        click.echo(f"  line {line}: skipped — {reason}")
