@@ -10,7 +10,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["requests_list"]
+BENCHMARKS = ["requests_list", "catalog"]
 
 
 def main(argv: list[str]) -> int:

@@ -57,6 +57,16 @@ class CatalogService:
             self._catalog = self.curated.with_imported(imported, matches)
         return self._catalog
 
+    def details(self, slug: str) -> model.Broker:
+        """One entry with the registry's own columns attached (not kept in the list)."""
+        entry = self.catalog().get(slug)
+        if self.registry is None:
+            return entry
+        fields = [(f"{state.upper()}: {name}", value)
+                  for state, columns in self.registry.fields_for(entry.slug)
+                  for name, value in columns.items()]  # fmt: skip
+        return dataclasses.replace(entry, registry_fields=tuple(fields))
+
     def search(self, query: str = "", pack: str | None = None) -> list[model.Broker]:
         catalog = self.catalog()
         if self._index is None:

@@ -48,13 +48,14 @@ def row_record(row: RegistryRow, fmt: str, index: CuratedIndex, today: dt.date) 
         "name": row.name, "dba": row.dba, "website": row.website, "domains": row.domains,
         "emails": row.emails, "phone": row.phone, "address": row.address,
         "privacy_url": row.privacy_url, "opt_out": row.opt_out, "registry_id": row.registry_id,
-        "status": row.status, "flags": row.flags, "metrics": row.metrics, "fields": row.fields,
+        "status": row.status, "flags": row.flags, "metrics": row.metrics,
         "format": fmt, "state": row.state, "seen": today.isoformat(),
     }  # fmt: skip
     return {
         "state": row.state,
         "name_key": row.key,
         "data": data,
+        "fields": row.fields,
         "slug": f"reg-{row.state}-{cells.slugify(row.name)}",
         "matched_slug": index.match(row),
     }
@@ -93,7 +94,6 @@ def to_broker(slug: str, data: dict[str, Any]) -> model.Broker:
         notes=_notes(data),
         registry_flags=tuple(sorted(flags.items())),
         registry_ids=((state, data.get("registry_id") or data["name"]),),
-        registry_fields=tuple(data.get("fields", {}).items()),
     )
 
 

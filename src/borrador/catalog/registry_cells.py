@@ -8,8 +8,17 @@ import unicodedata
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"',
            **dict.fromkeys(range(0x2010, 0x2016), "-")}  # fmt: skip
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
-_BIDI = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+_DROP = dict.fromkeys(
+    map(
+        ord,
+        "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    )
+)
+_TIDY = {**_SPACES, **_DROP}  # invisible marks and bidi overrides removed, odd spaces made plain
+_CONTROLS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # Cc and Cs
+_PLAIN_RE = re.compile(r"[^\x20-\x7e]|  |^ | $")  # anything clean_cell would change
+_PLAIN_ROW_RE = re.compile(r"[^\x1e\x20-\x7e]|  |^ | $|\x1e | \x1e")  # cells joined by \x1e
 _AT_RE = re.compile(r"\s*[\[\(\{]\s*at\s*[\]\)\}]\s*", re.IGNORECASE)
 _DOT_RE = re.compile(r"\s*[\[\(\{]\s*dot\s*[\]\)\}]\s*", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -21,12 +30,16 @@ _FILE_SUFFIXES = (".pdf", ".html", ".htm", ".php", ".aspx", ".csv", ".png", ".jp
 
 def clean_cell(value: str, *, max_len: int = 4000) -> str:
     """Printable text: controls, bidi overrides and invisible marks removed, spaces tidied."""
-    text = value.translate(_SPACES).translate(_INVISIBLE).translate(_BIDI)
-    text = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    if not _PLAIN_RE.search(value):  # the common case: plain single-line ASCII
+        return value[:max_len]
+    text = _CONTROLS_RE.sub("", value.translate(_TIDY).replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)[:max_len]
+
+
+def needs_cleaning(joined_row: str) -> bool:
+    """Whether any cell of a row (joined with \\x1e) is not plain single-line ASCII."""
+    return _PLAIN_ROW_RE.search(joined_row) is not None
 
 
 def normalise_header(value: str) -> str:
@@ -76,7 +89,9 @@ def phone(value: str) -> str:
 
 
 def yes_no(value: str) -> bool | None:
-    text = normalise_header(value)
+    text = value.strip().lower()
+    if text not in ("yes", "no"):
+        text = normalise_header(value)
     if text in ("yes", "y", "true", "x", "1"):
         return True
     if text in ("no", "n", "false", "0", "none"):
@@ -102,8 +117,11 @@ _SUFFIXES = {"inc", "llc", "l.l.c", "corp", "corporation", "co", "company", "ltd
 
 def name_key(value: str) -> str:
     """A company name for matching: accents, case, punctuation and 'Inc./LLC' removed."""
-    text = unicodedata.normalize("NFKD", value.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = value.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
     text = text.replace("&", " and ")
     words = re.sub(r"[^a-z0-9]+", " ", text).split()
     while words and words[-1] in _SUFFIXES:

@@ -7,7 +7,6 @@ deletion index (words one deletion apart), never a slow edit-distance scan.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 import unicodedata
@@ -18,6 +17,7 @@ from borrador.catalog import model
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 MIN_FUZZY = 4
+FUZZY_BELOW = 25  # typo matches are added only when the exact ones are few
 
 
 def normalise(text: str) -> str:
@@ -30,18 +30,16 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
-@dataclasses.dataclass(frozen=True)
-class _Item:
-    entry: model.Broker
-    name: str
-    names: frozenset[str]  # normalised name and brand names, for exact matches
-    blob: str
+# One prebuilt row per entry: (search text, normalised name, exact names, bucket offset, entry).
+# A plain tuple, unpacked in the loop, keeps the per-entry cost of a query to a few C calls.
+_Row = tuple[str, str, frozenset[str], int, model.Broker]
+_BUCKETS = 4  # name starts with q / a word starts with q / q inside the name / elsewhere
 
 
 class SearchIndex:
     def __init__(self, entries: Iterable[model.Broker]) -> None:
         ordered = sorted(entries, key=lambda e: (not e.ice_supplier, normalise(e.name)))
-        self.items: list[_Item] = []
+        self.rows: list[_Row] = []
         self.by_word: dict[str, set[int]] = defaultdict(set)
         self.near: dict[str, set[str]] = defaultdict(set)
         for index, entry in enumerate(ordered):
@@ -60,7 +58,8 @@ class SearchIndex:
                 entry.slug.replace("-", " "),
             ]
             blob = "\x00".join(parts)
-            self.items.append(_Item(entry, name, frozenset(names), blob))
+            offset = 0 if entry.ice_supplier else _BUCKETS
+            self.rows.append((blob, name, frozenset(names), offset, entry))
             for word in set(normalise(blob).split()):
                 self.by_word[word].add(index)
                 if len(word) >= MIN_FUZZY:
@@ -71,36 +70,32 @@ class SearchIndex:
         """Exact name matches first, then ICE suppliers, then by how well the name matches."""
         q = normalise(query)
         if not q:
-            return [item.entry for item in self.items]
+            return [row[4] for row in self.rows]
         compact = q.replace(" ", "")
+        word_start = f" {q}"
         exact: list[model.Broker] = []
-        ranked: list[list[model.Broker]] = [[] for _ in range(8)]
-        seen: set[int] = set()
-        for index, item in enumerate(self.items):
-            blob = item.blob
-            if q not in blob and compact not in blob:
+        buckets: list[list[model.Broker]] = [[] for _ in range(2 * _BUCKETS)]
+        for blob, name, names, offset, entry in self.rows:
+            if q not in blob and (compact is q or compact not in blob):
                 continue
-            seen.add(index)
-            if q in item.names:
-                exact.append(item.entry)
-                continue
-            name = item.name
-            if name.startswith(q):
-                rank = 0
-            elif f" {q}" in f" {name}":
-                rank = 1
-            elif q in name:
-                rank = 2
+            if q in names:
+                exact.append(entry)
+            elif q not in name:
+                buckets[offset + 3].append(entry)
+            elif name.startswith(q):
+                buckets[offset].append(entry)
+            elif word_start in name:
+                buckets[offset + 1].append(entry)
             else:
-                rank = 3
-            ranked[rank if item.entry.ice_supplier else rank + 4].append(item.entry)
-        if len(compact) >= MIN_FUZZY:
-            fuzzy = self._fuzzy(q.split()) - seen
-            ranked[3].extend(self.items[i].entry for i in sorted(fuzzy)
-                             if self.items[i].entry.ice_supplier)  # fmt: skip
-            ranked[7].extend(self.items[i].entry for i in sorted(fuzzy)
-                             if not self.items[i].entry.ice_supplier)  # fmt: skip
-        return exact + [entry for bucket in ranked for entry in bucket]
+                buckets[offset + 2].append(entry)
+        found = exact + [entry for bucket in buckets for entry in bucket]
+        if len(compact) >= MIN_FUZZY and len(found) < FUZZY_BELOW:
+            seen = {id(entry) for entry in found}
+            for index in sorted(self._fuzzy(q.split())):
+                entry = self.rows[index][4]
+                if id(entry) not in seen:
+                    found.append(entry)
+        return found
 
     def _fuzzy(self, words: list[str]) -> set[int]:
         """Entries in which every query word is present, or one edit away from a word."""

@@ -63,7 +63,7 @@ def show(slug: str, as_json: bool) -> None:
     """Everything the catalog knows about one broker or agency."""
     with catalog_access() as service:
         catalog = service.catalog()
-        entry = catalog.get(slug.strip().lower())
+        entry = service.details(slug.strip().lower())
         if as_json:
             click.echo(output.dumps(out.broker_json(entry, catalog, full=True)))
         else:

@@ -76,6 +76,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             name_key TEXT NOT NULL,
             slug TEXT NOT NULL UNIQUE,
             data TEXT NOT NULL,
+            fields TEXT NOT NULL DEFAULT '{}',
             matched_slug TEXT,
             source_file TEXT NOT NULL DEFAULT '',
             imported_at TEXT NOT NULL,
