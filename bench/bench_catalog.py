@@ -40,7 +40,7 @@ def _store(tmp: str):  # a throw-away store, unlocked without the slow KDF
 
 def load_figure(rounds: int) -> tuple[str, float, float, float]:
     from borrador.catalog.loader import data_folder
-    from borrador.catalog_service import CatalogService
+    from borrador.services.catalog import CatalogService
 
     files = [t for t in data_folder().iterdir() if t.name.endswith(".toml")]
     with tempfile.TemporaryDirectory() as tmp, _store(tmp) as session:

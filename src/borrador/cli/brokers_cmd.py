@@ -23,7 +23,7 @@ def catalog_access() -> Iterator[Any]:
         with open_session() as session:
             yield session.catalog
         return
-    from borrador.catalog_service import CatalogService
+    from borrador.services.catalog import CatalogService
 
     yield CatalogService(registry=None)
 

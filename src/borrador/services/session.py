@@ -1,21 +1,14 @@
-"""Use cases: the only API the front ends (CLI, TUI) call.
-
-A `Session` is an unlocked store. Opening one goes through the key file: the OS keyring
-when "remember on this device" is on, else the passphrase (argument, BORRADOR_PASSPHRASE,
-or a prompt the front end supplies).
-"""
+"""A Session: an unlocked store and the use cases on people and requests."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from borrador.catalog_service import CatalogService, ImportReport
-from borrador.core.errors import BorradorError, StoreError, ValidationError
+from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person, parse_person
 from borrador.core.requests import (
     Channel,
@@ -29,26 +22,14 @@ from borrador.core.requests import (
     with_status,
 )
 from borrador.core.text import clean_text
-from borrador.keys import KdfParams, KeyFile, check_passphrase
-from borrador.paths import ENV_PASSPHRASE, Paths, ensure_private_dir
+from borrador.keys import KdfParams, KeyFile
+from borrador.paths import Paths
+from borrador.services.catalog import CatalogService, ImportReport
+from borrador.services.clock import Clock
 from borrador.storage.db import Database
-from borrador.storage.migrations import migrate
 from borrador.storage.people_repo import PeopleRepo
 from borrador.storage.registry_repo import RegistryRepo
 from borrador.storage.requests_repo import RequestsRepo
-
-
-class Clock(Protocol):
-    def today(self) -> dt.date: ...
-    def now(self) -> str: ...
-
-
-class SystemClock:
-    def today(self) -> dt.date:
-        return dt.date.today()
-
-    def now(self) -> str:
-        return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def normalise_email(text: str) -> str:
@@ -225,61 +206,3 @@ class Session:
 
     def forget_on_device(self) -> None:
         self.key_file.forget()
-
-
-def store_exists(paths: Paths) -> bool:
-    return paths.key_file.exists() or paths.database.exists()
-
-
-def init_store(
-    paths: Paths, passphrase: str, *, kdf: KdfParams | None = None, clock: Clock | None = None
-) -> Session:
-    """Create the key file and the encrypted database; refuses if either exists."""
-    if store_exists(paths):
-        raise StoreError(
-            f"Borrador already has data in {paths.root}; nothing was changed.",
-            hint="Use it as it is, or pick another folder with BORRADOR_HOME.",
-        )
-    check_passphrase(passphrase)
-    ensure_private_dir(paths.root)
-    key_file, data_key = KeyFile.create(paths.key_file, passphrase, kdf)
-    try:
-        db = Database(paths.database, data_key, create=True)
-        migrate(db)
-    except BaseException:
-        for leftover in (paths.key_file, paths.database):
-            leftover.unlink(missing_ok=True)
-        raise
-    return Session(paths, db, key_file, clock or SystemClock())
-
-
-def open_store(
-    paths: Paths,
-    *,
-    passphrase: str | None = None,
-    ask: Callable[[], str] | None = None,
-    clock: Clock | None = None,
-) -> Session:
-    """Unlock: the keyring if remembered, else the passphrase given, in the env, or asked."""
-    if not store_exists(paths):
-        raise StoreError(
-            f"there is no Borrador data in {paths.root} yet.",
-            hint="Run 'borrador init' to create it.",
-        )
-    key_file = KeyFile.load(paths.key_file)
-    data_key = key_file.unlock_from_keyring()
-    if data_key is None:
-        given = passphrase or os.environ.get(ENV_PASSPHRASE) or (ask() if ask else "")
-        if not given:
-            raise StoreError(
-                "a passphrase is needed to open the encrypted store.",
-                hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.",
-            )
-        data_key = key_file.unlock(given)
-    db = Database(paths.database, data_key)
-    try:
-        migrate(db)
-    except BaseException:
-        db.close()
-        raise
-    return Session(paths, db, key_file, clock or SystemClock())

@@ -1,0 +1,1 @@
+"""The law table: legal bases and the clocks they set, as data (laws.toml)."""

@@ -1,0 +1,72 @@
+"""Creating and unlocking the encrypted store."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from borrador.core.errors import StoreError
+from borrador.keys import KdfParams, KeyFile, check_passphrase
+from borrador.paths import ENV_PASSPHRASE, Paths, ensure_private_dir
+from borrador.services.clock import Clock, SystemClock
+from borrador.services.session import Session
+from borrador.storage.db import Database
+from borrador.storage.migrations import migrate
+
+
+def store_exists(paths: Paths) -> bool:
+    return paths.key_file.exists() or paths.database.exists()
+
+
+def init_store(
+    paths: Paths, passphrase: str, *, kdf: KdfParams | None = None, clock: Clock | None = None
+) -> Session:
+    """Create the key file and the encrypted database; refuses if either exists."""
+    if store_exists(paths):
+        raise StoreError(
+            f"Borrador already has data in {paths.root}; nothing was changed.",
+            hint="Use it as it is, or pick another folder with BORRADOR_HOME.",
+        )
+    check_passphrase(passphrase)
+    ensure_private_dir(paths.root)
+    key_file, data_key = KeyFile.create(paths.key_file, passphrase, kdf)
+    try:
+        db = Database(paths.database, data_key, create=True)
+        migrate(db)
+    except BaseException:
+        for leftover in (paths.key_file, paths.database):
+            leftover.unlink(missing_ok=True)
+        raise
+    return Session(paths, db, key_file, clock or SystemClock())
+
+
+def open_store(
+    paths: Paths,
+    *,
+    passphrase: str | None = None,
+    ask: Callable[[], str] | None = None,
+    clock: Clock | None = None,
+) -> Session:
+    """Unlock: the keyring if remembered, else the passphrase given, in the env, or asked."""
+    if not store_exists(paths):
+        raise StoreError(
+            f"there is no Borrador data in {paths.root} yet.",
+            hint="Run 'borrador init' to create it.",
+        )
+    key_file = KeyFile.load(paths.key_file)
+    data_key = key_file.unlock_from_keyring()
+    if data_key is None:
+        given = passphrase or os.environ.get(ENV_PASSPHRASE) or (ask() if ask else "")
+        if not given:
+            raise StoreError(
+                "a passphrase is needed to open the encrypted store.",
+                hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.",
+            )
+        data_key = key_file.unlock(given)
+    db = Database(paths.database, data_key)
+    try:
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return Session(paths, db, key_file, clock or SystemClock())
