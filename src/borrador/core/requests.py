@@ -135,6 +135,8 @@ class Request:
     letter_text: str = ""
     notes: str = ""
     version: int = 1
+    parent_id: int | None = None  # the earlier request this one follows up or re-opens
+    uid: str = ""  # stable across machines; calendar UIDs and hand-off use it
     id: int | None = None
 
     @property
@@ -153,6 +155,7 @@ class Event:
     note: str = ""
     actor: str = ""
     recorded_at: str = ""
+    detail: tuple[tuple[str, str], ...] = ()  # e.g. (("reason", "exempt"), ("exemption", "…"))
     id: int | None = None
 
 

@@ -83,6 +83,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             updated_at TEXT NOT NULL,
             UNIQUE (state, name_key))""",
     ),
+    5: (
+        # Structured facts of an event (denial reason, exemption, new due date, receipt date).
+        "ALTER TABLE events ADD COLUMN detail TEXT NOT NULL DEFAULT '{}'",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

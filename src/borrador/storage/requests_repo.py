@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import uuid
 from typing import Any
 
@@ -23,6 +24,7 @@ _DATE_FIELDS = (
 )
 _FIELDS = (
     "id",
+    "uid",
     "person_id",
     "recipient",
     "kind",
@@ -34,9 +36,28 @@ _FIELDS = (
     "letter_text",
     "notes",
     "version",
+    "parent_id",
 )
 _COLUMNS = ", ".join(_FIELDS)
-_MUTABLE = [f for f in _FIELDS if f not in ("id", "person_id")]
+_MUTABLE = [f for f in _FIELDS if f not in ("id", "uid", "person_id")]
+_EVENT_COLUMNS = "id, request_id, on_date, from_status, to_status, note, actor, recorded_at, detail"
+# What the deadline views need of each request: few columns, no objects (fast over thousands).
+CLOCK_COLUMNS = (
+    "id",
+    "uid",
+    "person_id",
+    "recipient",
+    "kind",
+    "status",
+    "legal_basis",
+    "channel",
+    "sent_on",
+    "received_on",
+    "acknowledged_on",
+    "extended_due_on",
+    "closed_on",
+    "recheck_on",
+)
 
 
 class ConflictError(StoreError):
@@ -63,7 +84,7 @@ def _to_values(request: Request) -> dict[str, Any]:
 
 
 def _row_to_event(row: Any) -> Event:
-    eid, request_id, on, from_status, to_status, note, actor, recorded_at = row
+    eid, request_id, on, from_status, to_status, note, actor, recorded_at, detail = row
     return Event(
         id=eid,
         request_id=request_id,
@@ -73,6 +94,7 @@ def _row_to_event(row: Any) -> Event:
         note=note,
         actor=actor,
         recorded_at=recorded_at,
+        detail=tuple(json.loads(detail).items()),
     )
 
 
@@ -87,13 +109,13 @@ class RequestsRepo:
         """Insert requests, each with its first event, all in one transaction."""
         names = [f for f in _FIELDS if f != "id"]
         sql = (
-            f"INSERT INTO requests ({', '.join(names)}, uid, updated_at) VALUES "
-            f"({', '.join(':' + n for n in names)}, :uid, :now)"
+            f"INSERT INTO requests ({', '.join(names)}, updated_at) VALUES "
+            f"({', '.join(':' + n for n in names)}, :now)"
         )
         new_ids = []
         with self.db.write() as conn:
             for request in requests:
-                values = _to_values(request) | {"uid": uuid.uuid4().hex, "now": now}
+                values = _to_values(request) | {"uid": request.uid or uuid.uuid4().hex, "now": now}
                 new_id = int(conn.execute(sql, values).lastrowid)
                 on = request.created_on or dt.date.fromisoformat(now[:10])
                 event = Event(request_id=new_id, on=on, to_status=request.status, note=note)
@@ -105,7 +127,7 @@ class RequestsRepo:
     def _insert_event(conn: Any, event: Event, now: str) -> None:
         conn.execute(
             "INSERT INTO events (request_id, on_date, from_status, to_status, note, actor,"
-            " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " recorded_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event.request_id,
                 event.on.isoformat(),
@@ -114,6 +136,7 @@ class RequestsRepo:
                 event.note,
                 event.actor,
                 now,
+                json.dumps(dict(event.detail), ensure_ascii=False),
             ),
         )
 
@@ -146,12 +169,8 @@ class RequestsRepo:
         return _row_to_request(rows[0])
 
     def find(self, person_id: int | None = None) -> list[Request]:
-        if person_id is None:
-            rows = self.db.query(f"SELECT {_COLUMNS} FROM requests ORDER BY id")
-        else:
-            rows = self.db.query(
-                f"SELECT {_COLUMNS} FROM requests WHERE person_id = ? ORDER BY id", (person_id,)
-            )
+        where, params = ("WHERE person_id = ?", (person_id,)) if person_id is not None else ("", ())
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM requests {where} ORDER BY id", params)
         return [_row_to_request(r) for r in rows]
 
     def find_json(self, person_id: int | None = None) -> list[str]:
@@ -164,11 +183,18 @@ class RequestsRepo:
         )
         return [row[0] for row in rows]
 
+    def clock_rows(self, statuses: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """CLOCK_COLUMNS of the requests in `statuses`, as plain tuples."""
+        marks = ", ".join("?" for _ in statuses)
+        return self.db.query(
+            f"SELECT {', '.join(CLOCK_COLUMNS)} FROM requests WHERE status IN ({marks})"
+            " ORDER BY id",
+            statuses,
+        )
+
     def events(self, request_id: int) -> list[Event]:
         rows = self.db.query(
-            "SELECT id, request_id, on_date, from_status, to_status, note, actor, recorded_at"
-            " FROM events WHERE request_id = ? ORDER BY id",
-            (request_id,),
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE request_id = ? ORDER BY id", (request_id,)
         )
         return [_row_to_event(r) for r in rows]
 
