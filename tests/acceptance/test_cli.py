@@ -124,7 +124,22 @@ def test_whole_flow(run, tmp_path, isolated):
     )
     assert [r["recipient"] for r in made] == ["lexisnexis-risk", "spokeo"]
     assert all(set(r) == REQUEST_KEYS for r in made)
-    ok(run("requests", "mark", "1", "sent", "--on", "2026-11-20", "--note", "certified 9400"))
+    ok(
+        run(
+            "requests",
+            "mark",
+            "1",
+            "sent",
+            "--on",
+            "2026-11-20",
+            "--note",
+            "certified 9400",
+            "--channel",
+            "mail",
+            "--confirmation",
+            "9400 1111 2222",
+        )
+    )
     user_error(
         run("requests", "mark", "1", "acknowledged", "--on", "2026-11-19"), "before the last"
     )

@@ -104,7 +104,7 @@ def test_stale_edit_gets_a_conflict_not_an_overwrite(session):
 
     person = session.add_person({"name": "Ana Ejemplo"})
     request = session.create_request(person.id, "spokeo", "delete")
-    session.change_status(request.id, "sent")  # someone else moved it meanwhile
+    session.change_status(request.id, "sent", channel="mail")  # someone else moved it meanwhile
     event = apply_transition(request, Status.WITHDRAWN, session.clock.today())
     with pytest.raises(ConflictError, match="changed elsewhere"):
         session.requests.save_change(request, with_status(request, event), event, "t")
@@ -120,7 +120,9 @@ def test_future_dates_are_refused(session):
     person = session.add_person({"name": "Ana Ejemplo"})
     request = session.create_request(person.id, "spokeo", "delete")
     with pytest.raises(ValidationError, match="in the future"):
-        session.change_status(request.id, "sent", on=session.clock.today() + dt.timedelta(1))
+        session.change_status(
+            request.id, "sent", channel="mail", on=session.clock.today() + dt.timedelta(1)
+        )
 
 
 def test_batch_is_all_or_nothing(session):
@@ -148,7 +150,7 @@ def test_fast_json_listing_matches_the_objects(session):
         notes='quote " and ñ and \\ backslash',
     )
     session.create_request(other.id, "spokeo", "opt-out")
-    session.change_status(first.id, "sent")
+    session.change_status(first.id, "sent", channel="mail")
     session.change_status(first.id, "denied", note="not found")
     for who in (None, person.id):
         fast = [json.loads(text) for text in session.list_requests_json(who)]

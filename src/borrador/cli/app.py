@@ -29,6 +29,10 @@ SUBCOMMANDS = {
     "requests": ("borrador.cli.requests_cmd", "requests"),
     "brokers": ("borrador.cli.brokers_cmd", "brokers"),
     "catalog": ("borrador.cli.brokers_cmd", "catalog_group"),
+    "due": ("borrador.cli.tracking_cmd", "due"),
+    "deadlines": ("borrador.cli.tracking_cmd", "deadlines"),
+    "calendar": ("borrador.cli.tracking_cmd", "calendar"),
+    "settings": ("borrador.cli.tracking_cmd", "settings"),
 }
 
 
@@ -53,6 +57,9 @@ class Group(click.Group):
             fail(str(exc))
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # output piped into `head` and the like: not an error
+            sys.stderr.close()
+            sys.exit(0)
         except KeyboardInterrupt:
             fail("interrupted; nothing half-written was kept.")
         except Exception as exc:  # a bug: say so without a traceback or personal data

@@ -10,6 +10,7 @@ from borrador.cli import output
 from borrador.cli.app import open_session
 from borrador.core.requests import Channel, Kind, Status
 from borrador.core.text import parse_date
+from borrador.services.requests import DENIAL_REASONS
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -91,12 +92,78 @@ def show(request_id: int, as_json: bool) -> None:
 @requests.command("mark")
 @click.argument("request_id", type=int)
 @click.argument("status", type=click.Choice([s.value for s in Status]))
-@click.option(
-    "--on", "on", callback=_date, help="The date it happened (YYYY-MM-DD; today if left out)."
-)
+@click.option("--on", "on", callback=_date, help="When it happened (YYYY-MM-DD; default today).")
 @click.option("--note", default="", help="What happened, in a few words.")
-def mark(request_id: int, status: str, on: dt.date | None, note: str) -> None:
+@click.option(
+    "--channel", type=click.Choice([c.value for c in Channel]), help="With 'sent': how it was sent."
+)
+@click.option(
+    "--confirmation", default="", help="With 'sent': certified-mail or confirmation number."
+)
+@click.option("--until", callback=_date, help="With 'extended': the new due date announced.")
+@click.option("--reason", type=click.Choice(DENIAL_REASONS), help="With 'denied': why.")
+@click.option("--exemption", default="", help="With 'denied': the exemption the recipient named.")
+def mark(
+    request_id: int,
+    status: str,
+    on: dt.date | None,
+    note: str,
+    channel: str | None,
+    confirmation: str,
+    until: dt.date | None,
+    reason: str | None,
+    exemption: str,
+) -> None:
     """Record that a request moved to STATUS."""
     with open_session() as session:
-        request = session.change_status(request_id, status, on=on, note=note)
+        request = session.change_status(
+            request_id, status, on=on, note=note, channel=channel, confirmation=confirmation,
+            until=until, reason=reason, exemption=exemption)  # fmt: skip
+        clocks = session.tracking.deadlines(request)
     click.echo(f"Request {request.id} is now {request.status}.")
+    if clocks and request.is_open:
+        due = request.extended_due_on or clocks.respond_by
+        kind = "legal deadline" if clocks.legal else "target date (no statute)"
+        estimated = " (receipt date estimated)" if clocks.receipt_estimated else ""
+        click.echo(f"Answer due by {due} — {kind}, {clocks.rule.citation}{estimated}.")
+    if request.recheck_on:
+        click.echo(f"Check the listing again on {request.recheck_on}.")
+
+
+@requests.command("received")
+@click.argument("request_id", type=int)
+@click.option(
+    "--on",
+    "on",
+    callback=_date,
+    required=True,
+    help="The date the recipient got it (delivery receipt, submission date).",
+)
+@click.option("--note", default="", help="Where the date comes from.")
+def received(request_id: int, on: dt.date, note: str) -> None:
+    """Record when the recipient received a request; deadlines are recomputed from it."""
+    with open_session() as session:
+        request = session.mark_received(request_id, on, note)
+        clocks = session.tracking.deadlines(request)
+    click.echo(f"Request {request.id}: received on {on}.")
+    if clocks:
+        click.echo(f"Answer due by {request.extended_due_on or clocks.respond_by}.")
+
+
+@requests.command("recheck")
+@click.argument("request_id", type=int)
+@click.option(
+    "--listed/--not-listed",
+    required=True,
+    help="Whether the person is listed again by this broker.",
+)
+@click.option("--on", "on", callback=_date, help="When you checked (default today).")
+@click.option("--note", default="")
+def recheck(request_id: int, listed: bool, on: dt.date | None, note: str) -> None:
+    """Record a re-check of a completed request (listed again opens a new request)."""
+    with open_session() as session:
+        request = session.record_recheck(request_id, listed=listed, on=on, note=note)
+    if listed:
+        click.echo(f"Listed again: drafted request {request.id}, linked to {request_id}.")
+    else:
+        click.echo(f"Not listed. Next re-check on {request.recheck_on}.")

@@ -46,6 +46,7 @@ class Rule:
     unverified: str = ""  # what in this row rests on a recalled or single source
     source: str = ""
     aliases: tuple[str, ...] = ()
+    complaint_to: str = ""  # where to escalate when the deadline passes unanswered
 
 
 @dataclasses.dataclass(frozen=True)

@@ -34,7 +34,7 @@ def parse_rule(index: int, row: dict[str, Any]) -> Rule:
     where = f"rule[{index}]"
     allowed = {"law", "aliases", "name", "kinds", "citation", "calendar", "acknowledge",
                "respond", "extension", "extension_note", "appeal", "appeal_note", "courtesy",
-               "unverified", "source"}  # fmt: skip
+               "unverified", "source", "complaint_to"}  # fmt: skip
     unknown = set(row) - allowed
     if unknown:
         raise LawTableError(f"laws.toml: {where}: unknown keys {sorted(unknown)}")
@@ -58,6 +58,7 @@ def parse_rule(index: int, row: dict[str, Any]) -> Rule:
         appeal_note=row.get("appeal_note", ""), courtesy=bool(row.get("courtesy", False)),
         unverified=row.get("unverified", ""), source=row["source"],
         aliases=tuple(row.get("aliases", ())),
+        complaint_to=row.get("complaint_to", ""),
     )  # fmt: skip
 
 

@@ -1,0 +1,155 @@
+"""`borrador due`, `borrador deadlines …`, `borrador calendar export`, `borrador settings …`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from borrador.cli import output
+from borrador.cli.app import current_paths, open_session
+from borrador.core.text import parse_date
+
+KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records")
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    return None if value is None else parse_date("--received", value)
+
+
+@click.group()
+def deadlines() -> None:
+    """The law table: statutes, their clocks, and what they give for a date."""
+
+
+@deadlines.command("laws")
+@click.option("--json", "as_json", is_flag=True)
+def laws(as_json: bool) -> None:
+    """List the legal bases Borrador knows, with their deadlines."""
+    from borrador.laws.table import law_table
+
+    rows = law_table().rules
+    if as_json:
+        click.echo(output.dumps([_rule_json(r) for r in rows]))
+        return
+    for r in rows:
+        ack = f"acknowledge {r.acknowledge}, " if r.acknowledge else ""
+        ext = f", +{r.extension}" if r.extension else ""
+        mark = " [courtesy target]" if r.courtesy else ""
+        click.echo(f"{r.law:<14} {', '.join(r.kinds):<36} {ack}respond {r.respond}{ext}{mark}")
+
+
+def _rule_json(r: Any) -> dict[str, Any]:
+    def period(p: Any) -> dict[str, Any] | None:
+        return None if p is None else {"days": p.days, "business": p.business}
+
+    return {"law": r.law, "aliases": list(r.aliases), "name": r.name, "kinds": list(r.kinds),
+            "citation": r.citation, "calendar": r.calendar, "acknowledge": period(r.acknowledge),
+            "respond": period(r.respond), "extension": period(r.extension),
+            "extension_note": r.extension_note, "appeal": period(r.appeal),
+            "appeal_note": r.appeal_note, "courtesy": r.courtesy, "complaint_to": r.complaint_to,
+            "unverified": r.unverified, "source": r.source}  # fmt: skip
+
+
+@deadlines.command("compute")
+@click.option("--law", required=True, help="A law id or alias (see 'borrador deadlines laws').")
+@click.option("--kind", required=True, type=click.Choice(KINDS))
+@click.option("--received", required=True, callback=_date, help="YYYY-MM-DD")
+@click.option("--json", "as_json", is_flag=True)
+def compute_cmd(law: str, kind: str, received: dt.date, as_json: bool) -> None:
+    """The acknowledgement, response and extended dates for a request received on a date."""
+    from borrador.calendars import business_calendar
+    from borrador.core.deadlines import compute
+    from borrador.laws.table import law_table
+
+    rule = law_table().rule(law, kind)
+    result = compute(rule, received, business_calendar(rule.calendar, received))
+    data = {
+        "law": rule.law, "kind": kind, "received": received.isoformat(),
+        "acknowledge_by": result.acknowledge_by.isoformat() if result.acknowledge_by else None,
+        "respond_by": result.respond_by.isoformat(),
+        "extended_respond_by": (result.extended_respond_by.isoformat()
+                                if result.extended_respond_by else None),
+        "citation": rule.citation, "courtesy": rule.courtesy, "calendar": rule.calendar,
+    }  # fmt: skip
+    if as_json:
+        click.echo(output.dumps(data))
+        return
+    label = "Target date (no statute sets one)" if rule.courtesy else "Respond by"
+    click.echo(f"{rule.name} — {rule.citation}")
+    if result.acknowledge_by:
+        click.echo(f"  Acknowledge by: {result.acknowledge_by}  ({rule.acknowledge})")
+    click.echo(f"  {label}: {result.respond_by}  ({rule.respond} after {received})")
+    if result.extended_respond_by:
+        click.echo(f"  If extended:    {result.extended_respond_by}  (+{rule.extension}; "
+                   f"{rule.extension_note})")  # fmt: skip
+    if rule.unverified:
+        click.echo(f"  Unverified: {rule.unverified}")
+
+
+@click.command()
+@click.option("--within", type=click.IntRange(0, 3650), help="Only what is due within DAYS.")
+@click.option("--json", "as_json", is_flag=True)
+def due(within: int | None, as_json: bool) -> None:
+    """What is overdue or coming due, and what to do about each."""
+    with open_session() as session:
+        items = session.tracking.due(within)
+    if as_json:
+        click.echo(output.dumps([
+            {**dataclasses.asdict(i), "date": i.date.isoformat(), "overdue": i.overdue}
+            for i in items]))  # fmt: skip
+        return
+    if not items:
+        click.echo("Nothing is due" + (f" within {within} days." if within is not None else "."))
+        return
+    for i in items:
+        when = f"OVERDUE {-i.days_left}d" if i.overdue else f"in {i.days_left}d"
+        click.echo(f"{when:>13}  #{i.request_id:<5} {i.initials:<4} {i.recipient_name} — "
+                   f"{i.what} {i.date}. {i.action}")  # fmt: skip
+
+
+@click.group()
+def calendar() -> None:
+    """Export deadlines to any calendar program."""
+
+
+@calendar.command("export")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def export(file: Path) -> None:
+    """Write FILE.ics: one all-day event per open deadline and re-check, with a reminder."""
+    from borrador.letters.ics import build_ics
+    from borrador.paths import write_private_file
+
+    with open_session() as session:
+        items = session.tracking.due()
+        reminder = session.tracking.settings.reminder_days
+        data = build_ics(items, stamp=dt.datetime.now(dt.UTC), reminder_days=reminder)
+    write_private_file(file, data)
+    click.echo(f"Wrote {len(items)} events to {file}. Events show initials and recipients only.")
+
+
+@click.group()
+def settings() -> None:
+    """Preferences (kept in config.toml in the data folder)."""
+
+
+@settings.command("show")
+def settings_show() -> None:
+    from borrador.settings import LIMITS, load_settings
+
+    current = dataclasses.asdict(load_settings(current_paths().config))
+    for key, value in current.items():
+        click.echo(f"{key:<14} {value:<5} {LIMITS[key][2]}")
+
+
+@settings.command("set")
+@click.argument("key")
+@click.argument("value")
+def settings_set(key: str, value: str) -> None:
+    from borrador.settings import save_setting
+
+    save_setting(current_paths().config, key, value)
+    click.echo(f"{key} = {value}")

@@ -1,0 +1,295 @@
+"""Request use cases: drafting (recipient and legal basis chosen), status changes with their
+facts (channel, receipt, extension, denial reason), re-checks that re-open a request."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from borrador.catalog.model import Broker
+from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.people import Person
+from borrador.core.requests import (
+    Channel,
+    Event,
+    Kind,
+    Request,
+    Status,
+    apply_transition,
+    parse_enum,
+    parse_slug,
+    with_status,
+)
+from borrador.core.text import clean_text
+from borrador.laws.table import law_table
+
+if TYPE_CHECKING:
+    from borrador.services.catalog import CatalogService
+    from borrador.services.clock import Clock
+    from borrador.services.tracking import Tracking
+    from borrador.storage.people_repo import PeopleRepo
+    from borrador.storage.requests_repo import RequestsRepo
+
+DENIAL_REASONS = ("not-found", "exempt", "could-not-verify", "other")
+# Facts that can be given with a status change, and the status each belongs to.
+OPTION_STATUS = {"channel": Status.SENT, "confirmation": Status.SENT, "until": Status.EXTENDED,
+                 "reason": Status.DENIED, "exemption": Status.DENIED}  # fmt: skip
+
+
+def choose_basis(person: Person, entry: Broker, kind: Kind) -> tuple[str, str]:
+    """The legal basis for a request and a one-line reason, from where the person lives."""
+    table = law_table()
+    if kind in (Kind.DISCLOSURE, Kind.DISPUTE):
+        return "fcra", "The Fair Credit Reporting Act covers consumer reporting agencies."
+    if kind is Kind.RECORDS:
+        if any(k == "records" and "foia" in laws for k, laws in entry.honours):
+            return "foia", "A federal agency: the Freedom of Information Act applies."
+        state_law = f"records-{person.state.lower()}"
+        if person.state and table.has(state_law, "records"):
+            return state_law, f"{table.rule(state_law, 'records').name} (your state)."
+        return "records-state", "Your state's public-records law (Borrador has no table row)."
+    state_law = f"privacy-{person.state.lower()}"
+    if person.state and table.has(state_law, str(kind)):
+        rule = table.rule(state_law, str(kind))
+        return state_law, f"You live in {person.state}: the {rule.name} applies."
+    where = f"{person.state} has" if person.state else "No state is recorded, so we assume"
+    return (
+        "policy",
+        f"{where} no privacy law of this kind: the letter asks under the company's policy.",
+    )
+
+
+class RequestUseCases:
+    """Mixed into Session, which provides these attributes."""
+
+    people: PeopleRepo
+    requests: RequestsRepo
+    catalog: CatalogService
+    tracking: Tracking
+    clock: Clock
+
+    def resolve_recipient(self, slug: str, kind: Kind) -> Broker:
+        """The catalog entry a request goes to: a brand covered by another entry goes to that
+        entry; exited brokers, brokers with no way to reach them, and mismatched kinds are
+        refused with the reason."""
+        entry = self.catalog.catalog().covering(parse_slug("recipient", slug))
+        if entry.status == "exited":
+            raise BorradorError(f"{entry.name} stopped operating on {entry.status_date}; "
+                                "there is no one to send a request to.")  # fmt: skip
+        if entry.kind == "broker" and not entry.channels:
+            raise BorradorError(
+                f"{entry.name} has no consumer opt-out or contact that we know of, "
+                "so no letter can be sent.",
+                hint=f"See 'borrador brokers show {entry.slug}' for what helps instead.",
+            )
+        escalation = kind in (Kind.FOLLOW_UP, Kind.COMPLAINT)
+        if not escalation and (kind is Kind.RECORDS) != (entry.kind == "agency"):
+            raise ValidationError(
+                "kind",
+                f"a {kind} request cannot go to {entry.name} ({_article(entry.kind)}): "
+                "public-records requests go to agencies, the other kinds to brokers",
+            )
+        if kind in (Kind.DISCLOSURE, Kind.DISPUTE) and not entry.flag("fcra_regulated"):
+            raise ValidationError(
+                "kind",
+                f"{entry.name} is not known to be a consumer reporting agency, so the "
+                "FCRA does not apply",
+                hint="Ask for 'access' instead.",
+            )
+        return entry
+
+    def _draft(
+        self,
+        person: Person,
+        recipient: str,
+        kind: str,
+        legal_basis: str,
+        channel: str | None,
+        notes: str,
+        parent_id: int | None = None,
+    ) -> Request:
+        request_kind = parse_enum("kind", kind, Kind)
+        entry = self.resolve_recipient(recipient, request_kind)
+        basis = clean_text("legal_basis", legal_basis, max_len=40).lower()
+        if basis:
+            basis = law_table().canonical(basis)
+            if basis not in law_table().laws:
+                raise ValidationError(
+                    "legal_basis",
+                    f"{basis!r} is not in the law table",
+                    hint="'borrador deadlines laws' lists them.",
+                )
+        else:
+            basis = choose_basis(person, entry, request_kind)[0]
+        return Request(
+            person_id=person.id or 0, recipient=entry.slug, kind=request_kind,
+            legal_basis=basis,
+            channel=parse_enum("channel", channel, Channel) if channel else None,
+            created_on=self.clock.today(),
+            notes=clean_text("notes", notes, max_len=5000, multiline=True), parent_id=parent_id,
+        )  # fmt: skip
+
+    def create_requests(
+        self,
+        person_id: int,
+        recipients: list[str],
+        kind: str,
+        *,
+        legal_basis: str = "",
+        channel: str | None = None,
+        notes: str = "",
+    ) -> list[Request]:
+        """Draft one request per recipient for a person, all or none."""
+        person = self.people.get(person_id)
+        drafts = [self._draft(person, r, kind, legal_basis, channel, notes) for r in recipients]
+        return self.requests.add_many(drafts, self.clock.now())
+
+    def create_request(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:
+        return self.create_requests(person_id, [recipient], kind, **options)[0]
+
+    def _when(self, on: dt.date | None) -> dt.date:
+        when = on or self.clock.today()
+        if when > self.clock.today():
+            raise ValidationError(
+                "date", f"{when} is in the future; record things once they happen"
+            )
+        return when
+
+    def _last_change(self, request_id: int) -> dt.date | None:
+        return max((e.on for e in self.requests.events(request_id) if e.from_status), default=None)
+
+    def change_status(
+        self,
+        request_id: int,
+        status: str,
+        *,
+        on: dt.date | None = None,
+        note: str = "",
+        channel: str | None = None,
+        confirmation: str = "",
+        until: dt.date | None = None,
+        reason: str | None = None,
+        exemption: str = "",
+    ) -> Request:
+        """Move a request to `status` on `on` (default today), with the facts that go with it."""
+        new = parse_enum("status", status, Status)
+        given = {"channel": channel, "confirmation": confirmation, "until": until,
+                 "reason": reason, "exemption": exemption}  # fmt: skip
+        for option, value in given.items():
+            if value and new is not OPTION_STATUS[option]:
+                raise ValidationError(option, f"goes only with '{OPTION_STATUS[option]}'")
+        when = self._when(on)
+        before = self.requests.get(request_id)
+        event = apply_transition(before, new, when, note, not_before=self._last_change(request_id))
+        after = with_status(before, event)
+        detail: dict[str, str] = {}
+        if new is Status.SENT:
+            after = self._sent(after, channel, confirmation, detail)
+        elif new is Status.EXTENDED:
+            after = self._extended(after, until, detail)
+        elif new is Status.DENIED:
+            detail.update(_denial(reason, exemption))
+        if new is Status.COMPLETED:
+            after = dataclasses.replace(after, recheck_on=self.tracking.recheck_date(after, when))
+        event = dataclasses.replace(event, detail=tuple(detail.items()))
+        return self.requests.save_change(before, after, event, self.clock.now())
+
+    def _sent(
+        self,
+        after: Request,
+        channel: str | None,
+        confirmation: str,
+        detail: dict[str, str],
+    ) -> Request:
+        chosen = parse_enum("channel", channel, Channel) if channel else after.channel
+        if chosen is None:
+            raise ValidationError("channel", "say how it was sent (mail, email, web, fax, phone)")
+        number = clean_text("confirmation", confirmation, max_len=100)
+        detail["channel"] = str(chosen)
+        if number:
+            detail["confirmation"] = number
+        return dataclasses.replace(after, channel=chosen, confirmation=number or after.confirmation)
+
+    def _extended(self, after: Request, until: dt.date | None, detail: dict[str, str]) -> Request:
+        clocks = self.tracking.deadlines(after)
+        if until is None:
+            if clocks is None or clocks.extended_respond_by is None:
+                raise ValidationError("until", "this law sets no extension: give the new date "
+                                      "the recipient announced (--until)")  # fmt: skip
+            until = clocks.extended_respond_by
+        elif clocks and until < clocks.respond_by:
+            raise ValidationError("until", f"{until} is before the original due date "
+                                  f"{clocks.respond_by}")  # fmt: skip
+        detail["until"] = until.isoformat()
+        return dataclasses.replace(after, extended_due_on=until)
+
+    def mark_received(self, request_id: int, on: dt.date, note: str = "") -> Request:
+        """Record the date the recipient got the request; every deadline is recomputed from it."""
+        before = self.requests.get(request_id)
+        if before.sent_on is None:
+            raise ValidationError("request", "mark it sent first; it has no send date")
+        when = self._when(on)
+        if when < before.sent_on:
+            raise ValidationError("date", f"{when} is before it was sent ({before.sent_on})")
+        return self._note(before, when, note or "Received by the recipient.",
+                          {"received_on": when.isoformat()}, received_on=when)  # fmt: skip
+
+    def record_recheck(
+        self, request_id: int, *, listed: bool, on: dt.date | None = None, note: str = ""
+    ) -> Request:
+        """A re-check of a completed request. Listed again: a new request, linked to this one.
+        Not listed: the next re-check is scheduled. Returns the new or updated request."""
+        before = self.requests.get(request_id)
+        if before.status not in (Status.COMPLETED, Status.PARTIALLY_COMPLETED):
+            raise ValidationError("request", f"request {request_id} is {before.status}; only "
+                                  "completed requests are re-checked")  # fmt: skip
+        when = self._when(on)
+        if not listed:
+            return self._note(before, when, note or "Re-checked: not listed.",
+                              {"recheck": "not-listed"},
+                              recheck_on=self.tracking.recheck_date(before, when))  # fmt: skip
+        person = self.people.get(before.person_id)
+        draft = self._draft(person, before.recipient, str(before.kind), before.legal_basis,
+                            str(before.channel) if before.channel else None,
+                            f"Listed again on {when}; follows request {before.id}.",
+                            parent_id=before.id)  # fmt: skip
+        new = self.requests.add(draft, self.clock.now())
+        self._note(
+            before,
+            when,
+            note or f"Listed again: new request {new.id}.",
+            {"recheck": "listed", "new_request": str(new.id)},
+            recheck_on=None,
+        )
+        return new
+
+    def _note(
+        self,
+        before: Request,
+        when: dt.date,
+        note: str,
+        detail: dict[str, str],
+        **changes: Any,
+    ) -> Request:
+        """An event that records a fact without changing the status."""
+        event = Event(request_id=before.id or 0, on=when, from_status=before.status,
+                      to_status=before.status, note=clean_text("note", note, max_len=2000),
+                      detail=tuple(detail.items()))  # fmt: skip
+        after = dataclasses.replace(before, version=before.version + 1, **changes)
+        return self.requests.save_change(before, after, event, self.clock.now())
+
+
+def _denial(reason: str | None, exemption: str) -> dict[str, str]:
+    if reason is None:
+        return {}
+    if reason not in DENIAL_REASONS:
+        raise ValidationError("reason", f"{reason!r} is not one of: {', '.join(DENIAL_REASONS)}")
+    detail = {"reason": reason}
+    if exemption:
+        detail["exemption"] = clean_text("exemption", exemption, max_len=200)
+    return detail
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"

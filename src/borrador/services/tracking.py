@@ -1,0 +1,224 @@
+"""Deadlines and follow-through: legal clocks per request, what is due, what to do next.
+
+Everything here is derived when asked (overdue, due soon, waiting on the person, re-check due);
+only facts are stored: dates things happened, an extension's new date, a scheduled re-check.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from borrador.calendars import business_calendar
+from borrador.core.deadlines import Deadlines, Rule, compute
+from borrador.core.errors import NotFoundError
+from borrador.core.requests import Request, Status
+from borrador.laws.table import law_table
+from borrador.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from borrador.services.session import Session
+
+S = Status
+CLOCK_RUNNING = (S.SENT, S.ACKNOWLEDGED, S.VERIFICATION_REQUESTED, S.EXTENDED,
+                 S.FOLLOW_UP_SENT, S.COMPLAINT_FILED)  # fmt: skip
+RECHECKED = (S.COMPLETED, S.PARTIALLY_COMPLETED)
+INSTANT_CHANNELS = {"email", "web", "fax", "phone"}
+DROP_RECHECK_DAYS = 45  # brokers must re-check California's deletion platform every 45 days
+
+
+@dataclasses.dataclass(frozen=True)
+class DueItem:
+    request_id: int
+    uid: str
+    person_id: int
+    initials: str
+    recipient: str
+    recipient_name: str
+    kind: str
+    status: str
+    what: str  # response | acknowledgement | verification | re-check
+    date: dt.date
+    days_left: int  # negative when overdue
+    legal: bool  # a statute's deadline (False: a courtesy target we set)
+    citation: str
+    action: str
+    receipt_estimated: bool = False
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+
+class Tracking:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._settings: Settings | None = None
+        self._cache: dict[tuple[Any, ...], Deadlines] = {}
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.session.paths.config)
+        return self._settings
+
+    # -- rules and clocks -------------------------------------------------------------------
+    @staticmethod
+    def rule_for(law: str, kind: str) -> Rule:
+        """The table's rule; follow-ups, complaints and unknown bases get the courtesy target."""
+        table = law_table()
+        if table.has(law or "policy", kind):
+            return table.rule(law or "policy", kind)
+        return table.rule("policy", "access")
+
+    def receipt(
+        self, sent_on: dt.date | None, received_on: dt.date | None, channel: str | None
+    ) -> tuple[dt.date, bool] | None:
+        """When the recipient got it: the known date, or an estimate from the send date."""
+        if received_on:
+            return received_on, False
+        if sent_on is None:
+            return None
+        transit = 0 if channel in INSTANT_CHANNELS else self.settings.mail_days
+        return sent_on + dt.timedelta(days=transit), transit > 0
+
+    def deadlines_for(
+        self, law: str, kind: str, received: dt.date, estimated: bool = False
+    ) -> Deadlines:
+        key = (law, kind, received, estimated)
+        if key not in self._cache:
+            rule = self.rule_for(law, kind)
+            calendar = business_calendar(rule.calendar, received)
+            self._cache[key] = compute(rule, received, calendar, receipt_estimated=estimated)
+        return self._cache[key]
+
+    def deadlines(self, request: Request) -> Deadlines | None:
+        """The clocks of a sent request (None while it is a draft)."""
+        receipt = self.receipt(request.sent_on, request.received_on,
+                               str(request.channel) if request.channel else None)  # fmt: skip
+        if receipt is None:
+            return None
+        return self.deadlines_for(request.legal_basis, str(request.kind), *receipt)
+
+    def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date:
+        if request.legal_basis == "delete-act":
+            return completed_on + dt.timedelta(days=DROP_RECHECK_DAYS)
+        try:
+            entry = self.session.catalog.catalog().get(request.recipient)
+            days = entry.relist_days or self.settings.recheck_days
+        except NotFoundError:
+            days = self.settings.recheck_days
+        return completed_on + dt.timedelta(days=days)
+
+    # -- what is due ------------------------------------------------------------------------
+    def due(self, within: int | None = None) -> list[DueItem]:
+        """Overdue first (oldest first), then by date; `within` limits how far ahead."""
+        today = self.session.clock.today()
+        names = {pid: _initials(name) for pid, name in
+                 self.session.db.query("SELECT id, name FROM people")}  # fmt: skip
+        catalog = self.session.catalog.catalog()
+        statuses = tuple(str(s) for s in (*CLOCK_RUNNING, *RECHECKED))
+        items = []
+        for row in self.session.requests.clock_rows(statuses):
+            for item in self._items(row, today):
+                if within is None or item.overdue or item.days_left <= within:
+                    entry = catalog.entries.get(item.recipient)
+                    items.append(dataclasses.replace(
+                        item, initials=names.get(item.person_id, "?"),
+                        recipient_name=entry.name if entry else item.recipient))  # fmt: skip
+        return sorted(items, key=lambda i: (not i.overdue, i.date, i.request_id))
+
+    def _items(self, row: tuple[Any, ...], today: dt.date) -> list[DueItem]:
+        (
+            rid,
+            uid,
+            person_id,
+            recipient,
+            kind,
+            status,
+            law,
+            channel,
+            sent_on,
+            received_on,
+            acknowledged_on,
+            extended_due_on,
+            _closed_on,
+            recheck_on,
+        ) = row
+        base = {"request_id": rid, "uid": uid, "person_id": person_id, "initials": "",
+                "recipient": recipient, "recipient_name": recipient, "kind": kind,
+                "status": status}  # fmt: skip
+        if status in RECHECKED:
+            if not recheck_on:
+                return []
+            day = dt.date.fromisoformat(recheck_on)
+            return [
+                DueItem(
+                    **base,
+                    what="re-check",
+                    date=day,
+                    days_left=(day - today).days,
+                    legal=False,
+                    citation="",
+                    action=RECHECK_ACTION,
+                )
+            ]
+        receipt = self.receipt(_date(sent_on), _date(received_on), channel)
+        if receipt is None:
+            return []
+        clocks = self.deadlines_for(law, kind, *receipt)
+        rule = clocks.rule
+        respond_by = _date(extended_due_on) or clocks.respond_by
+        common = {**base, "legal": not rule.courtesy, "citation": rule.citation,
+                  "receipt_estimated": clocks.receipt_estimated}  # fmt: skip
+        left = (respond_by - today).days
+        items = [DueItem(**common, what="verification" if status == S.VERIFICATION_REQUESTED
+                         else "response", date=respond_by, days_left=left,
+                         action=_response_action(status, left, respond_by, rule))]  # fmt: skip
+        ack_by = clocks.acknowledge_by
+        # Once the answer itself is late, the missing acknowledgement is no separate task.
+        if (
+            ack_by
+            and status == S.SENT
+            and not acknowledged_on
+            and ack_by < respond_by
+            and left >= 0
+        ):
+            items.append(
+                DueItem(
+                    **common,
+                    what="acknowledgement",
+                    date=ack_by,
+                    days_left=(ack_by - today).days,
+                    action=ACK_ACTION,
+                )
+            )
+        return items
+
+
+RECHECK_ACTION = "Check whether the person is listed again; if so, record it to open a new request."
+ACK_ACTION = ("No acknowledgement yet: check the spam folder and the mail, then send a "
+              "follow-up if nothing came.")  # fmt: skip
+
+
+def _response_action(status: str, left: int, due: dt.date, rule: Rule) -> str:
+    kind = "legal deadline" if not rule.courtesy else "target date (no statute sets one)"
+    if status == S.VERIFICATION_REQUESTED:
+        return "Waiting on the person: answer the recipient's verification request."
+    if left >= 0:
+        return f"Wait for the answer; the {kind} is {due.isoformat()} ({left} days)."
+    if status == S.COMPLAINT_FILED:
+        return f"The {kind} passed and a complaint is filed: note any answer from the regulator."
+    if status == S.FOLLOW_UP_SENT:
+        where = rule.complaint_to or "the regulator"
+        return f"Still no answer after a follow-up: file a complaint with {where}."
+    return f"The {kind} passed on {due.isoformat()}: send a follow-up letter."
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in name.split() if part[0].isalnum()).upper()[:4] or "?"

@@ -1,0 +1,62 @@
+"""User settings in `config.toml` under the data folder: nothing personal, only preferences.
+
+(Sender and clinic details are personal: they belong in the encrypted database, not here.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from borrador.core.errors import BorradorError
+from borrador.paths import write_private_file
+
+LIMITS = {
+    "mail_days": (0, 30, "days a mailed letter takes to arrive, when no delivery date is known"),
+    "due_soon_days": (1, 90, "how far ahead 'due soon' looks"),
+    "reminder_days": (0, 30, "how many days before a deadline calendar reminders ring"),
+    "recheck_days": (7, 730, "days after completion to check a listing again, when the broker"
+                             " has no re-list interval of its own"),
+}  # fmt: skip
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    mail_days: int = 5
+    due_soon_days: int = 7
+    reminder_days: int = 3
+    recheck_days: int = 90
+
+
+def load_settings(path: Path) -> Settings:
+    if not path.exists():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BorradorError(f"{path}: {exc}.", hint="Fix or delete the file.") from None
+    return Settings(**{key: _check(path, key, value) for key, value in data.items()})
+
+
+def _check(path: Path, key: str, value: Any) -> int:
+    if key not in LIMITS:
+        raise BorradorError(f"{path}: unknown setting {key!r}.",
+                            hint=f"Known: {', '.join(sorted(LIMITS))}.")  # fmt: skip
+    low, high, _ = LIMITS[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise BorradorError(f"{path}: {key} must be a whole number from {low} to {high}.")
+    return value
+
+
+def save_setting(path: Path, key: str, value: str) -> Settings:
+    try:
+        number = int(value)
+    except ValueError:
+        raise BorradorError(f"{key} must be a whole number, not {value!r}.") from None
+    current = dataclasses.asdict(load_settings(path))
+    current[key] = _check(path, key, number)
+    text = "".join(f"{k} = {v}\n" for k, v in current.items())
+    write_private_file(path, text.encode())
+    return Settings(**current)
