@@ -3,11 +3,11 @@
 import datetime as dt
 
 import pytest
-from conftest import TODAY
-from helpers.people import sample_person
 
 from borrador.core.errors import TransitionError, ValidationError
 from borrador.letters.ics import build_ics
+from conftest import TODAY
+from helpers.people import sample_person
 
 D = dt.date
 
@@ -84,7 +84,7 @@ def test_denial_reason_and_completion_recheck(session, person):
         "reason": "exempt",
         "exemption": "public records",
     }
-    with pytest.raises(ValidationError, match="reason: goes only with .denied."):
+    with pytest.raises(ValidationError, match=r"reason: goes only with .denied."):
         session.change_status(request.id, "follow-up-sent", reason="bored")
     spokeo = session.create_request(person.id, "spokeo", "opt-out")
     session.change_status(spokeo.id, "sent", on=D(2026, 10, 1), channel="web")
