@@ -56,6 +56,7 @@ class Tracking:
         self.session = session
         self._settings: Settings | None = None
         self._cache: dict[tuple[Any, ...], Deadlines] = {}
+        self._parts: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
 
     @property
     def settings(self) -> Settings:
@@ -115,86 +116,54 @@ class Tracking:
     def due(self, within: int | None = None) -> list[DueItem]:
         """Overdue first (oldest first), then by date; `within` limits how far ahead."""
         today = self.session.clock.today()
-        names = {pid: _initials(name) for pid, name in
-                 self.session.db.query("SELECT id, name FROM people")}  # fmt: skip
-        catalog = self.session.catalog.catalog()
+        self._parts = {}  # per call: "days left" depends on today
+        people = self.session.db.query("SELECT id, name FROM people")
+        initials = {pid: _initials(name) for pid, name in people}
+        entries = self.session.catalog.catalog().entries
         statuses = tuple(str(s) for s in (*CLOCK_RUNNING, *RECHECKED))
-        items = []
+        items: list[DueItem] = []
         for row in self.session.requests.clock_rows(statuses):
-            for item in self._items(row, today):
-                if within is None or item.overdue or item.days_left <= within:
-                    entry = catalog.entries.get(item.recipient)
-                    items.append(dataclasses.replace(
-                        item, initials=names.get(item.person_id, "?"),
-                        recipient_name=entry.name if entry else item.recipient))  # fmt: skip
-        return sorted(items, key=lambda i: (not i.overdue, i.date, i.request_id))
+            entry = entries.get(row[3])
+            found = self._items(row, today, initials.get(row[2], "?"),
+                                entry.name if entry else row[3])  # fmt: skip
+            items.extend(i for i in found if within is None or i.days_left <= within)
+        return sorted(items, key=lambda i: (i.days_left >= 0, i.date, i.request_id))
 
-    def _items(self, row: tuple[Any, ...], today: dt.date) -> list[DueItem]:
-        (
-            rid,
-            uid,
-            person_id,
-            recipient,
-            kind,
-            status,
-            law,
-            channel,
-            sent_on,
-            received_on,
-            acknowledged_on,
-            extended_due_on,
-            _closed_on,
-            recheck_on,
-        ) = row
-        base = {"request_id": rid, "uid": uid, "person_id": person_id, "initials": "",
-                "recipient": recipient, "recipient_name": recipient, "kind": kind,
-                "status": status}  # fmt: skip
+    def _items(self, row: tuple[Any, ...], today: dt.date, initials: str,
+               recipient_name: str) -> list[DueItem]:  # fmt: skip
+        base = (*row[:3], initials, row[3], recipient_name, row[4], row[5])
+        key = row[4:]  # requests with the same clock facts share the same deadlines
+        parts = self._parts.get(key)
+        if parts is None:
+            parts = self._parts[key] = self._clock_parts(key, today)
+        return [DueItem(*base, *part) for part in parts]
+
+    def _clock_parts(self, key: tuple[Any, ...], today: dt.date) -> list[tuple[Any, ...]]:
+        """The (what, date, days left, legal, citation, action, estimated) of each deadline."""
+        kind, status, law, channel, sent_on, received_on, acknowledged, extended, _, recheck = key
         if status in RECHECKED:
-            if not recheck_on:
+            if not recheck:
                 return []
-            day = dt.date.fromisoformat(recheck_on)
-            return [
-                DueItem(
-                    **base,
-                    what="re-check",
-                    date=day,
-                    days_left=(day - today).days,
-                    legal=False,
-                    citation="",
-                    action=RECHECK_ACTION,
-                )
-            ]
+            day = dt.date.fromisoformat(recheck)
+            return [("re-check", day, (day - today).days, False, "", RECHECK_ACTION, False)]
         receipt = self.receipt(_date(sent_on), _date(received_on), channel)
         if receipt is None:
             return []
         clocks = self.deadlines_for(law, kind, *receipt)
         rule = clocks.rule
-        respond_by = _date(extended_due_on) or clocks.respond_by
-        common = {**base, "legal": not rule.courtesy, "citation": rule.citation,
-                  "receipt_estimated": clocks.receipt_estimated}  # fmt: skip
+        respond_by = _date(extended) or clocks.respond_by
         left = (respond_by - today).days
-        items = [DueItem(**common, what="verification" if status == S.VERIFICATION_REQUESTED
-                         else "response", date=respond_by, days_left=left,
-                         action=_response_action(status, left, respond_by, rule))]  # fmt: skip
+        what = "verification" if status == S.VERIFICATION_REQUESTED else "response"
+        action = _response_action(status, left, respond_by, rule)
+        legal, estimated = not rule.courtesy, clocks.receipt_estimated
+        parts = [(what, respond_by, left, legal, rule.citation, action, estimated)]
         ack_by = clocks.acknowledge_by
         # Once the answer itself is late, the missing acknowledgement is no separate task.
-        if (
-            ack_by
-            and status == S.SENT
-            and not acknowledged_on
-            and ack_by < respond_by
-            and left >= 0
-        ):
-            items.append(
-                DueItem(
-                    **common,
-                    what="acknowledgement",
-                    date=ack_by,
-                    days_left=(ack_by - today).days,
-                    action=ACK_ACTION,
-                )
-            )
-        return items
+        if ack_by and status == S.SENT and not acknowledged and ack_by < respond_by and left >= 0:
+            ack_left = (ack_by - today).days
+            parts.append(("acknowledgement", ack_by, ack_left, legal, rule.citation, ACK_ACTION,
+                          estimated))  # fmt: skip
+        return parts
 
 
 RECHECK_ACTION = "Check whether the person is listed again; if so, record it to open a new request."
