@@ -29,6 +29,8 @@ SUBCOMMANDS = {
     "requests": ("borrador.cli.requests_cmd", "requests"),
     "brokers": ("borrador.cli.brokers_cmd", "brokers"),
     "catalog": ("borrador.cli.brokers_cmd", "catalog_group"),
+    "letters": ("borrador.cli.letters_cmd", "letters"),
+    "templates": ("borrador.cli.letters_cmd", "templates"),
     "due": ("borrador.cli.tracking_cmd", "due"),
     "deadlines": ("borrador.cli.tracking_cmd", "deadlines"),
     "calendar": ("borrador.cli.tracking_cmd", "calendar"),

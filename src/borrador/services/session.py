@@ -16,7 +16,7 @@ from borrador.keys import KdfParams, KeyFile
 from borrador.paths import Paths
 from borrador.services.catalog import CatalogService, ImportReport
 from borrador.services.clock import Clock
-from borrador.services.requests import RequestUseCases
+from borrador.services.letters import LetterUseCases
 from borrador.services.tracking import Tracking
 from borrador.storage.db import Database
 from borrador.storage.people_repo import PeopleRepo
@@ -49,7 +49,7 @@ class Summary:
         return sum(n for s, n in self.requests_by_status.items() if s not in closed)
 
 
-class Session(RequestUseCases):
+class Session(LetterUseCases):
     def __init__(self, paths: Paths, db: Database, key_file: KeyFile, clock: Clock) -> None:
         self.paths = paths
         self.db = db

@@ -1,0 +1,33 @@
+"""Email outputs: an .eml file (optionally with the PDF attached) and a mailto: link."""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+from email.message import EmailMessage
+from urllib.parse import quote
+
+from borrador.letters.compose import Letter
+
+
+def build_eml(
+    letter: Letter, *, pdf: bytes | None = None, message_id_domain: str = "borrador.invalid"
+) -> bytes:
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["To"] = letter.to_email
+    if letter.sender_email:
+        sender_name = letter.sender_lines[0] if letter.sender_lines else ""
+        message["From"] = email.utils.formataddr((sender_name, letter.sender_email))
+    message["Subject"] = letter.subject
+    message["Date"] = email.utils.formatdate(localtime=True)
+    message["Message-ID"] = email.utils.make_msgid(domain=message_id_domain)
+    message.set_content(letter.text)
+    if pdf is not None:
+        message.add_attachment(pdf, maintype="application", subtype="pdf",
+                               filename=f"request-{letter.request_id}.pdf")  # fmt: skip
+    return message.as_bytes()
+
+
+def mailto(letter: Letter) -> str:
+    query = f"subject={quote(letter.subject)}&body={quote(letter.text)}"
+    return f"mailto:{quote(letter.to_email, safe='@')}?{query}"

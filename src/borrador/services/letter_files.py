@@ -1,0 +1,58 @@
+"""Writing letters to files: one file per request (and its explainer), or one combined PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from borrador.core.requests import Request
+from borrador.letters.compose import Letter
+from borrador.letters.webform import FormGuide
+from borrador.paths import ensure_private_dir, write_private_file
+
+
+@dataclasses.dataclass(frozen=True)
+class Made:
+    request: Request
+    letter: Letter | None
+    guide: FormGuide | None
+    files: tuple[Path, ...] = ()
+
+
+def write_files(
+    made: list[Made], fmt: str, out_dir: Path, combined: bool, authorization: Letter | None
+) -> list[Made]:
+    from borrador.letters.email_out import build_eml
+    from borrador.letters.pdf import render_pdf
+
+    ensure_private_dir(out_dir)
+    letters = [m.letter for m in made if m.letter]
+    if combined and fmt == "pdf" and letters:
+        everything = [*letters, *([authorization] if authorization else [])]
+        _write(out_dir / "letters-combined.pdf", render_pdf(everything, cover=True))
+    if authorization is not None:
+        data = render_pdf([authorization]) if fmt == "pdf" else authorization.text.encode()
+        _write(out_dir / f"authorization.{'pdf' if fmt == 'pdf' else 'txt'}", data)
+    result = []
+    for m in made:
+        stem = f"request-{m.request.id:05d}-{m.request.recipient}-{m.request.kind}"
+        files = []
+        if m.guide is not None:
+            files.append(_write(out_dir / f"{stem}.webform.txt", m.guide.text.encode()))
+        elif m.letter is not None:
+            if fmt == "pdf":
+                files.append(_write(out_dir / f"{stem}.pdf", render_pdf([m.letter])))
+            elif fmt == "eml":
+                files.append(_write(out_dir / f"{stem}.eml", build_eml(m.letter)))
+            else:
+                files.append(_write(out_dir / f"{stem}.txt", m.letter.text.encode()))
+            if m.letter.explainer:
+                name = f"{stem}.explainer.{m.letter.explainer_language}.txt"
+                files.append(_write(out_dir / name, (m.letter.explainer + "\n").encode()))
+        result.append(dataclasses.replace(m, files=tuple(files)))
+    return result
+
+
+def _write(path: Path, data: bytes) -> Path:
+    write_private_file(path, data)
+    return path
