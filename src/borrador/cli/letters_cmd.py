@@ -58,6 +58,8 @@ def make(
     options = {"about": about, "fee_waiver": fee_waiver, "agency_name": agency_name,
                "agency_address": agency_address.replace("\\n", "\n")}  # fmt: skip
     with open_session() as session:
+        for problem in session.templates.errors:
+            click.echo(f"borrador: your template is not used: {problem}", err=True)
         recipients = list(brokers)
         if pack:
             recipients += [e.slug for e in session.catalog.catalog().pack_members(pack)]

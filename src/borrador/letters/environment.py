@@ -48,10 +48,15 @@ def _small_range(*args: int) -> range:
 
 
 def locate(exc: BaseException, name: str) -> str:
-    """`file:line` of the template frame where `exc` happened (Jinja rewrites tracebacks)."""
+    """`file:line` of the template frame where `exc` happened. Call it inside the `except`:
+    Jinja maps the generated code's frames back to template lines from the live traceback."""
     line = getattr(exc, "lineno", None)
     if line is None:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(name)]
+        from jinja2.debug import rewrite_traceback_stack
+
+        rewritten = rewrite_traceback_stack()
+        frames = [f for f in traceback.extract_tb(rewritten.__traceback__)
+                  if f.filename and f.filename.endswith(name)]  # fmt: skip
         line = frames[-1].lineno if frames else None
     return f"{name}:{line}" if line else name
 

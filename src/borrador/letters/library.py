@@ -152,16 +152,17 @@ class TemplateLibrary:
         env = make_environment(_Loader({name: source}))
         try:
             tree = env.parse(source, name=name)
+            if list(meta.find_referenced_templates(tree)):
+                raise LetterTemplateError(f"{name}: may not include, import or extend templates.")
+            names = meta.find_undeclared_variables(tree)
         except jinja2.TemplateSyntaxError as exc:
             raise LetterTemplateError(f"{name}:{exc.lineno}: {exc.message}.") from None
-        unknown = sorted(meta.find_undeclared_variables(tree) - CONTEXT_KEYS - {"range"})
+        unknown = sorted(names - CONTEXT_KEYS - {"range"})
         if unknown:
             raise LetterTemplateError(
                 f"{name}: unknown variable(s) {', '.join(unknown)}.",
                 hint=f"Known: {', '.join(sorted(CONTEXT_KEYS))}.",
             )
-        if list(meta.find_referenced_templates(tree)):
-            raise LetterTemplateError(f"{name}: may not include, import or extend templates.")
         return info
 
     def choose(self, kind: str, basis: str, language: str = "en") -> TemplateInfo:

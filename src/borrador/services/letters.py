@@ -22,13 +22,12 @@ from borrador.letters.library import TemplateLibrary
 from borrador.letters.resources import shipped_templates
 from borrador.letters.webform import FormGuide, form_guide
 from borrador.services.letter_files import Made, write_files
-from borrador.services.requests import RequestUseCases
+from borrador.services.requests import ESCALATES, RequestUseCases
 
 if TYPE_CHECKING:
     from borrador.paths import Paths
 
 FORMATS = ("txt", "pdf", "eml", "web")
-ESCALATIONS = {Kind.FOLLOW_UP: "follow-up-sent", Kind.COMPLAINT: "complaint-filed"}
 
 
 def _long_date(language: str) -> Callable[[Any], str]:
@@ -58,6 +57,8 @@ class LetterUseCases(RequestUseCases):
     ) -> dict[str, Any]:
         channel = ctx.pick_channel(entry, str(request.kind), fmt)
         fields = ctx.needed_fields(entry, channel, requires)
+        if fmt == "eml":
+            fields.add("email")  # an email goes out from the person's address anyway
         missing = ctx.missing_fields(person, fields)
         if missing:
             raise ValidationError(
@@ -65,7 +66,9 @@ class LetterUseCases(RequestUseCases):
                 f"{person.name} has none recorded, and {entry.name} needs it to find the records",
                 hint=f"Add it with 'borrador people edit {person.id}'.",
             )
-        rule = self.tracking.rule_for(request.legal_basis, str(request.kind))
+        # A follow-up or complaint runs on the clock of the request it is about.
+        original = options.get("original") or {}
+        rule = self.tracking.rule_for(request.legal_basis, original.get("kind", str(request.kind)))
         person_ctx = ctx.person_context(person, fields, _long_date("en"))
         recipient = ctx.recipient_context(entry, channel, options)
         if request.kind is Kind.COMPLAINT:  # addressed to the regulator, about the recipient
@@ -164,7 +167,7 @@ class LetterUseCases(RequestUseCases):
         """A follow-up (to the recipient) or complaint (to the regulator) about a late request,
         with its history; a new request linked to the original."""
         escalation = Kind(kind)
-        if escalation not in ESCALATIONS:
+        if escalation not in ESCALATES:
             raise ValidationError("kind", "use follow-up or complaint")
         original = self.requests.get(request_id)
         clocks = self.tracking.deadlines(original)
@@ -172,8 +175,8 @@ class LetterUseCases(RequestUseCases):
             raise ValidationError("request", f"request {request_id} was never sent")
         person = self.people.get(original.person_id)
         entry = self.catalog.catalog().get(original.recipient)
-        history = [{"on": ctx.english_date(e.on), "text": _describe(e)}
-                   for e in self.requests.events(request_id)]  # fmt: skip
+        events = sorted(self.requests.events(request_id), key=lambda e: (e.on, e.id or 0))
+        history = [{"on": ctx.english_date(e.on), "text": _describe(e)} for e in events]
         respond_by = original.extended_due_on or clocks.respond_by
         options = {
             "history": history,

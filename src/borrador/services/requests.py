@@ -11,6 +11,7 @@ from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import (
+    TRANSITIONS,
     Channel,
     Event,
     Kind,
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from borrador.storage.people_repo import PeopleRepo
     from borrador.storage.requests_repo import RequestsRepo
 
+# Sending one of these moves the request it is about to the paired status.
+ESCALATES = {Kind.FOLLOW_UP: Status.FOLLOW_UP_SENT, Kind.COMPLAINT: Status.COMPLAINT_FILED}
 DENIAL_REASONS = ("not-found", "exempt", "could-not-verify", "other")
 # Facts that can be given with a status change, and the status each belongs to.
 OPTION_STATUS = {"channel": Status.SENT, "confirmation": Status.SENT, "until": Status.EXTENDED,
@@ -157,7 +160,10 @@ class RequestUseCases:
         return when
 
     def _last_change(self, request_id: int) -> dt.date | None:
-        return max((e.on for e in self.requests.events(request_id) if e.from_status), default=None)
+        """The date of the last status change (notes such as a stored letter do not count)."""
+        events = self.requests.events(request_id)
+        changes = [e.on for e in events if e.from_status and e.from_status != e.to_status]
+        return max(changes, default=None)
 
     def change_status(
         self,
@@ -193,7 +199,18 @@ class RequestUseCases:
         if new is Status.COMPLETED:
             after = dataclasses.replace(after, recheck_on=self.tracking.recheck_date(after, when))
         event = dataclasses.replace(event, detail=tuple(detail.items()))
-        return self.requests.save_change(before, after, event, self.clock.now())
+        saved = self.requests.save_change(before, after, event, self.clock.now())
+        if new is Status.SENT and saved.kind in ESCALATES and saved.parent_id:
+            self._escalate_parent(saved, when)
+        return saved
+
+    def _escalate_parent(self, sent: Request, when: dt.date) -> None:
+        """Sending a follow-up (or complaint) moves the request it is about along too."""
+        parent = self.requests.get(sent.parent_id or 0)
+        target = ESCALATES[sent.kind]
+        if target in TRANSITIONS[parent.status]:
+            self.change_status(parent.id or 0, str(target), on=when,
+                               note=f"{sent.kind} sent as request {sent.id}")  # fmt: skip
 
     def _sent(
         self,
