@@ -75,7 +75,7 @@ class LawTable:
             for alias in rule.aliases:
                 self.aliases[alias] = rule.law
 
-    @property
+    @functools.cached_property
     def laws(self) -> list[str]:
         return sorted({rule.law for rule in self.rules})
 

@@ -8,6 +8,7 @@ size limit. User templates are also rendered in a separate process with a time l
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator, Mapping
@@ -62,13 +63,15 @@ def locate(exc: BaseException, name: str) -> str:
 
 
 def _bounded(chunks: Iterator[str], name: str) -> str:
-    out, size = [], 0
-    for chunk in chunks:
-        size += len(chunk)
+    """Join the rendered chunks, stopping once the text passes MAX_OUTPUT characters."""
+    out: list[str] = []
+    size = 0
+    while batch := "".join(itertools.islice(chunks, 256)):
+        size += len(batch)
         if size > MAX_OUTPUT:
             raise LetterTemplateError(f"{name}: the letter grew past {MAX_OUTPUT} characters; "
                                       "the template probably loops without end.")  # fmt: skip
-        out.append(chunk)
+        out.append(batch)
     return "".join(out)
 
 

@@ -144,6 +144,7 @@ class TemplateLibrary:
                 self.infos[name] = info
                 self.user_names.add(name)
         self.env = make_environment(_Loader(self.sources))
+        self._chosen: dict[tuple[str, str, str], TemplateInfo] = {}
 
     def _check_user(self, name: str, source: str) -> TemplateInfo:
         if len(source) > MAX_TEMPLATE_BYTES:
@@ -167,6 +168,12 @@ class TemplateLibrary:
 
     def choose(self, kind: str, basis: str, language: str = "en") -> TemplateInfo:
         """The letter template for a request kind and legal basis (exact basis beats pattern)."""
+        key = (kind, basis, language)
+        if key not in self._chosen:
+            self._chosen[key] = self._choose(kind, basis, language)
+        return self._chosen[key]
+
+    def _choose(self, kind: str, basis: str, language: str) -> TemplateInfo:
         scored = [(info.matches(basis), info.user, info) for info in self.infos.values()
                   if info.name.startswith("letters/") and info.kind == kind
                   and info.language == language]  # fmt: skip

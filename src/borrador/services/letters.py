@@ -30,10 +30,13 @@ if TYPE_CHECKING:
 FORMATS = ("txt", "pdf", "eml", "web")
 
 
+@functools.cache
 def _long_date(language: str) -> Callable[[Any], str]:
+    from babel import Locale
     from babel.dates import format_date
 
-    return lambda day: format_date(day, format="long", locale=language.replace("-", "_"))
+    locale = Locale.parse(language.replace("-", "_"))
+    return lambda day: format_date(day, format="long", locale=locale)
 
 
 class LetterUseCases(RequestUseCases):
