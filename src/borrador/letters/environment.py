@@ -9,7 +9,6 @@ size limit. User templates are also rendered in a separate process with a time l
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -114,6 +113,8 @@ def render_isolated(
     job: Callable[[], dict[str, str]], name: str, limit: float = TIME_LIMIT
 ) -> dict[str, str]:
     """Run `job` in a forked process; stop it after `limit` seconds."""
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(child, job), daemon=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from borrador.catalog import model
-from borrador.catalog.imported import CuratedIndex, row_record, to_broker
-from borrador.catalog.loader import Catalog, load_curated
-from borrador.catalog.registry import RegistryError, parse_registry
-from borrador.catalog.search import SearchIndex
 from borrador.core.errors import BorradorError, ValidationError
-from borrador.storage.registry_repo import RegistryRepo
+
+# The catalog modules load on first use: commands that never touch the catalog stay quick.
+if TYPE_CHECKING:
+    from borrador.catalog import model
+    from borrador.catalog.loader import Catalog
+    from borrador.catalog.search import SearchIndex
+    from borrador.storage.registry_repo import RegistryRepo
 
 MAX_REGISTRY_BYTES = 50 * 1024 * 1024
 
@@ -44,11 +46,15 @@ class CatalogService:
     @property
     def curated(self) -> Catalog:
         if self._curated is None:
+            from borrador.catalog.loader import load_curated
+
             self._curated = load_curated()
         return self._curated
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
+            from borrador.catalog.imported import to_broker
+
             imported, matches = [], {}
             for slug, matched, data in self.registry.all() if self.registry else []:
                 imported.append(to_broker(slug, data))
@@ -70,6 +76,8 @@ class CatalogService:
     def search(self, query: str = "", pack: str | None = None) -> list[model.Broker]:
         catalog = self.catalog()
         if self._index is None:
+            from borrador.catalog.search import SearchIndex
+
             self._index = SearchIndex(catalog.listed())
         found = self._index.search(query)
         if pack:
@@ -80,6 +88,9 @@ class CatalogService:
     def import_registry(
         self, path: Path, state: str | None, today: dt.date, now: str
     ) -> ImportReport:
+        from borrador.catalog.imported import CuratedIndex, row_record
+        from borrador.catalog.registry import RegistryError, parse_registry
+
         if state not in (None, "ca", "vt"):
             raise ValidationError("--state", f"{state!r} is not supported; use ca or vt")
         try:

@@ -18,13 +18,14 @@ from borrador.core.people import Person
 from borrador.core.requests import Event, Kind, Request
 from borrador.letters import context as ctx
 from borrador.letters.compose import Letter
-from borrador.letters.library import TemplateLibrary
 from borrador.letters.resources import shipped_templates
 from borrador.letters.webform import FormGuide, form_guide
 from borrador.services.letter_files import Made, write_files
 from borrador.services.requests import ESCALATES, RequestUseCases
 
+# Jinja (through the template library), fpdf2 and babel load on first use, not per command.
 if TYPE_CHECKING:
+    from borrador.letters.library import TemplateLibrary
     from borrador.paths import Paths
 
 FORMATS = ("txt", "pdf", "eml", "web")
@@ -46,6 +47,8 @@ class LetterUseCases(RequestUseCases):
 
     @functools.cached_property
     def templates(self) -> TemplateLibrary:
+        from borrador.letters.library import TemplateLibrary
+
         return TemplateLibrary(shipped_templates(), self.paths.user_templates)
 
     def _context(
@@ -246,6 +249,8 @@ class LetterUseCases(RequestUseCases):
     def check_templates(self) -> list[str]:
         """Every template, the user's included, loaded and rendered with invented data, with
         and without an authorised agent."""
+        from borrador.letters.library import TemplateLibrary
+
         library = TemplateLibrary(shipped_templates(), self.paths.user_templates)
         problems = library.check(lambda info: ctx.sample_context(with_agent=True))
         # The authorization names its agent; every other template must also work without one.
