@@ -10,7 +10,8 @@ import click
 
 from borrador.cli.app import open_session
 
-KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records")
+KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records", "follow-up",
+         "complaint")  # fmt: skip
 SENSITIVE_NOTE = (
     "A public-records request tells the agency the requester's name and contact details. "
     "Consider sending it through a clinic or organisation instead."
@@ -23,7 +24,13 @@ def letters() -> None:
 
 
 @letters.command("make")
-@click.option("--person", "person_id", type=int, required=True)
+@click.option("--person", "person_id", type=int, help="Whose letters (all kinds but escalations).")
+@click.option(
+    "--request",
+    "request_id",
+    type=int,
+    help="For follow-up and complaint: the late request they are about.",
+)
 @click.option("--broker", "brokers", multiple=True, help="A recipient's catalog slug (repeat).")
 @click.option("--pack", help="Every member of a pack (see 'borrador brokers packs').")
 @click.option("--kind", required=True, type=click.Choice(KINDS))
@@ -38,7 +45,8 @@ def letters() -> None:
 @click.option("--agency-address", default="", help="Its mailing address (use \\n between lines).")
 @click.option("--yes", is_flag=True, help="Do not ask before a request that reveals the person.")
 def make(
-    person_id: int,
+    person_id: int | None,
+    request_id: int | None,
     brokers: tuple[str, ...],
     pack: str | None,
     kind: str,
@@ -52,7 +60,17 @@ def make(
     agency_address: str,
     yes: bool,
 ) -> None:
-    """Draft requests (status 'drafted') with their letters and the person's explainers."""
+    """Draft requests (status 'drafted') with their letters and the person's explainers.
+
+    Follow-ups and complaints are made from a late request: --kind follow-up --request ID.
+    """
+    if kind in ("follow-up", "complaint"):
+        if request_id is None:
+            raise click.UsageError(f"a {kind} letter needs --request ID (the late request).")
+        _escalate(request_id, kind, "txt" if fmt == "web" else fmt, out_dir)
+        return
+    if person_id is None:
+        raise click.UsageError("name the person with --person ID.")
     if not brokers and not pack:
         raise click.UsageError("name recipients with --broker or --pack.")
     options = {"about": about, "fee_waiver": fee_waiver, "agency_name": agency_name,
@@ -93,6 +111,10 @@ def make(
               type=click.Path(path_type=Path, file_okay=False))  # fmt: skip
 def escalate(request_id: int, kind: str, fmt: str, out_dir: Path) -> None:
     """A follow-up or a regulator complaint about a late request, with its history."""
+    _escalate(request_id, kind, fmt, out_dir)
+
+
+def _escalate(request_id: int, kind: str, fmt: str, out_dir: Path) -> None:
     with open_session() as session:
         made = session.make_escalation(request_id, kind, fmt=fmt, out_dir=out_dir)
     click.echo(f"Request {made.request.id} ({kind} about {request_id}) -> "
