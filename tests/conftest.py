@@ -49,15 +49,30 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     keyring.set_keyring(previous)
 
 
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sockets may not connect anywhere; tests that need localhost say so with a marker."""
+def no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sockets may not connect anywhere. Tests marked `smtp` may reach this machine only."""
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+    loopback_ok = request.node.get_closest_marker("smtp") is not None
 
-    def refuse(self: socket.socket, address: object) -> None:
-        raise OSError(f"test tried to open a network connection to {address!r}")
+    def check(address: object) -> None:
+        host = address[0] if isinstance(address, tuple) else address
+        if not (loopback_ok and host in LOOPBACK):
+            raise OSError(f"test tried to open a network connection to {address!r}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    def guarded(self: socket.socket, address: object) -> None:
+        check(address)
+        return connect(self, address)  # type: ignore[arg-type]
+
+    def guarded_ex(self: socket.socket, address: object) -> int:
+        check(address)
+        return connect_ex(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_ex)
 
 
 @pytest.fixture

@@ -177,7 +177,7 @@ def test_eml_and_mailto(session):
     parts = list(attached.iter_attachments())
     assert parts[0].get_content_type() == "application/pdf"
     assert pypdf.PdfReader(io.BytesIO(parts[0].get_content())).pages
-    link = mailto(made.letter)
+    link = mailto(made.letter.to_email, made.letter.subject, made.letter.text)
     assert link.startswith("mailto:privacy@epsilon.com?subject=") and "%C2%A71798.105" in link
     with pytest.raises(BorradorError, match="no email address"):
         letter_for(session, person, "fastpeoplesearch", "opt-out", fmt="eml")

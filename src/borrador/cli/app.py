@@ -31,6 +31,7 @@ SUBCOMMANDS = {
     "catalog": ("borrador.cli.brokers_cmd", "catalog_group"),
     "letters": ("borrador.cli.letters_cmd", "letters"),
     "templates": ("borrador.cli.letters_cmd", "templates"),
+    "mail": ("borrador.cli.mail_cmd", "mail"),
     "due": ("borrador.cli.tracking_cmd", "due"),
     "deadlines": ("borrador.cli.tracking_cmd", "deadlines"),
     "calendar": ("borrador.cli.tracking_cmd", "calendar"),

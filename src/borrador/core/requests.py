@@ -137,6 +137,8 @@ class Request:
     version: int = 1
     parent_id: int | None = None  # the earlier request this one follows up or re-opens
     uid: str = ""  # stable across machines; calendar UIDs and hand-off use it
+    message_id: str = ""  # set just before an email is handed to the server
+    sent_message: str = ""  # the email as sent, kept as evidence
     id: int | None = None
 
     @property

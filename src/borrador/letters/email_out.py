@@ -28,6 +28,6 @@ def build_eml(
     return message.as_bytes()
 
 
-def mailto(letter: Letter) -> str:
-    query = f"subject={quote(letter.subject)}&body={quote(letter.text)}"
-    return f"mailto:{quote(letter.to_email, safe='@')}?{query}"
+def mailto(to: str, subject: str, body: str) -> str:
+    """A mailto: link that opens the user's own mail program with the letter filled in."""
+    return f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"

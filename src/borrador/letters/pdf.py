@@ -124,3 +124,19 @@ def render_pdf(letters: list[Letter], *, cover: bool = False) -> bytes:
     for letter in letters:
         _write_letter(pdf, letter)
     return bytes(pdf.output())  # type: ignore[attr-defined]
+
+
+def render_text_pdf(text: str) -> bytes:
+    """A PDF of a stored letter's exact text (attached to an email as the signed-looking copy)."""
+    from borrador.letters.compose import Letter
+
+    check_printable([Letter(0, "the recipient", (), "", (), "", text, "", "", by_mail=False)])
+    pdf = _new_document()
+    from fpdf import FPDF
+
+    assert isinstance(pdf, FPDF)
+    pdf.add_page()
+    pdf.set_text_shaping(_needs_shaping(text))
+    pdf.set_font(FONT, "", 10.5)
+    pdf.multi_cell(pdf.epw, 5.2, text, align="L")
+    return bytes(pdf.output())

@@ -16,12 +16,13 @@ from borrador.keys import KdfParams, KeyFile
 from borrador.paths import Paths
 from borrador.services.catalog import CatalogService, ImportReport
 from borrador.services.clock import Clock
-from borrador.services.letters import LetterUseCases
+from borrador.services.mail import MailUseCases
 from borrador.services.tracking import Tracking
 from borrador.storage.db import Database
 from borrador.storage.people_repo import PeopleRepo
 from borrador.storage.registry_repo import RegistryRepo
 from borrador.storage.requests_repo import RequestsRepo
+from borrador.storage.settings_repo import SettingsRepo
 
 
 def normalise_email(text: str) -> str:
@@ -49,7 +50,7 @@ class Summary:
         return sum(n for s, n in self.requests_by_status.items() if s not in closed)
 
 
-class Session(LetterUseCases):
+class Session(MailUseCases):
     def __init__(self, paths: Paths, db: Database, key_file: KeyFile, clock: Clock) -> None:
         self.paths = paths
         self.db = db
@@ -59,6 +60,7 @@ class Session(LetterUseCases):
         self.requests = RequestsRepo(db)
         self.catalog = CatalogService(RegistryRepo(db))
         self.tracking = Tracking(self)
+        self.settings = SettingsRepo(db)
 
     def __enter__(self) -> Session:
         return self

@@ -87,6 +87,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # Structured facts of an event (denial reason, exemption, new due date, receipt date).
         "ALTER TABLE events ADD COLUMN detail TEXT NOT NULL DEFAULT '{}'",
     ),
+    6: (
+        # Preferences that are personal (the mail account, sender details): kept encrypted.
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # Email delivery: the Message-ID is stored before sending, the sent message after.
+        "ALTER TABLE requests ADD COLUMN message_id TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE requests ADD COLUMN sent_message TEXT NOT NULL DEFAULT ''",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

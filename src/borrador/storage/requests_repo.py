@@ -37,6 +37,8 @@ _FIELDS = (
     "notes",
     "version",
     "parent_id",
+    "message_id",
+    "sent_message",
 )
 _COLUMNS = ", ".join(_FIELDS)
 _MUTABLE = [f for f in _FIELDS if f not in ("id", "uid", "person_id")]

@@ -1,0 +1,123 @@
+"""`borrador mail …`: set up the outgoing account, test it, send letters, or open them in a
+mail program."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from borrador.cli.app import fail, open_session
+
+ENV_SMTP_PASSWORD = "BORRADOR_SMTP_PASSWORD"  # noqa: S105 (a variable name; for scripts)
+
+
+def _ask() -> str:
+    from_env = os.environ.get(ENV_SMTP_PASSWORD, "")
+    if from_env or not sys.stdin.isatty():
+        return from_env
+    return str(click.prompt("Mail password", hide_input=True, err=True))
+
+
+@click.group()
+def mail() -> None:
+    """Send letters from your own mailbox (SMTP), with a copy kept as evidence."""
+
+
+@mail.command("setup")
+@click.option("--host", required=True, help="The outgoing (SMTP) server, e.g. smtp.example.org.")
+@click.option("--port", type=int, help="Default: 465 for tls, 587 for starttls.")
+@click.option(
+    "--security",
+    type=click.Choice(["tls", "starttls", "plain"]),
+    default="tls",
+    help="tls = encrypted from the start; plain is refused except to this machine.",
+)
+@click.option("--user", default="", help="The account's user name (often the address).")
+@click.option("--from", "from_address", required=True, help="The address letters come from.")
+@click.option("--ca-file", default="", help="An extra certificate authority to trust.")
+@click.option(
+    "--remember-password",
+    is_flag=True,
+    help="Keep the password in this computer's keyring (if it has one).",
+)
+def setup(
+    host: str,
+    port: int | None,
+    security: str,
+    user: str,
+    from_address: str,
+    ca_file: str,
+    remember_password: bool,
+) -> None:
+    """Save the outgoing mail account (the password is never written to a file)."""
+    from borrador.letters.smtp import MailAccount
+
+    port = port or {"tls": 465, "starttls": 587, "plain": 25}[security]
+    account = MailAccount(host.strip(), port, security, user.strip(), from_address.strip(),
+                          ca_file.strip())  # fmt: skip
+    password = _ask() if user else ""
+    with open_session() as session:
+        session.save_mail_account(account, password, remember=remember_password)
+    click.echo(f"Saved the account for {from_address} on {host}:{port} ({security}).")
+
+
+@mail.command("test")
+def test() -> None:
+    """Connect and sign in; sends nothing."""
+    with open_session() as session:
+        click.echo(session.mail_test(session.mail_password(_ask)))
+
+
+@mail.command("send")
+@click.argument("request_ids", type=int, nargs=-1, required=True)
+@click.option("--attach-pdf", is_flag=True, help="Attach the letter as a PDF too.")
+@click.option(
+    "--pause",
+    type=click.FloatRange(0, 600),
+    default=2.0,
+    help="Seconds between messages, so the provider does not block the account.",
+)
+@click.option("--resend", is_flag=True, help="Send even if an earlier attempt may have gone.")
+def send(request_ids: tuple[int, ...], attach_pdf: bool, pause: float, resend: bool) -> None:
+    """Send the stored letters of drafted requests, each by email to the recipient."""
+    with open_session() as session:
+        password = session.mail_password(_ask)
+        bar: Any
+        with click.progressbar(length=len(request_ids), label="Sending", file=sys.stderr) as bar:
+            results = session.send_emails(list(request_ids), password=password, pause=pause,
+                                          attach_pdf=attach_pdf, resend=resend,
+                                          progress=lambda n, total: bar.update(1))  # fmt: skip
+    for result in results:
+        click.echo(f"Request {result.request_id}: {result.message}")
+    failed = [r for r in results if not r.sent and not r.done_before]
+    if failed:
+        fail(f"{len(failed)} of {len(results)} not sent; run the same command again to retry "
+             "the ones that failed (nothing is sent twice).")  # fmt: skip
+
+
+@mail.command("open")
+@click.argument("request_id", type=int)
+@click.option("--print", "print_only", is_flag=True, help="Print the mailto: link only.")
+def open_(request_id: int, print_only: bool) -> None:
+    """Open the letter in your own mail program; then mark it sent by hand."""
+    from borrador.letters.context import pick_channel
+    from borrador.letters.email_out import mailto
+
+    with open_session() as session:
+        request = session.get_request(request_id)
+        entry = session.catalog.catalog().get(request.recipient)
+    channel = pick_channel(entry, str(request.kind), "eml")
+    if channel is None or not channel.email or not request.letter_text:
+        fail("no email address for this recipient, or no letter yet.")
+    lines = request.letter_text.splitlines()
+    subject = next((line[4:] for line in lines if line.startswith("Re: ")), "Privacy request")
+    link = mailto(channel.email, subject, request.letter_text)
+    if print_only:
+        click.echo(link)
+        return
+    click.launch(link)
+    click.echo(f"Opened in your mail program. Once sent: borrador requests mark {request_id} sent "
+               "--channel email")  # fmt: skip

@@ -1,0 +1,243 @@
+"""Sending letters by email from the person's (or the clinic's) own mailbox.
+
+The Message-ID is stored before a message is handed to the server and the request is marked
+sent only after the server accepted it, so a re-run never sends a message twice: a request
+whose last attempt may have gone through is skipped until the user checks and says --resend.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import email.policy
+import email.utils
+import time
+from collections.abc import Callable
+from email.message import EmailMessage
+from typing import TYPE_CHECKING
+
+from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.requests import Event, Request, Status
+from borrador.letters.context import pick_channel
+from borrador.letters.smtp import Connection, MailAccount, MailError
+from borrador.services.letters import LetterUseCases
+
+if TYPE_CHECKING:
+    from borrador.keys import KeyFile
+    from borrador.storage.settings_repo import SettingsRepo
+
+KEYRING_SERVICE = "borrador-smtp"
+ACCOUNT_KEY = "mail_account"
+
+
+@dataclasses.dataclass(frozen=True)
+class SendResult:
+    request_id: int
+    sent: bool
+    message: str
+    done_before: bool = False  # nothing to do: it was already sent or closed
+
+
+class MailUseCases(LetterUseCases):
+    """Mixed into Session, which provides `settings` and `key_file`."""
+
+    settings: SettingsRepo
+    key_file: KeyFile
+    _mail_password: str | None = None  # this session only, never written anywhere
+
+    # -- the account ----------------------------------------------------------------------
+    def mail_account(self) -> MailAccount:
+        data = self.settings.get(ACCOUNT_KEY)
+        if not data:
+            raise BorradorError("no mail account is set up.", hint="Run 'borrador mail setup'.")
+        return MailAccount(**data)
+
+    def save_mail_account(self, account: MailAccount, password: str, *, remember: bool) -> None:
+        from borrador.services.session import normalise_email
+
+        account.check()
+        try:
+            address = normalise_email(account.from_address)
+        except ValueError as exc:
+            raise ValidationError("from", f"{account.from_address!r} is not an email address: "
+                                  f"{exc}") from None  # fmt: skip
+        account = dataclasses.replace(account, from_address=address)
+        self.settings.put(ACCOUNT_KEY, dataclasses.asdict(account))
+        self._mail_password = password
+        if remember:
+            self._keyring_store(account, password)
+
+    def _keyring_user(self, account: MailAccount) -> str:
+        return f"{self.key_file.file_id}:{account.user}@{account.host}"
+
+    def _keyring_store(self, account: MailAccount, password: str) -> None:
+        from borrador.keys import keyring_available
+
+        if not keyring_available():
+            raise BorradorError(
+                "this computer has no system keyring to keep the password in.",
+                hint="It will be asked for in each session instead.",
+            )
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, self._keyring_user(account), password)
+
+    def mail_password(self, ask: Callable[[], str] | None = None) -> str:
+        """From this session's memory, the OS keyring, or by asking (never from a file)."""
+        if self._mail_password:
+            return self._mail_password
+        from borrador.keys import keyring_available
+
+        account = self.mail_account()
+        if keyring_available():
+            import keyring
+
+            stored = keyring.get_password(KEYRING_SERVICE, self._keyring_user(account))
+            if stored:
+                return str(stored)
+        password = ask() if ask else ""
+        if not password and account.user:
+            raise BorradorError(
+                "the mail password is needed.", hint="Run in a terminal to be asked for it."
+            )
+        self._mail_password = password
+        return password
+
+    def mail_test(self, password: str) -> str:
+        account = self.mail_account()
+        with Connection(account, password):
+            pass
+        return f"Connected to {account.host}:{account.port} and signed in; nothing was sent."
+
+    # -- sending ----------------------------------------------------------------------------
+    def _message(self, request: Request, account: MailAccount, attach_pdf: bool) -> EmailMessage:
+        entry = self.catalog.catalog().get(request.recipient)
+        channel = pick_channel(entry, str(request.kind), "eml")
+        if channel is None or not channel.email:
+            raise BorradorError(
+                f"{entry.name} has no email address in the catalog.",
+                hint="Send it by mail instead.",
+            )
+        if not request.letter_text:
+            raise BorradorError(
+                f"request {request.id} has no letter yet.",
+                hint="Make it first: borrador letters make … --format eml",
+            )
+        subject = next((line[4:] for line in request.letter_text.splitlines()
+                        if line.startswith("Re: ")), f"Privacy request {request.id}")  # fmt: skip
+        message = EmailMessage(policy=email.policy.SMTP)
+        message["From"] = account.from_address
+        message["To"] = channel.email
+        message["Subject"] = subject
+        message["Date"] = email.utils.formatdate(localtime=True)
+        domain = account.from_address.rsplit("@", 1)[-1]
+        message["Message-ID"] = request.message_id or email.utils.make_msgid(domain=domain)
+        message.set_content(request.letter_text)
+        if attach_pdf:
+            from borrador.letters.pdf import render_text_pdf
+
+            message.add_attachment(render_text_pdf(request.letter_text), maintype="application",
+                                   subtype="pdf", filename=f"request-{request.id}.pdf")  # fmt: skip
+        return message
+
+    def _last_email_attempt(self, request_id: int) -> str:
+        for event in reversed(self.requests.events(request_id)):
+            state = dict(event.detail).get("email")
+            if state:
+                return state
+        return ""
+
+    def send_emails(
+        self,
+        request_ids: list[int],
+        *,
+        password: str,
+        pause: float = 2.0,
+        attach_pdf: bool = False,
+        resend: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[SendResult]:
+        """Send each request's stored letter; report per request what went and what did not."""
+        account = self.mail_account()
+        results: list[SendResult] = []
+        todo: list[tuple[Request, EmailMessage]] = []
+        for request_id in request_ids:  # check everything before connecting
+            request = self.requests.get(request_id)
+            if request.status is not Status.DRAFTED:
+                results.append(
+                    SendResult(
+                        request_id, False, f"skipped: it is {request.status}", done_before=True
+                    )
+                )
+                continue
+            if (
+                request.message_id
+                and self._last_email_attempt(request_id) == "sending"
+                and not resend
+            ):
+                results.append(
+                    SendResult(
+                        request_id,
+                        False,
+                        "skipped: an earlier attempt may have "
+                        "gone through; check the Sent folder, then use --resend",
+                    )
+                )
+                continue
+            todo.append((request, self._message(request, account, attach_pdf)))
+        if todo:
+            results += self._send_all(todo, account, password, pause, progress)
+        order = {request_id: n for n, request_id in enumerate(request_ids)}
+        return sorted(results, key=lambda r: order[r.request_id])
+
+    def _send_all(
+        self,
+        todo: list[tuple[Request, EmailMessage]],
+        account: MailAccount,
+        password: str,
+        pause: float,
+        progress: Callable[[int, int], None] | None,
+    ) -> list[SendResult]:
+        results: list[SendResult] = []
+        with Connection(account, password) as connection:
+            for n, (request, message) in enumerate(todo, 1):
+                if n > 1 and pause:
+                    time.sleep(pause)
+                result = self._send_one(connection, request, message)
+                results.append(result)
+                if progress:
+                    progress(n, len(todo))
+                if not result.sent and "closed the connection" in result.message:
+                    results += [SendResult(r.id or 0, False, "not sent: the connection was lost")
+                                for r, _ in todo[n:]]  # fmt: skip
+                    break
+        return results
+
+    def _send_one(
+        self, connection: Connection, request: Request, message: EmailMessage
+    ) -> SendResult:
+        message_id = str(message["Message-ID"])
+        request = self._mail_note(request, "sending", message_id, "Sending by email.",
+                                  message_id=message_id)  # fmt: skip
+        try:
+            connection.send(message)
+        except MailError as exc:
+            self._mail_note(request, "failed", message_id, f"Email not sent: {exc}")
+            return SendResult(request.id or 0, False, f"not sent: {exc}")
+        stored = dataclasses.replace(request, sent_message=message.as_string(),
+                                     version=request.version + 1)  # fmt: skip
+        event = Event(request_id=request.id or 0, on=self.clock.today(),
+                      from_status=request.status, to_status=request.status,
+                      note="The server accepted the email.",
+                      detail=(("email", "accepted"), ("message_id", message_id)))  # fmt: skip
+        saved = self.requests.save_change(request, stored, event, self.clock.now())
+        self.change_status(saved.id or 0, "sent", channel="email", confirmation=message_id)
+        return SendResult(saved.id or 0, True, f"sent to {message['To']}")
+
+    def _mail_note(
+        self, request: Request, state: str, msg_id: str, note: str, **changes: str
+    ) -> Request:
+        event = Event(request_id=request.id or 0, on=self.clock.today(),
+                      from_status=request.status, to_status=request.status, note=note,
+                      detail=(("email", state), ("message_id", msg_id)))  # fmt: skip
+        after = dataclasses.replace(request, version=request.version + 1, **changes)  # type: ignore[arg-type]
+        return self.requests.save_change(request, after, event, self.clock.now())
