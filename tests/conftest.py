@@ -107,3 +107,24 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
     env.update(BORRADOR_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     env.update(extra)
     return env
+
+
+FIGURES: list[str] = []
+
+
+@pytest.fixture
+def figure():
+    """Record a measured figure: printed at the end of the run (and in the README)."""
+
+    def note(text: str) -> None:
+        FIGURES.append(text)
+        print(text)
+
+    return note
+
+
+def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]
+    if FIGURES:
+        terminalreporter.section("reliability and security figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

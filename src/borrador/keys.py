@@ -116,7 +116,8 @@ class KeyFile:
                 hint="Restore it from a backup, or run 'borrador init' for a new, empty store.",
             )
         try:
-            data = json.loads(path.read_bytes())
+            raw = path.read_bytes()
+            data = json.loads(raw)
             if data.get("format") != FORMAT:
                 raise ValueError("not a Borrador key file")
             if data.get("version") != VERSION:
@@ -127,22 +128,32 @@ class KeyFile:
             for slot in slots:
                 _unb64(slot["salt"]), _unb64(slot["nonce"]), _unb64(slot["wrapped"])
                 KdfParams(**slot["kdf"])
-            return cls(path, str(data["file_id"]), slots, data.get("keyring"))
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            key_file = cls(path, str(data["file_id"]), slots, data.get("keyring"))
+            if key_file.to_bytes() != raw:
+                raise ValueError("it was edited: its bytes are not in the form Borrador writes")
+            return key_file
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            UnicodeDecodeError,
+            RecursionError,
+        ) as exc:
             raise StoreError(
                 f"the key file {path} is damaged ({exc}).",
                 hint="Nothing was changed. Restore the key file from a backup.",
             ) from None
 
     def save(self) -> None:
-        data = {
-            "format": FORMAT,
-            "version": VERSION,
-            "file_id": self.file_id,
-            "slots": self.slots,
-            "keyring": self.keyring_slot,
-        }
-        write_private_file(self.path, json.dumps(data, indent=1).encode() + b"\n")
+        write_private_file(self.path, self.to_bytes())
+
+    def to_bytes(self) -> bytes:
+        """Canonical JSON: loading checks that the bytes are exactly this form, so any edit,
+        even one that leaves the JSON valid, is detected."""
+        data = {"format": FORMAT, "version": VERSION, "file_id": self.file_id,
+                "slots": self.slots, "keyring": self.keyring_slot}  # fmt: skip
+        return _canonical(data)
 
     # -- passphrase slots ---------------------------------------------------------------
     @staticmethod
@@ -167,6 +178,23 @@ class KeyFile:
         key_file = cls(path, file_id, [slot])
         key_file.save()
         return key_file, data_key
+
+    @classmethod
+    def wrap(
+        cls, path: Path, passphrase: str, data_key: bytes, params: KdfParams | None = None
+    ) -> KeyFile:
+        """A new key file for an existing data key (a backup under its own passphrase)."""
+        file_id = secrets.token_hex(16)
+        slot = cls._passphrase_slot(passphrase, data_key, file_id, params or KdfParams(), "owner")
+        key_file = cls(path, file_id, [slot])
+        key_file.save()
+        return key_file
+
+    def without_keyring(self, path: Path) -> KeyFile:
+        """The same passphrase slots written elsewhere, without this device's keyring wrap."""
+        copy = KeyFile(path, self.file_id, list(self.slots), None)
+        copy.save()
+        return copy
 
     def unlock(self, passphrase: str) -> bytes:
         for slot in self.slots:
@@ -225,6 +253,12 @@ class KeyFile:
                 keyring.delete_password(KEYRING_SERVICE, self._keyring_user)
         self.keyring_slot = None
         self.save()
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    return (
+        json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode() + b"\n"
+    )
 
 
 def check_passphrase(passphrase: str) -> None:

@@ -38,6 +38,10 @@ class Paths:
     def user_templates(self) -> Path:
         return self.root / "templates"
 
+    @property
+    def exports_log(self) -> Path:
+        return self.root / "exports.log"
+
 
 def data_paths(environ: Mapping[str, str] | None = None) -> Paths:
     env = os.environ if environ is None else environ

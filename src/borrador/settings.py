@@ -17,6 +17,7 @@ LIMITS = {
     "mail_days": (0, 30, "days a mailed letter takes to arrive, when no delivery date is known"),
     "due_soon_days": (1, 90, "how far ahead 'due soon' looks"),
     "reminder_days": (0, 30, "how many days before a deadline calendar reminders ring"),
+    "retention_days": (0, 36500, "purge closed requests after this many days (0: never)"),
     "recheck_days": (7, 730, "days after completion to check a listing again, when the broker"
                              " has no re-list interval of its own"),
 }  # fmt: skip
@@ -28,6 +29,7 @@ class Settings:
     due_soon_days: int = 7
     reminder_days: int = 3
     recheck_days: int = 90
+    retention_days: int = 0
 
 
 def load_settings(path: Path) -> Settings:

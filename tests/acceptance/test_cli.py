@@ -214,3 +214,26 @@ def test_damaged_and_missing_key_file_exit_2_and_change_nothing(run, isolated):
     user_error(run("people", "list"), "missing")
     key_file.write_bytes(original)
     ok(run("people", "list"))
+
+
+def test_stored_text_cannot_drive_the_terminal(run, tmp_path, isolated):
+    """Even text that got into the database past validation is printed inert."""
+    ok(run("init"))
+    person = tmp_path / "p.json"
+    person.write_text('{"name": "Ana Ejemplo"}')
+    ok(run("people", "add", "--from-file", str(person)))
+    poison = "Ana\x1b[2J\x1b]8;;http://x\x07\u202eevil\x9b"
+    code = (
+        "import sys\nfrom borrador.paths import data_paths\nfrom borrador.services import open_store\n"
+        "s = open_store(data_paths())\nwith s.db.write() as c:\n"
+        f"    c.execute('UPDATE people SET name = ?', ({poison!r},))\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code],
+        env=cli_env(isolated, BORRADOR_PASSPHRASE=PASSPHRASE),
+        check=True,
+    )
+    for args in (("people", "list"), ("people", "show", "1"), ("people", "list", "--json")):
+        out = ok(run(*args))
+        assert "\x1b" not in out and "\u202e" not in out and "\x9b" not in out and "\x07" not in out
+        assert "Ana" in out

@@ -285,7 +285,7 @@ def test_any_table_gives_an_entry_or_a_catalog_error(data):
         assert exc.file == "fuzz.toml" and exc.field
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_file_bytes_load_or_report(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("fuzz")

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from borrador.core.errors import StoreError
-from borrador.keys import FLOOR, KdfParams, KeyFile, keyring_available
+from borrador.keys import FLOOR, KdfParams, KeyFile, _canonical, keyring_available
 from borrador.services import init_store, open_store
 from conftest import PASSPHRASE, all_files
 
@@ -37,8 +37,8 @@ def test_missing_key_file(session, paths):
         lambda b: b[: len(b) // 2],
         lambda b: b"",
         lambda b: b"\xff\xfe garbage",
-        lambda b: b.replace(b'"version": 1', b'"version": 9'),
-        lambda b: b.replace(b'"slots": [', b'"slots": [{},'),
+        lambda b: b.replace(b'"version":1', b'"version":9'),
+        lambda b: b.replace(b'"slots":[', b'"slots":[{},'),
     ],
 )
 def test_damaged_key_file(session, paths, damage):
@@ -54,7 +54,7 @@ def test_tampered_wrap_is_not_accepted(session, paths):
     session.close()
     data = json.loads(paths.key_file.read_bytes())
     data["slots"][0]["label"] = "someone else"  # authenticated metadata
-    paths.key_file.write_text(json.dumps(data))
+    paths.key_file.write_bytes(_canonical(data))  # well-formed, so only the AAD can tell
     with pytest.raises(StoreError, match="passphrase is wrong"):
         open_store(paths, passphrase=PASSPHRASE)
 
@@ -63,7 +63,7 @@ def test_weak_kdf_parameters_are_refused(session, paths):
     session.close()
     data = json.loads(paths.key_file.read_bytes())
     data["slots"][0]["kdf"]["memory_cost"] = 1024
-    paths.key_file.write_text(json.dumps(data))
+    paths.key_file.write_bytes(_canonical(data))
     with pytest.raises(StoreError, match="weaker than the floor"):
         open_store(paths, passphrase=PASSPHRASE)
     with pytest.raises(StoreError, match="weaker"):
@@ -145,3 +145,11 @@ def test_key_file_holds_no_key_material_in_clear(session, paths):
     assert set(data) == {"format", "version", "file_id", "slots", "keyring"}
     assert set(data["slots"][0]) == {"label", "kdf", "salt", "nonce", "wrapped"}
     assert len(KeyFile.load(paths.key_file).unlock(PASSPHRASE)) == 32
+
+
+def test_any_edit_of_the_key_file_is_detected(session, paths):
+    session.close()
+    raw = paths.key_file.read_bytes()
+    paths.key_file.write_bytes(raw.replace(b'{"file_id"', b'{ "file_id"'))  # still valid JSON
+    with pytest.raises(StoreError, match="edited"):
+        open_store(paths, passphrase=PASSPHRASE)

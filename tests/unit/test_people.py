@@ -152,7 +152,7 @@ def test_any_valid_person_round_trips(session, data):
     assert parse(person_to_data(loaded)) == person
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(
     data=st.dictionaries(
         st.sampled_from([*sorted(PERSON_KEYS), "extra"]),

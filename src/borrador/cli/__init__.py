@@ -6,10 +6,29 @@ Subcommand modules load only when their command runs, so a quick command such as
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 from borrador.cli.app import cli
+from borrador.display import sanitize
+
+
+class _SanitizedStdout:
+    """Everything the CLI prints goes through `sanitize`: stored or imported text can never
+    send escape sequences, control characters or bidi overrides to the terminal."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(sanitize(text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def main() -> None:
+    sys.stdout = _SanitizedStdout(sys.stdout)
     cli(prog_name="borrador")
 
 

@@ -11,13 +11,14 @@ import click
 
 from borrador import __version__
 from borrador.core.errors import BorradorError
+from borrador.display import sanitize
 from borrador.paths import Paths, data_paths
 
 USER_ERROR = 2
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"borrador: {message}", err=True)
+    click.echo(f"borrador: {sanitize(message)}", err=True)
     sys.exit(USER_ERROR)
 
 
@@ -32,6 +33,12 @@ SUBCOMMANDS = {
     "letters": ("borrador.cli.letters_cmd", "letters"),
     "templates": ("borrador.cli.letters_cmd", "templates"),
     "mail": ("borrador.cli.mail_cmd", "mail"),
+    "backup": ("borrador.cli.safety_cmd", "backup"),
+    "restore": ("borrador.cli.safety_cmd", "restore"),
+    "erase": ("borrador.cli.safety_cmd", "erase"),
+    "retention": ("borrador.cli.safety_cmd", "retention"),
+    "check": ("borrador.cli.safety_cmd", "check"),
+    "export": ("borrador.cli.safety_cmd", "export"),
     "due": ("borrador.cli.tracking_cmd", "due"),
     "deadlines": ("borrador.cli.tracking_cmd", "deadlines"),
     "calendar": ("borrador.cli.tracking_cmd", "calendar"),
@@ -65,7 +72,13 @@ class Group(click.Group):
             sys.exit(0)
         except KeyboardInterrupt:
             fail("interrupted; nothing half-written was kept.")
-        except Exception as exc:  # a bug: say so without a traceback or personal data
+        except Exception as exc:
+            from borrador.storage.db import is_sqlite_error
+
+            if is_sqlite_error(exc):  # a page failed its check: damaged or tampered with
+                fail("the database is damaged or was altered, so nothing more was read. "
+                     "Restore a backup: borrador restore FILE")  # fmt: skip
+            # A bug: say so without a traceback or personal data.
             click.echo(
                 f"borrador: internal error ({type(exc).__name__}); the last change was "
                 "not saved. Please report it, with the command you ran.",
@@ -87,7 +100,10 @@ def current_paths() -> Paths:
 def open_session() -> Any:
     from borrador.services import open_store
 
-    return open_store(current_paths(), ask=ask_passphrase)
+    session = open_store(current_paths(), ask=ask_passphrase)
+    for warning in session.warnings:
+        click.echo(f"borrador: warning: {warning}", err=True)
+    return session
 
 
 @click.group(

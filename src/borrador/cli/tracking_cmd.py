@@ -120,6 +120,7 @@ def calendar() -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def export(file: Path) -> None:
     """Write FILE.ics: one all-day event per open deadline and re-check, with a reminder."""
+    from borrador.exports_log import record
     from borrador.letters.ics import build_ics
     from borrador.paths import write_private_file
 
@@ -128,6 +129,7 @@ def export(file: Path) -> None:
         reminder = session.tracking.settings.reminder_days
         data = build_ics(items, stamp=dt.datetime.now(dt.UTC), reminder_days=reminder)
     write_private_file(file, data)
+    record(current_paths(), file, kind="calendar")
     click.echo(f"Wrote {len(items)} events to {file}. Events show initials and recipients only.")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from borrador.core.requests import Request
@@ -20,8 +21,14 @@ class Made:
 
 
 def write_files(
-    made: list[Made], fmt: str, out_dir: Path, combined: bool, authorization: Letter | None
+    made: list[Made],
+    fmt: str,
+    out_dir: Path,
+    combined: bool,
+    authorization: Letter | None,
+    log: Callable[[Path, int], None] = lambda path, request_id: None,
 ) -> list[Made]:
+    """Write the files; `log` hears of each one (panic erase must be able to find them)."""
     from borrador.letters.email_out import build_eml
     from borrador.letters.pdf import render_pdf
 
@@ -29,10 +36,10 @@ def write_files(
     letters = [m.letter for m in made if m.letter]
     if combined and fmt == "pdf" and letters:
         everything = [*letters, *([authorization] if authorization else [])]
-        _write(out_dir / "letters-combined.pdf", render_pdf(everything, cover=True))
+        log(_write(out_dir / "letters-combined.pdf", render_pdf(everything, cover=True)), 0)
     if authorization is not None:
         data = render_pdf([authorization]) if fmt == "pdf" else authorization.text.encode()
-        _write(out_dir / f"authorization.{'pdf' if fmt == 'pdf' else 'txt'}", data)
+        log(_write(out_dir / f"authorization.{'pdf' if fmt == 'pdf' else 'txt'}", data), 0)
     result = []
     for m in made:
         stem = f"request-{m.request.id:05d}-{m.request.recipient}-{m.request.kind}"
@@ -49,6 +56,8 @@ def write_files(
             if m.letter.explainer:
                 name = f"{stem}.explainer.{m.letter.explainer_language}.txt"
                 files.append(_write(out_dir / name, (m.letter.explainer + "\n").encode()))
+        for path in files:
+            log(path, m.request.id or 0)
         result.append(dataclasses.replace(m, files=tuple(files)))
     return result
 

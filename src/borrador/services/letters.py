@@ -16,6 +16,7 @@ from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import Event, Kind, Request
+from borrador.exports_log import record
 from borrador.letters import context as ctx
 from borrador.letters.compose import Letter
 from borrador.letters.resources import shipped_templates
@@ -233,7 +234,11 @@ class LetterUseCases(RequestUseCases):
                 made.append(Made(stored, letter, None))
             else:
                 made.append(Made(stored, None, output))
-        return write_files(made, fmt, out_dir, combined, authorization)
+
+        def log(path: Path, request_id: int) -> None:
+            record(self.paths, path, request_id=request_id)
+
+        return write_files(made, fmt, out_dir, combined, authorization, log)
 
     def _authorization(self, person: Person, draft: Request, agent: ctx.Agent) -> Letter:
         info = self.templates.choose("authorization", draft.legal_basis or "policy")

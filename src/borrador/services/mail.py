@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from borrador.storage.settings_repo import SettingsRepo
 
 KEYRING_SERVICE = "borrador-smtp"
+
+
+def smtp_keyring_user(file_id: str) -> str:
+    return f"smtp-{file_id}"
+
+
 ACCOUNT_KEY = "mail_account"
 
 
@@ -67,7 +73,9 @@ class MailUseCases(LetterUseCases):
             self._keyring_store(account, password)
 
     def _keyring_user(self, account: MailAccount) -> str:
-        return f"{self.key_file.file_id}:{account.user}@{account.host}"
+        """One entry per store, named from the key file's id alone, so panic erase can find
+        and delete it without unlocking anything."""
+        return smtp_keyring_user(self.key_file.file_id)
 
     def _keyring_store(self, account: MailAccount, password: str) -> None:
         from borrador.keys import keyring_available

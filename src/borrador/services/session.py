@@ -51,8 +51,11 @@ class Summary:
 
 
 class Session(MailUseCases):
-    def __init__(self, paths: Paths, db: Database, key_file: KeyFile, clock: Clock) -> None:
+    def __init__(self, paths: Paths, db: Database, key_file: KeyFile, clock: Clock,
+                 data_key: bytes = b"") -> None:  # fmt: skip
         self.paths = paths
+        self._data_key = data_key  # memory only: backups re-encrypt under it
+        self.warnings: list[str] = []  # things the front end should say on opening
         self.db = db
         self.key_file = key_file
         self.clock = clock

@@ -37,7 +37,7 @@ def init_store(
         for leftover in (paths.key_file, paths.database):
             leftover.unlink(missing_ok=True)
         raise
-    return Session(paths, db, key_file, clock or SystemClock())
+    return Session(paths, db, key_file, clock or SystemClock(), data_key)
 
 
 def open_store(
@@ -63,10 +63,24 @@ def open_store(
                 hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.",
             )
         data_key = key_file.unlock(given)
+    wal_lost = _wal_missing(paths)
     db = Database(paths.database, data_key)
     try:
         migrate(db)
     except BaseException:
         db.close()
         raise
-    return Session(paths, db, key_file, clock or SystemClock())
+    session = Session(paths, db, key_file, clock or SystemClock(), data_key)
+    if wal_lost:
+        session.warnings.append(
+            "the database's write-ahead log (borrador.db-wal) was missing after an unclean "
+            "stop: the most recent changes may be lost. If you have a recent backup, compare "
+            "it, or restore it with 'borrador restore FILE'.")  # fmt: skip
+    return session
+
+
+def _wal_missing(paths: Paths) -> bool:
+    """A shared-memory index left by a crash, but no log beside it: someone removed the log."""
+    name = paths.database.name
+    return (paths.database.with_name(f"{name}-shm").exists()
+            and not paths.database.with_name(f"{name}-wal").exists())  # fmt: skip

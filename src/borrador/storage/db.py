@@ -55,6 +55,8 @@ class Database:
     def _unlock(self, data_key: bytes) -> None:
         if len(data_key) != 32:
             raise StoreError("the database key has the wrong length.")
+        # SQLCipher would print its own diagnostics on a damaged file; we report it ourselves.
+        self.conn.execute("PRAGMA cipher_log_level = NONE")
         # A raw key: SQLCipher skips its own KDF; our key file already did the slow part.
         self.conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         try:
@@ -63,7 +65,7 @@ class Database:
             raise StoreError(
                 f"the database {self.path} cannot be opened with this key: the key file "
                 "belongs to another database, or the database is damaged.",
-                hint="Nothing was changed. Restore both files from the same backup.",
+                hint="Nothing was changed. Restore both from a backup: borrador restore FILE.",
             ) from None
 
     def _set_pragmas(self) -> None:
@@ -86,6 +88,10 @@ class Database:
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         return list(self.conn.execute(sql, params).fetchall())
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database and empty it (no old copies left)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self.conn.close()

@@ -101,6 +101,14 @@ class PeopleRepo:
             _row_to_person(r) for r in self.db.query(f"SELECT {_COLUMNS} FROM people ORDER BY id")
         ]
 
+    def left_without(self, request_ids: list[int]) -> list[int]:
+        """People who have requests, all of them among `request_ids`."""
+        gone = set(request_ids)
+        by_person: dict[int, set[int]] = {}
+        for pid, rid in self.db.query("SELECT person_id, id FROM requests"):
+            by_person.setdefault(int(pid), set()).add(int(rid))
+        return sorted(pid for pid, ids in by_person.items() if ids <= gone)
+
     def count(self) -> int:
         return int(self.db.query("SELECT count(*) FROM people")[0][0])
 

@@ -200,6 +200,20 @@ class RequestsRepo:
         )
         return [_row_to_event(r) for r in rows]
 
+    def closed_before(self, cutoff: dt.date) -> list[int]:
+        rows = self.db.query(
+            "SELECT id FROM requests WHERE status IN ('completed', 'partially-completed',"
+            " 'denied', 'withdrawn') AND closed_on < ? ORDER BY id",
+            (cutoff.isoformat(),),
+        )
+        return [int(r[0]) for r in rows]
+
+    def delete_many(self, request_ids: list[int], person_ids: list[int]) -> None:
+        """Remove requests (with their events) and people, in one transaction."""
+        with self.db.write() as conn:
+            conn.executemany("DELETE FROM requests WHERE id = ?", [(i,) for i in request_ids])
+            conn.executemany("DELETE FROM people WHERE id = ?", [(i,) for i in person_ids])
+
     def count_by_status(self) -> dict[str, int]:
         rows = self.db.query("SELECT status, count(*) FROM requests GROUP BY status")
         return {status: int(n) for status, n in rows}

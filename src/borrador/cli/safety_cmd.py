@@ -1,0 +1,139 @@
+"""`borrador backup|restore|erase|retention|check|export`: keeping data safe, and destroying it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from borrador.cli.app import current_paths, fail, open_session
+from borrador.paths import ENV_PASSPHRASE
+
+
+def _confirm(action: str, word: str, yes: bool) -> None:
+    """Typed confirmation, unless --yes (for scripts)."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        fail(f"{action} needs a typed confirmation in a terminal, or --yes.")
+    typed = click.prompt(
+        f"{action}. Type {word} to go on", err=True, default="", show_default=False
+    )
+    if typed.strip() != word:
+        fail("not confirmed; nothing was changed.")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--own-passphrase",
+    is_flag=True,
+    help="Protect the backup with a separate passphrase (and its own key).",
+)
+def backup(file: Path, own_passphrase: bool) -> None:
+    """Write an encrypted, verified copy of everything to FILE (safe while in use)."""
+    from borrador.services.safety import make_backup
+
+    passphrase = None
+    if own_passphrase:
+        if not sys.stdin.isatty():
+            fail("--own-passphrase needs a terminal to ask for the backup passphrase.")
+        passphrase = str(click.prompt("Backup passphrase", hide_input=True,
+                                      confirmation_prompt=True, err=True))  # fmt: skip
+    with open_session() as session:
+        make_backup(session, file, backup_passphrase=passphrase)
+    which = "its own passphrase" if own_passphrase else "the same passphrase"
+    click.echo(f"Backup written to {file}; it opens with {which}.")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--yes", is_flag=True, help="Do not ask for a typed confirmation.")
+def restore(file: Path, yes: bool) -> None:
+    """Replace the current data with a backup, after checking the backup completely."""
+    from borrador.services.safety import restore_backup
+
+    _confirm("This replaces all current data with the backup", "RESTORE", yes)
+    passphrase = os.environ.get(ENV_PASSPHRASE, "")
+    if not passphrase and sys.stdin.isatty():
+        passphrase = str(click.prompt("The backup's passphrase", hide_input=True, err=True))
+    if not passphrase:
+        fail(f"a passphrase is needed: run in a terminal or set {ENV_PASSPHRASE}.")
+    manifest = restore_backup(current_paths(), file, passphrase)
+    click.echo(f"Restored the backup made {manifest.get('created', '?')}.")
+
+
+@click.command()
+@click.option("--everything", is_flag=True, help="Destroy all data, keys and exports.")
+@click.option("--person", "person_id", type=int, help="Erase one person and all their requests.")
+@click.option("--yes", is_flag=True, help="Do not ask for a typed confirmation.")
+def erase(everything: bool, person_id: int | None, yes: bool) -> None:
+    """Panic erase (--everything), or erase one person (--person ID). Cannot be undone."""
+    from borrador.services.safety import erase_everything, erase_person
+
+    if everything == (person_id is not None):
+        raise click.UsageError("give either --everything or --person ID.")
+    if everything:
+        _confirm("This destroys every key, the database and every export", "ERASE", yes)
+        erased = erase_everything(current_paths())
+        click.echo(f"Erased {erased.files} files in {erased.seconds:.2f} s. The old passphrase "
+                   "opens nothing.")  # fmt: skip
+        return
+    with open_session() as session:
+        person = session.get_person(person_id or 0)
+        _confirm(f"This erases person {person.id} and all their requests", "ERASE", yes)
+        count = erase_person(session, person.id or 0)
+    click.echo(f"Erased person {person_id} and {count} requests.")
+
+
+@click.command()
+@click.option("--days", type=click.IntRange(1, 36500), help="Default: the retention_days setting.")
+@click.option("--yes", is_flag=True, help="Purge what is listed, without asking.")
+def retention(days: int | None, yes: bool) -> None:
+    """List closed requests older than N days (and people with none left); purge with --yes."""
+    from borrador.services.safety import purge, retention_candidates
+
+    with open_session() as session:
+        days = days or session.tracking.settings.retention_days
+        if not days:
+            fail(
+                "retention is off: set it with 'borrador settings set retention_days N' or --days."
+            )
+        requests, people = retention_candidates(session, days, session.clock.today())
+        click.echo(f"Closed over {days} days ago: {len(requests)} requests "
+                   f"{requests[:20]}{'…' if len(requests) > 20 else ''}; "
+                   f"people left with none: {people}")  # fmt: skip
+        if requests and (yes or (sys.stdin.isatty() and click.confirm("Purge them?", err=True))):
+            purge(session, requests, people)
+            click.echo("Purged.")
+
+
+@click.command()
+def check() -> None:
+    """Verify every page of the database (authentication codes and structure)."""
+    from borrador.storage.backup import problems
+
+    with open_session() as session:
+        found = problems(session.db)
+    if found:
+        fail(f"the database is damaged ({found[0]}). Restore a backup: borrador restore FILE")
+    click.echo("The database is whole: every page checked.")
+
+
+@click.command()
+@click.argument("what", type=click.Choice(["requests", "progress"]))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--person", "person_id", type=int, help="Only this person's requests.")
+def export(what: str, file: Path, person_id: int | None) -> None:
+    """Export requests or per-person progress as CSV (safe to open in a spreadsheet)."""
+    from borrador.exports_log import record
+    from borrador.paths import write_private_file
+    from borrador.services.exports import progress_csv, requests_csv
+
+    with open_session() as session:
+        text = requests_csv(session, person_id) if what == "requests" else progress_csv(session)
+    write_private_file(file, text.encode("utf-8"))
+    record(current_paths(), file, kind="csv")
+    click.echo(f"Wrote {file}. It holds personal data: keep it safe, delete it when done.")

@@ -1,0 +1,144 @@
+"""Crash safety: SIGKILL during writes and during a migration loses nothing acknowledged and
+never leaves a half-applied transaction."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from borrador.services import open_store
+from borrador.storage.backup import problems
+from conftest import PASSPHRASE, cli_env
+
+TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+WRITER = """
+import sys
+from borrador.paths import data_paths
+from borrador.services import open_store
+session = open_store(data_paths())
+person = session.add_person({"name": "Persona Escritora", "state": "CA"})
+print("ready", flush=True)
+while True:
+    request = session.create_request(person.id, "spokeo", "opt-out")
+    print(request.id, flush=True)  # acknowledged: the transaction committed
+"""
+
+
+def spawn(paths, code):
+    env = cli_env(
+        paths.root,
+        BORRADOR_PASSPHRASE=PASSPHRASE,
+        PYTHONPATH=os.pathsep.join([TESTS, os.environ.get("PYTHONPATH", "")]),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def kill_writer(paths, rng):
+    proc = spawn(paths, WRITER)
+    assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+    time.sleep(rng.uniform(0.01, 0.25))
+    proc.send_signal(signal.SIGKILL)
+    out, _ = proc.communicate()
+    acknowledged = [int(line) for line in out.split() if line.isdigit()]
+    return acknowledged
+
+
+@pytest.mark.parametrize(
+    "kills", [pytest.param(12, id="fast"), pytest.param(60, id="slow", marks=pytest.mark.slow)]
+)
+def test_kill_during_writes(session, paths, figure, kills):
+    session.close()
+    rng = random.Random(8)
+    lost = bad = half = 0
+    acknowledged_total = 0
+    for _ in range(kills):
+        acknowledged = kill_writer(paths, rng)
+        acknowledged_total += len(acknowledged)
+        with open_store(paths, passphrase=PASSPHRASE) as check:
+            bad += bool(problems(check.db))
+            present = {r.id for r in check.list_requests()}
+            lost += len(set(acknowledged) - present)
+            for request_id in present:  # every request has its first event, and only then
+                if not check.requests.events(request_id):
+                    half += 1
+    figure(
+        f"kill during writes: {kills} SIGKILLs, {acknowledged_total} acknowledged commits, "
+        f"{lost} lost, {bad} integrity failures, {half} half-applied"
+    )
+    assert (lost, bad, half) == (0, 0, 0)
+
+
+MIGRATOR = """
+import sys
+from borrador.paths import data_paths
+from borrador.storage import migrations
+from borrador.storage.db import Database
+from borrador.keys import KeyFile
+paths = data_paths()
+key = KeyFile.load(paths.key_file).unlock(sys.argv[1])
+# A long extra step, so that the kill lands inside it.
+migrations.MIGRATIONS[migrations.LATEST + 1] = (
+    "CREATE TABLE bulk (n INTEGER)",
+    "INSERT INTO bulk WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 400000) SELECT n FROM c",
+    "CREATE INDEX bulk_n ON bulk(n)",
+)
+db = Database(paths.database, key)
+print("start", flush=True)
+migrations.migrate(db, migrations.LATEST + 1)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.parametrize(
+    "kills", [pytest.param(6, id="fast"), pytest.param(30, id="slow", marks=pytest.mark.slow)]
+)
+def test_kill_during_migration(session, paths, figure, kills):
+    from borrador.storage.migrations import LATEST, schema_version
+
+    session.close()
+    rng = random.Random(3)
+    outcomes = {"old": 0, "new": 0}
+    for _ in range(kills):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", MIGRATOR, PASSPHRASE],
+            env=cli_env(paths.root),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stdout.readline().strip() == "start"
+        time.sleep(rng.uniform(0.0, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        from borrador.keys import KeyFile
+        from borrador.storage.db import Database
+
+        db = Database(paths.database, KeyFile.load(paths.key_file).unlock(PASSPHRASE))
+        version = schema_version(db)
+        tables = {r[0] for r in db.query("SELECT name FROM sqlite_master")}
+        assert problems(db) == []
+        if version == LATEST:
+            assert "bulk" not in tables and "bulk_n" not in tables  # nothing half-done
+            outcomes["old"] += 1
+        else:
+            assert version == LATEST + 1
+            assert db.query("SELECT count(*) FROM bulk") == [(400000,)] and "bulk_n" in tables
+            outcomes["new"] += 1
+            with db.write() as conn:  # back to the shipped schema for the next round
+                conn.execute("DROP TABLE bulk")
+                conn.execute(f"PRAGMA user_version = {LATEST}")
+        db.close()
+    figure(
+        f"kill during migration: {kills} SIGKILLs, schema old {outcomes['old']} times, "
+        f"new {outcomes['new']} times, in between 0 times"
+    )
