@@ -18,6 +18,7 @@ LIMITS = {
     "due_soon_days": (1, 90, "how far ahead 'due soon' looks"),
     "reminder_days": (0, 30, "how many days before a deadline calendar reminders ring"),
     "retention_days": (0, 36500, "purge closed requests after this many days (0: never)"),
+    "auto_lock_minutes": (0, 240, "lock the screen after this many idle minutes (0: never)"),
     "recheck_days": (7, 730, "days after completion to check a listing again, when the broker"
                              " has no re-list interval of its own"),
 }  # fmt: skip
@@ -30,6 +31,8 @@ class Settings:
     reminder_days: int = 3
     recheck_days: int = 90
     retention_days: int = 0
+    auto_lock_minutes: int = 5
+    language: str = ""  # en, es; empty: from the environment
 
 
 def load_settings(path: Path) -> Settings:
@@ -42,7 +45,14 @@ def load_settings(path: Path) -> Settings:
     return Settings(**{key: _check(path, key, value) for key, value in data.items()})
 
 
-def _check(path: Path, key: str, value: Any) -> int:
+LANGUAGE_CODES = ("", "en", "es")
+
+
+def _check(path: Path, key: str, value: Any) -> Any:
+    if key == "language":
+        if value not in LANGUAGE_CODES:
+            raise BorradorError(f"{path}: language must be one of: en, es (or empty).")
+        return value
     if key not in LIMITS:
         raise BorradorError(f"{path}: unknown setting {key!r}.",
                             hint=f"Known: {', '.join(sorted(LIMITS))}.")  # fmt: skip
@@ -53,12 +63,16 @@ def _check(path: Path, key: str, value: Any) -> int:
 
 
 def save_setting(path: Path, key: str, value: str) -> Settings:
-    try:
-        number = int(value)
-    except ValueError:
-        raise BorradorError(f"{key} must be a whole number, not {value!r}.") from None
     current = dataclasses.asdict(load_settings(path))
-    current[key] = _check(path, key, number)
-    text = "".join(f"{k} = {v}\n" for k, v in current.items())
+    if key == "language":
+        current[key] = _check(path, key, value)
+    else:
+        try:
+            number = int(value)
+        except ValueError:
+            raise BorradorError(f"{key} must be a whole number, not {value!r}.") from None
+        current[key] = _check(path, key, number)
+    text = "".join(f"{k} = {v!r}\n" if isinstance(v, str) else f"{k} = {v}\n"
+                   for k, v in current.items())  # fmt: skip
     write_private_file(path, text.encode())
     return Settings(**current)

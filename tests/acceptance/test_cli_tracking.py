@@ -133,7 +133,7 @@ def test_due_and_calendar(run, tmp_path):
     assert "Teodora" not in ics.read_text()
     assert (ics.stat().st_mode & 0o777) == 0o600
     ok(run("settings", "set", "mail_days", "3"))
-    assert "mail_days      3" in ok(run("settings", "show"))
+    assert "mail_days         3" in ok(run("settings", "show"))
     bad = run("settings", "set", "mail_days", "300")
     assert bad.returncode == 2 and "0 to 30" in bad.stderr
     out = ok(run("requests", "received", "2", "--on", "2026-11-24"))

@@ -119,7 +119,12 @@ def cli(ctx: click.Context) -> None:
     """
     os.umask(0o077)
     if ctx.invoked_subcommand is None:
-        show_status()
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from borrador.tui.app import run  # only here: the CLI never loads Textual
+
+            run()
+        else:
+            show_status()
 
 
 def show_status() -> None:

@@ -144,7 +144,8 @@ def settings_show() -> None:
 
     current = dataclasses.asdict(load_settings(current_paths().config))
     for key, value in current.items():
-        click.echo(f"{key:<14} {value:<5} {LIMITS[key][2]}")
+        about = LIMITS[key][2] if key in LIMITS else "en or es (empty: from the environment)"
+        click.echo(f"{key:<17} {value!s:<5} {about}")
 
 
 @settings.command("set")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from borrador.core.requests import CLOSED, PUBLIC_FIELDS, Status
 from borrador.display import csv_safe
@@ -31,7 +31,7 @@ def requests_csv(session: Session, person_id: int | None = None) -> str:
                            for row in rows])  # fmt: skip
 
 
-def progress_csv(session: Session) -> str:
+def progress(session: Session) -> list[dict[str, Any]]:
     """Per person: how many recipients, done, waiting, overdue, drafted."""
     overdue: dict[int, int] = {}
     for item in session.tracking.due():
@@ -40,10 +40,18 @@ def progress_csv(session: Session) -> str:
     rows = []
     for person in session.list_people():
         mine = session.requests.find(person.id)
-        done = sum(r.status in DONE for r in mine)
-        drafted = sum(r.status is Status.DRAFTED for r in mine)
-        waiting = sum(r.status not in CLOSED and r.status is not Status.DRAFTED for r in mine)
-        rows.append([person.id, person.name, len({r.recipient for r in mine}), done, waiting,
-                     overdue.get(person.id or 0, 0), drafted])  # fmt: skip
+        rows.append({
+            "person_id": person.id, "name": person.name,
+            "recipients": len({r.recipient for r in mine}),
+            "done": sum(r.status in DONE for r in mine),
+            "waiting": sum(r.status not in CLOSED and r.status is not Status.DRAFTED for r in mine),
+            "overdue": overdue.get(person.id or 0, 0),
+            "drafted": sum(r.status is Status.DRAFTED for r in mine),
+        })  # fmt: skip
+    return rows
+
+
+def progress_csv(session: Session) -> str:
+    rows = progress(session)
     header = ["person_id", "name", "recipients", "done", "waiting", "overdue", "drafted"]
-    return to_csv(header, rows)  # type: ignore[arg-type]
+    return to_csv(header, [[row[h] for h in header] for row in rows])

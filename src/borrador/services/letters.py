@@ -28,6 +28,7 @@ from borrador.services.requests import ESCALATES, RequestUseCases
 if TYPE_CHECKING:
     from borrador.letters.library import TemplateLibrary
     from borrador.paths import Paths
+    from borrador.storage.settings_repo import SettingsRepo
 
 FORMATS = ("txt", "pdf", "eml", "web")
 
@@ -42,9 +43,11 @@ def _long_date(language: str) -> Callable[[Any], str]:
 
 
 class LetterUseCases(RequestUseCases):
-    """Mixed into Session, which provides `paths` (and what RequestUseCases needs)."""
+    """Mixed into Session, which provides `paths` and `settings` (and what RequestUseCases
+    needs)."""
 
     paths: Paths
+    settings: SettingsRepo
 
     @functools.cached_property
     def templates(self) -> TemplateLibrary:
@@ -141,6 +144,38 @@ class LetterUseCases(RequestUseCases):
                 "deadline": ctx.deadline_context(rule)}  # fmt: skip
         return self.templates.render(info, data, ("body",))["body"]
 
+    def preview_letters(
+        self,
+        person_id: int,
+        recipients: list[str],
+        kind: str,
+        *,
+        fmt: str = "txt",
+        law: str = "",
+        options: dict[str, Any] | None = None,
+        agent: ctx.Agent | None = None,
+    ) -> list[tuple[Request, Letter | FormGuide]]:
+        """The letters as they would be made, without storing anything (for review)."""
+        person = self.people.get(person_id)
+        drafts = [self._draft(person, r, kind, law, None, "") for r in recipients]
+        catalog = self.catalog.catalog()
+        return [(d, self.build_letter(person, catalog.get(d.recipient), d, fmt, options, agent))
+                for d in drafts]  # fmt: skip
+
+    def organisation(self) -> ctx.Agent | None:
+        """The clinic's sender details (settings), used when acting as authorised agent."""
+        data = self.settings.get("organisation")
+        return ctx.Agent(**data) if data else None
+
+    def save_organisation(self, agent: ctx.Agent) -> None:
+        from borrador.core.text import clean_text as clean
+
+        fields = {k: clean(k, v, max_len=300, multiline=k == "address")
+                  for k, v in dataclasses.asdict(agent).items()}  # fmt: skip
+        if not fields["name"]:
+            raise ValidationError("name", "is required")
+        self.settings.put("organisation", fields)
+
     def make_letters(
         self,
         person_id: int,
@@ -218,7 +253,11 @@ class LetterUseCases(RequestUseCases):
         outputs = []
         for n, draft in enumerate(drafts, 1):  # render everything before storing anything
             entry = catalog.get(draft.recipient)
-            outputs.append(self.build_letter(person, entry, draft, fmt, options, agent))
+            output = self.build_letter(person, entry, draft, fmt, options, agent)
+            edited = options.get("bodies", {}).get(draft.recipient)
+            if edited and isinstance(output, Letter):  # the text the person reviewed and edited
+                output = dataclasses.replace(output, body=edited.strip())
+            outputs.append(output)
             if progress:
                 progress(n, len(drafts))
         if fmt == "pdf":

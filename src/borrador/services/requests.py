@@ -252,6 +252,13 @@ class RequestUseCases:
         return self._note(before, when, note or "Received by the recipient.",
                           {"received_on": when.isoformat()}, received_on=when)  # fmt: skip
 
+    def add_note(self, request_id: int, note: str, on: dt.date | None = None) -> Request:
+        """A dated note in the request's history (the status does not change)."""
+        text = clean_text("note", note, max_len=2000, multiline=True)
+        if not text:
+            raise ValidationError("note", "is empty")
+        return self._note(self.requests.get(request_id), self._when(on), text, {})
+
     def record_recheck(
         self, request_id: int, *, listed: bool, on: dt.date | None = None, note: str = ""
     ) -> Request:

@@ -45,6 +45,7 @@ class DueItem:
     citation: str
     action: str
     receipt_estimated: bool = False
+    complaint_to: str = ""  # who hears a complaint if the deadline passes unanswered
 
     @property
     def overdue(self) -> bool:
@@ -156,13 +157,15 @@ class Tracking:
         what = "verification" if status == S.VERIFICATION_REQUESTED else "response"
         action = _response_action(status, left, respond_by, rule)
         legal, estimated = not rule.courtesy, clocks.receipt_estimated
-        parts = [(what, respond_by, left, legal, rule.citation, action, estimated)]
+        parts = [(what, respond_by, left, legal, rule.citation, action, estimated,
+                  rule.complaint_to)]  # fmt: skip
         ack_by = clocks.acknowledge_by
         # Once the answer itself is late, the missing acknowledgement is no separate task.
         if ack_by and status == S.SENT and not acknowledged and ack_by < respond_by and left >= 0:
             ack_left = (ack_by - today).days
             parts.append(("acknowledgement", ack_by, ack_left, legal, rule.citation, ACK_ACTION,
-                          estimated))  # fmt: skip
+                          estimated, rule.complaint_to))  # fmt: skip
+
         return parts
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,12 @@ class Database:
                 )
             ensure_private_dir(path.parent)
             create_private_file(path)
+        # One connection, usable from the UI's worker threads too; the lock keeps one
+        # thread's transaction from interleaving with another's statements.
         self.conn: Any = sqlcipher3.connect(
-            str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
+        self._lock = threading.RLock()
         try:
             self._unlock(data_key)
             self._set_pragmas()
@@ -78,16 +82,18 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Any]:
         """One write transaction, taken with BEGIN IMMEDIATE so writers queue, never deadlock."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
-        return list(self.conn.execute(sql, params).fetchall())
+        with self._lock:
+            return list(self.conn.execute(sql, params).fetchall())
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database and empty it (no old copies left)."""

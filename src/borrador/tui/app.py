@@ -1,0 +1,203 @@
+"""The Textual application: unlock, navigation, command palette, language, idle auto-lock."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from borrador.display import sanitize
+from borrador.i18n import N_, _, from_environment, set_language
+from borrador.paths import Paths, data_paths
+from borrador.settings import Settings, load_settings
+from borrador.tui.base import translated
+
+IDLE_CHECK_SECONDS = 5
+
+
+class BorradorApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Borrador"
+    BINDINGS = [
+        Binding("f1", "go('dashboard')", N_("Dashboard"), id="dashboard"),
+        Binding("f2", "go('people')", N_("People"), id="people"),
+        Binding("f3", "go('catalog')", N_("Catalog"), id="catalog"),
+        Binding("f4", "go('new')", N_("New requests"), id="new-requests"),
+        Binding("f5", "go('settings')", N_("Settings"), id="settings"),
+        Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        paths: Paths | None = None,
+        *,
+        idle_clock: Callable[[], float] = time.monotonic,
+        clock: Any = None,
+        session: Any = None,
+    ) -> None:
+        """`clock` (dates) and `idle_clock` (auto-lock) are for tests; `session` starts the app
+        already unlocked."""
+        super().__init__()
+        self.paths = paths or data_paths()
+        self.clock = clock
+        self.session: Any = None
+        self._start_session = session
+        self.idle_clock = idle_clock
+        self.last_activity = idle_clock()
+        self._top_factory: Callable[[], Screen[Any]] | None = None
+
+    # -- start, unlock, lock --------------------------------------------------------------
+    @property
+    def preferences(self) -> Settings:
+        return load_settings(self.paths.config)
+
+    def on_mount(self) -> None:
+        self.apply_language(self.preferences.language or from_environment(os.environ))
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
+        if self._start_session is not None:
+            self.push_screen(Screen())  # a base under the pages, as after an unlock
+            self.unlocked(self._start_session)
+        else:
+            self.show_unlock()
+
+    def show_unlock(self) -> None:
+        from borrador.services import store_exists
+        from borrador.tui.screens.unlock import UnlockScreen
+
+        self._top_factory = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(UnlockScreen(first_run=not store_exists(self.paths)))
+
+    def unlocked(self, session: Any) -> None:
+        self.session = session
+        self.last_activity = self.idle_clock()
+        for warning in session.warnings:
+            self.notify(sanitize(warning), severity="warning", timeout=15, markup=False)
+        self.action_go("dashboard", replace=True)
+
+    def action_lock(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.show_unlock()
+
+    def lock_if_idle(self) -> None:
+        minutes = self.preferences.auto_lock_minutes
+        if (
+            self.session is not None
+            and minutes
+            and self.idle_clock() - self.last_activity >= minutes * 60
+        ):
+            self.action_lock()
+            self.notify(_("Locked after a period without activity."), markup=False)
+
+    def on_key(self) -> None:
+        self.last_activity = self.idle_clock()
+
+    def on_mouse_down(self) -> None:
+        self.last_activity = self.idle_clock()
+
+    # -- navigation ---------------------------------------------------------------------
+    def screens_by_name(self) -> dict[str, Callable[[], Screen[Any]]]:
+        from borrador.tui.screens.catalog import CatalogScreen
+        from borrador.tui.screens.dashboard import DashboardScreen
+        from borrador.tui.screens.new_requests import NewRequestsScreen
+        from borrador.tui.screens.people import PeopleScreen
+        from borrador.tui.screens.settings import SettingsScreen
+
+        return {
+            "dashboard": DashboardScreen,
+            "people": PeopleScreen,
+            "catalog": CatalogScreen,
+            "new": NewRequestsScreen,
+            "settings": SettingsScreen,
+        }
+
+    def action_go(self, name: str, replace: bool = False) -> None:
+        if self.session is None:
+            return
+        factory = self.screens_by_name()[name]
+        self.open(factory, replace=replace or len(self.screen_stack) > 1)
+
+    def open(self, factory: Callable[[], Screen[Any]], *, replace: bool = False) -> None:
+        """Show a screen made by `factory` (kept, so a language switch can rebuild it)."""
+        self._top_factory = factory
+        if replace:
+            while len(self.screen_stack) > 2:
+                self.pop_screen()
+            if len(self.screen_stack) > 1:
+                self.switch_screen(factory())
+                return
+        self.push_screen(factory())
+
+    # -- language -----------------------------------------------------------------------
+    def apply_language(self, code: str) -> None:
+        set_language(code)
+        self._bindings = translated(self._merge_bindings())
+        self.refresh_bindings()
+        if self._top_factory is not None and len(self.screen_stack) > 1:
+            self.switch_screen(self._top_factory())
+
+    # -- command palette: every screen and action -----------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        if self.session is not None:
+            for name, title in (
+                ("dashboard", N_("Dashboard")),
+                ("people", N_("People")),
+                ("catalog", N_("Catalog")),
+                ("new", N_("New requests")),
+                ("settings", N_("Settings")),
+            ):
+                yield SystemCommand(
+                    _(title),
+                    _("Open the {name} screen").format(name=_(title)),
+                    lambda name=name: self.action_go(name),
+                )
+            yield SystemCommand(
+                _("Lock"), _("Close the database and ask for the passphrase"), self.action_lock
+            )
+        yield from screen_commands(screen)
+        yield from super().get_system_commands(screen)
+
+    # -- a crash shows no traceback, locals or personal data ------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._fatal_error()
+
+    def _fatal_error(self) -> None:
+        self.bell()
+        name = type(self._exception).__name__ if self._exception else "error"
+        self._exit_renderables.append(
+            Text(
+                f"Borrador stopped because of an internal error ({name}). The last step was not "
+                "saved. Please report it, saying what you were doing."
+            )
+        )
+        self._close_messages_no_wait()
+
+
+def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """The active screen's own actions, so the palette reaches them too."""
+    for _key, binding in screen.active_bindings.items():
+        if binding.binding.show and binding.node is screen:
+            action = binding.binding.action
+            yield SystemCommand(
+                binding.binding.description,
+                action,
+                lambda action=action, node=screen: node.run_action(action),
+            )
+
+
+def run() -> None:
+    BorradorApp().run()

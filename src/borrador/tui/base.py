@@ -1,0 +1,65 @@
+"""What every screen shares: translated bindings and access to the unlocked session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding, BindingsMap
+from textual.screen import ModalScreen, Screen
+
+from borrador.display import sanitize
+from borrador.i18n import _
+
+if TYPE_CHECKING:
+    from borrador.services import Session
+    from borrador.tui.app import BorradorApp
+
+
+def translated(bindings: BindingsMap) -> BindingsMap:
+    """The same bindings with their descriptions in the current language."""
+    return BindingsMap(
+        [
+            Binding(
+                b.key,
+                b.action,
+                _(b.description),
+                show=b.show,
+                key_display=b.key_display,
+                priority=b.priority,
+                id=b.id,
+            )
+            for _key, keys in bindings.key_to_bindings.items()
+            for b in keys
+        ]
+    )
+
+
+class BaseScreen(Screen[Any]):
+    """A screen whose footer speaks the current language (it is rebuilt on a switch)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bindings = translated(self._bindings)
+
+    @property
+    def borrador(self) -> BorradorApp:
+        from borrador.tui.app import BorradorApp
+
+        assert isinstance(self.app, BorradorApp)
+        return self.app
+
+    def say(self, message: str, severity: str = "information", timeout: float = 6) -> None:
+        """A notification whose text is shown literally (never as markup)."""
+        self.notify(sanitize(message), severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+    @property
+    def session(self) -> Session:
+        session = self.borrador.session
+        assert session is not None, "the store is locked"
+        return session
+
+
+class BaseModal(ModalScreen[Any]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bindings = translated(self._bindings)

@@ -1,0 +1,109 @@
+"""The catalog: filter as you type, by pack and flags; the detail of the highlighted entry."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static
+
+from borrador.i18n import N_, _
+from borrador.tui.base import BaseScreen
+from borrador.tui.safe import literal
+
+SHOWN = 200  # rows drawn at once; the count says how many matched
+FLAGS = (
+    ("ice", N_("ICE supplier")),
+    ("sold_to_federal_government", N_("Sold to federal government")),
+    ("collects_immigration_status", N_("Collects immigration status")),
+)
+
+
+class CatalogScreen(BaseScreen):
+    BINDINGS = [
+        Binding("/", "search", N_("Search"), id="search"),
+        Binding("escape", "clear", N_("Clear"), id="clear"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder=_("Search: name, product (Accurint), domain, category…"), id="query"
+        )
+        with Horizontal(classes="row"):
+            yield Select([], prompt=_("Any pack"), id="pack")
+            for key, label in FLAGS:
+                yield Checkbox(_(label), id=f"flag-{key}")
+        yield Static("", id="count", classes="hint")
+        yield DataTable(id="brokers", cursor_type="row", zebra_stripes=True)
+        yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        catalog = self.session.catalog.catalog()
+        packs = [(literal(p.title), p.id) for p in catalog.packs.values()]
+        self.query_one("#pack", Select).set_options(packs)
+        self.query_one(DataTable).add_columns(_("Name"), _("Kind"), _("Flags"), _("Checked"))
+        self.query_one("#detail", Static).styles.height = 10
+        self.refilter()
+
+    def on_input_changed(self) -> None:
+        self.refilter()
+
+    def on_select_changed(self) -> None:
+        self.refilter()
+
+    def on_checkbox_changed(self) -> None:
+        self.refilter()
+
+    def refilter(self) -> None:
+        query = self.query_one("#query", Input).value
+        pack = self.query_one("#pack", Select).value
+        found = self.session.catalog.search(query, pack if isinstance(pack, str) else None)
+        for key, _label in FLAGS:
+            if self.query_one(f"#flag-{key}", Checkbox).value:
+                found = [e for e in found if (e.ice_supplier if key == "ice" else e.flag(key))]
+        table = self.query_one(DataTable)
+        table.clear()
+        for entry in found[:SHOWN]:
+            flags = " ".join(
+                t
+                for t, on in (
+                    ("ICE", entry.ice_supplier),
+                    ("FED", entry.flag("sold_to_federal_government")),
+                    ("IMM", entry.flag("collects_immigration_status")),
+                    ("FCRA", entry.flag("fcra_regulated")),
+                )
+                if on
+            )
+            table.add_row(
+                literal(entry.name),
+                _(entry.kind),
+                flags,
+                str(entry.last_verified or ""),
+                key=entry.slug,
+            )
+        more = _(" (showing the first {n})").format(n=SHOWN) if len(found) > SHOWN else ""
+        self.query_one("#count", Static).update(_("{n} matching").format(n=len(found)) + more)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        slug = event.row_key.value if event.row_key else None
+        if not slug:
+            return
+        entry = self.session.catalog.details(slug)
+        lines = [entry.name, entry.notes]
+        lines += [_("Warning: {w}").format(w=w) for w in entry.requirement_warnings()]
+        for channel in entry.channels:
+            where = (
+                channel.url or channel.email or channel.phone or channel.address.replace("\n", ", ")
+            )
+            lines.append(f"• {channel.type}: {where}")
+        lines.append(_("Sources: {s}").format(s=", ".join(entry.sources)))
+        lines.append(_("Last verified: {d} ({q})").format(d=entry.last_verified, q=entry.quality))
+        self.query_one("#detail", Static).update(literal("\n".join(x for x in lines if x)))
+
+    def action_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_clear(self) -> None:
+        self.query_one("#query", Input).value = ""

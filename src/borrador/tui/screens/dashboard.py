@@ -1,0 +1,116 @@
+"""Home: what is overdue, due this week, waiting on the person, or due for a re-check, each
+with what to do next; and each person's progress."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from borrador.i18n import N_, _
+from borrador.tui.base import BaseScreen
+from borrador.tui.dates import show_date
+from borrador.tui.safe import literal
+from borrador.tui.wording import next_step
+
+GROUPS = (N_("Overdue"), N_("Waiting on the person"), N_("Due this week"), N_("Re-check due"))
+
+
+def group_of(item: object, soon: int) -> str | None:
+    what, left = getattr(item, "what"), getattr(item, "days_left")  # noqa: B009
+    if what == "verification":
+        return GROUPS[1]
+    if left < 0:
+        return GROUPS[0] if what != "re-check" else GROUPS[3]
+    if left <= soon:
+        return GROUPS[3] if what == "re-check" else GROUPS[2]
+    return None
+
+
+class DashboardScreen(BaseScreen):
+    BINDINGS = [
+        Binding("enter", "open_request", N_("Open"), id="open"),
+        Binding("r", "refresh", N_("Refresh"), id="refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(_("What needs doing"), classes="title")
+        yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+        yield Static(_("Progress per person"), classes="title")
+        yield DataTable(id="progress", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        due = self.query_one("#due", DataTable)
+        due.add_columns(_("Status"), _("Date"), _("Person"), _("Recipient"), _("Next step"))
+        progress = self.query_one("#progress", DataTable)
+        progress.add_columns(_("Person"), _("Done"), _("Waiting"), _("Overdue"), _("Drafted"))
+        progress.styles.height = 8
+
+    def action_refresh(self) -> None:
+        from borrador.services.exports import progress
+
+        soon = self.borrador.preferences.due_soon_days
+        table = self.query_one("#due", DataTable)
+        table.clear()
+        rows = []
+        for item in self.session.tracking.due():
+            group = group_of(item, soon)
+            if group is not None:
+                rows.append((GROUPS.index(group), item, group))
+        for _order, item, group in sorted(rows, key=lambda r: (r[0], r[1].date)):
+            table.add_row(
+                literal(_(group)),
+                show_date(item.date),
+                literal(item.initials),
+                literal(item.recipient_name),
+                literal(next_step(item)),
+                key=f"{item.request_id}:{item.what}",
+            )
+        if not rows:
+            table.add_row(_("Nothing is due."), "", "", "", "")
+        people = self.query_one("#progress", DataTable)
+        people.clear()
+        for row in progress(self.session):
+            done = _("{done} of {total} done").format(done=row["done"], total=row["recipients"])
+            people.add_row(
+                literal(row["name"]),
+                done,
+                str(row["waiting"]),
+                str(row["overdue"]),
+                str(row["drafted"]),
+                key=str(row["person_id"]),
+            )
+
+    def action_open_request(self) -> None:
+        table = self.query_one("#due", DataTable)
+        if table.row_count == 0 or self.focused is not table:
+            if self.focused is self.query_one("#progress", DataTable):
+                self.open_person()
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key and ":" in key:
+            from borrador.tui.screens.request import RequestScreen
+
+            request_id = int(key.split(":")[0])
+            self.borrador.open(lambda: RequestScreen(request_id))
+
+    def open_person(self) -> None:
+        table = self.query_one("#progress", DataTable)
+        if table.row_count:
+            from borrador.tui.screens.people import PersonScreen
+
+            person_id = int(
+                table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0
+            )
+            self.borrador.open(lambda: PersonScreen(person_id))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "due":
+            self.action_open_request()
+        else:
+            self.open_person()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()

@@ -1,0 +1,324 @@
+"""The guided flow: person → recipients → what to ask → review the letters → deliver → sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import (
+    Button,
+    Checkbox,
+    ContentSwitcher,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from borrador.core.errors import BorradorError
+from borrador.i18n import N_, _
+from borrador.tui.base import BaseScreen
+from borrador.tui.safe import literal
+
+STEPS = ("person", "recipients", "kind", "review", "deliver", "sent")
+KINDS = (
+    ("opt-out", N_("Opt out of sale and sharing")),
+    ("delete", N_("Delete my data")),
+    ("access", N_("Tell me what you hold")),
+    ("disclosure", N_("FCRA file disclosure")),
+    ("records", N_("Public-records request to an agency")),
+)
+FORMATS = (
+    ("pdf", N_("PDF to print and mail")),
+    ("eml", N_("Email draft (.eml)")),
+    ("web", N_("Web-form guide")),
+    ("txt", N_("Plain text")),
+)
+
+
+class NewRequestsScreen(BaseScreen):
+    BINDINGS = [
+        Binding("ctrl+n", "next", N_("Next"), id="next-step"),
+        Binding("ctrl+b", "back", N_("Back"), id="previous-step"),
+        Binding("escape", "app.pop_screen", N_("Close"), id="close"),
+    ]
+
+    def __init__(self, person_id: int | None = None) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.step = 0
+        self.previews: list[Any] = []
+        self.bodies: dict[str, str] = {}
+        self.made: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="step-title", classes="title")
+        with ContentSwitcher(initial="person"):
+            with Vertical(id="person"):
+                yield Select([], prompt=_("Choose a person"), id="who")
+            with Vertical(id="recipients"):
+                yield Select([], prompt=_("Add a pack…"), id="pack")
+                yield SelectionList(id="chosen")
+            with Vertical(id="kind"):
+                with RadioSet(id="what"):
+                    for key, label in KINDS:
+                        yield RadioButton(_(label), value=key == "delete", name=key)
+                yield Checkbox(
+                    _("I send these as the person's authorised agent (clinic)"), id="as-agent"
+                )
+                yield Static(id="why")
+            with Vertical(id="review"):
+                yield Select([], prompt=_("Letter"), id="letter-pick")
+                yield TextArea(id="body")
+                yield Static(id="explainer", classes="hint")
+            with Vertical(id="deliver"):
+                yield Select(
+                    [(_(t), k) for k, t in FORMATS], value="pdf", allow_blank=False, id="format"
+                )
+                yield Input(str(Path.home() / "borrador-letters"), id="out")
+                yield Checkbox(_("Also one combined PDF with a cover sheet"), id="combined")
+                yield Button(_("Make the letters"), variant="primary", id="make")
+                yield ProgressBar(id="progress", show_eta=False)
+            with Vertical(id="sent"):
+                yield Static(
+                    _("Send each letter. Press Enter on one to open it, then s to mark it sent."),
+                    classes="hint",
+                )
+                yield DataTable(id="made", cursor_type="row")
+        yield Static("", id="problem", classes="error")
+        with Horizontal(classes="buttons"):
+            yield Button(_("Back"), id="back")
+            yield Button(_("Next"), variant="primary", id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        people = [(literal(p.name), p.id) for p in self.session.list_people()]
+        who = self.query_one("#who", Select)
+        who.set_options(people)
+        if self.person_id is not None:
+            who.value = self.person_id
+        catalog = self.session.catalog.catalog()
+        self.query_one("#pack", Select).set_options(
+            [(literal(p.title), p.id) for p in catalog.packs.values()]
+        )
+        self.query_one("#chosen", SelectionList).add_options(
+            [(literal(e.name), e.slug) for e in self.session.catalog.search("")]
+        )
+        self.query_one("#made", DataTable).add_columns(
+            _("Id"), _("Recipient"), _("Files"), _("Status")
+        )
+        self.show_step()
+
+    # -- moving between steps ---------------------------------------------------------------
+    def show_step(self) -> None:
+        name = STEPS[self.step]
+        titles = {
+            "person": _("1. Who is this for?"),
+            "recipients": _("2. Which brokers or agencies?"),
+            "kind": _("3. What to ask"),
+            "review": _("4. Review each letter"),
+            "deliver": _("5. Deliver"),
+            "sent": _("6. Mark each one sent"),
+        }
+        self.query_one("#step-title", Static).update(titles[name])
+        self.query_one(ContentSwitcher).current = name
+        self.query_one("#problem", Static).update("")
+        self.query_one("#back", Button).disabled = self.step == 0
+        self.query_one("#next", Button).disabled = name in ("deliver", "sent")
+        if name == "kind":
+            self.explain()
+
+    def problem(self, message: str) -> None:
+        self.query_one("#problem", Static).update(literal(message))
+
+    def action_next(self) -> None:
+        name = STEPS[self.step]
+        try:
+            if name == "person":
+                self.person()
+            if name == "recipients" and not self.recipients():
+                raise BorradorError(_("Choose at least one recipient."))
+            if name == "kind":
+                self.prepare_review()
+            if name == "review":
+                self.keep_edit()
+        except BorradorError as exc:
+            self.problem(str(exc))
+            return
+        if self.step < len(STEPS) - 1:
+            self.step += 1
+            self.show_step()
+
+    def action_back(self) -> None:
+        if self.step > 0 and STEPS[self.step] != "sent":
+            self.step -= 1
+            self.show_step()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "next":
+            self.action_next()
+        elif event.button.id == "back":
+            self.action_back()
+        elif event.button.id == "make":
+            self.make()
+
+    # -- the choices ------------------------------------------------------------------------
+    def person(self) -> int:
+        value = self.query_one("#who", Select).value
+        if not isinstance(value, int):
+            raise BorradorError(_("Choose a person first."))
+        return value
+
+    def letter_slug(self) -> str:
+        return str(self.query_one("#letter-pick", Select).value)
+
+    def recipients(self) -> list[str]:
+        return list(self.query_one("#chosen", SelectionList).selected)
+
+    def kind(self) -> str:
+        pressed = self.query_one("#what", RadioSet).pressed_button
+        return pressed.name if pressed and pressed.name else "delete"
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "pack" and isinstance(event.value, str):
+            chosen = self.query_one("#chosen", SelectionList)
+            for member in self.session.catalog.catalog().pack_members(event.value):
+                chosen.select(member.slug)
+        elif event.select.id == "letter-pick":
+            self.keep_edit()
+            self.show_letter()
+
+    def on_radio_set_changed(self) -> None:
+        self.explain()
+
+    def explain(self) -> None:
+        """The legal basis chosen for each recipient, with the one-line why, and warnings."""
+        from borrador.core.requests import Kind
+        from borrador.services.requests import choose_basis
+
+        person = self.session.get_person(self.person())
+        catalog = self.session.catalog.catalog()
+        lines = []
+        for slug in self.recipients():
+            entry = catalog.covering(slug)
+            _law, why = choose_basis(person, entry, Kind(self.kind()))
+            lines.append(f"{entry.name}: {why}")
+            lines += [f"  ⚠ {w}" for w in entry.requirement_warnings()]
+        agencies = [s for s in self.recipients() if catalog.covering(s).kind == "agency"]
+        if self.kind() == "records" or agencies:
+            lines.insert(
+                0,
+                _(
+                    "⚠ A public-records request tells the agency the requester's name "
+                    "and contact details. Consider sending it through the clinic."
+                ),
+            )
+        self.query_one("#why", Static).update(literal("\n".join(lines)))
+
+    def agent(self) -> Any:
+        if not self.query_one("#as-agent", Checkbox).value:
+            return None
+        agent = self.session.organisation()
+        if agent is None:
+            raise BorradorError(_("Enter the clinic's details in Settings first."))
+        return agent
+
+    def prepare_review(self) -> None:
+        self.previews = self.session.preview_letters(
+            self.person(),
+            self.recipients(),
+            self.kind(),
+            fmt="txt",
+            agent=self.agent(),
+        )
+        self.bodies = {}
+        pick = self.query_one("#letter-pick", Select)
+        pick.set_options(
+            [(literal(letter.recipient_name), draft.recipient) for draft, letter in self.previews]
+        )
+        pick.value = self.previews[0][0].recipient
+        self.show_letter()
+
+    def show_letter(self) -> None:
+        slug = self.letter_slug()
+        for draft, letter in self.previews:
+            if draft.recipient == slug:
+                self.query_one("#body", TextArea).text = self.bodies.get(slug, letter.body)
+                self.query_one("#explainer", Static).update(literal(letter.explainer))
+
+    def keep_edit(self) -> None:
+        slug = self.letter_slug()
+        for draft, letter in self.previews:
+            text = self.query_one("#body", TextArea).text
+            if draft.recipient == slug and text.strip() != letter.body.strip():
+                self.bodies[draft.recipient] = text
+
+    # -- delivering -------------------------------------------------------------------------
+    def make(self) -> None:
+        self.query_one("#make", Button).disabled = True
+        self.query_one("#progress", ProgressBar).update(total=len(self.previews), progress=0)
+        self.make_letters(
+            self.query_one("#format", Select).value,
+            Path(self.query_one("#out", Input).value).expanduser(),
+            self.query_one("#combined", Checkbox).value,
+        )
+
+    @work(thread=True, exclusive=True)
+    def make_letters(self, fmt: Any, out_dir: Path, combined: bool) -> None:
+        """In a worker: the UI stays live and the bar moves while letters render."""
+        bar = self.query_one("#progress", ProgressBar)
+        try:
+            made = self.session.make_letters(
+                self.person(),
+                [d.recipient for d, _l in self.previews],
+                self.kind(),
+                fmt=str(fmt),
+                out_dir=out_dir,
+                combined=combined,
+                options={"bodies": self.bodies},
+                agent=self.agent(),
+                progress=lambda n, total: self.app.call_from_thread(bar.update, progress=n),
+            )
+        except BorradorError as exc:
+            self.app.call_from_thread(self.after_failure, str(exc))
+            return
+        self.app.call_from_thread(self.after_made, made)
+
+    def after_failure(self, message: str) -> None:
+        self.problem(message)
+        self.query_one("#make", Button).disabled = False
+
+    def after_made(self, made: list[Any]) -> None:
+        self.made = made
+        table = self.query_one("#made", DataTable)
+        table.clear()
+        for m in made:
+            table.add_row(
+                str(m.request.id),
+                literal(m.request.recipient),
+                literal(", ".join(p.name for p in m.files)),
+                _(str(m.request.status)),
+                key=str(m.request.id),
+            )
+        self.say(_("{n} letters made.").format(n=len(made)))
+        self.step = STEPS.index("sent")
+        self.show_step()
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from borrador.tui.screens.request import RequestScreen
+
+        request_id = int(event.row_key.value or 0)
+        self.borrador.open(lambda: RequestScreen(request_id))

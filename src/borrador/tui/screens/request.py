@@ -1,0 +1,253 @@
+"""One request: its deadlines with the rule that set them, its history, its letter, and every
+action on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from borrador.core.errors import BorradorError
+from borrador.core.text import parse_date
+from borrador.i18n import N_, _
+from borrador.tui.base import BaseScreen
+from borrador.tui.dates import show_date
+from borrador.tui.safe import literal
+from borrador.tui.screens.modals import FormModal
+
+CHANNELS = [
+    ("mail", N_("mail")),
+    ("email", N_("email")),
+    ("web", N_("web form")),
+    ("fax", N_("fax")),
+    ("phone", N_("phone")),
+]
+REASONS = [
+    ("not-found", N_("not found")),
+    ("exempt", N_("exempt")),
+    ("could-not-verify", N_("could not verify")),
+    ("other", N_("other")),
+]
+
+
+class RequestScreen(BaseScreen):
+    BINDINGS = [
+        Binding("s", "sent", N_("Mark sent"), id="mark-sent"),
+        Binding("r", "received", N_("Received"), id="received"),
+        Binding("k", "status('acknowledged')", N_("Acknowledged"), id="acknowledged"),
+        Binding("v", "status('verification-requested')", N_("Verification asked"), id="verify"),
+        Binding("x", "extended", N_("Extended"), id="extended"),
+        Binding("c", "status('completed')", N_("Completed"), id="completed"),
+        Binding("p", "status('partially-completed')", N_("Partly done"), id="partial"),
+        Binding("d", "denied", N_("Denied"), id="denied"),
+        Binding("t", "note", N_("Note"), id="note"),
+        Binding("f", "escalate('follow-up')", N_("Follow-up letter"), id="follow-up"),
+        Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint"),
+        Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw"),
+        Binding("g", "webform", N_("Web-form guide"), id="webform"),
+        Binding("escape", "app.pop_screen", N_("Back"), id="back"),
+    ]
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__()
+        self.request_id = request_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="summary", classes="title")
+        yield Static(id="deadlines")
+        yield DataTable(id="history", cursor_type="row")
+        with VerticalScroll(id="detail"):
+            yield Static(id="letter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#history", DataTable)
+        table.add_columns(_("Date"), _("From"), _("To"), _("Note"))
+        table.styles.height = 8
+
+    def on_screen_resume(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        request = self.session.get_request(self.request_id)
+        catalog = self.session.catalog.catalog()
+        name = (
+            catalog.entries[request.recipient].name
+            if request.recipient in catalog.entries
+            else request.recipient
+        )
+        person = self.session.get_person(request.person_id)
+        self.query_one("#summary", Static).update(
+            literal(
+                f"#{request.id} · {_(str(request.kind))} · {name} · {person.name} · "
+                f"{_(str(request.status))}"
+            )
+        )
+        clocks = self.session.tracking.deadlines(request)
+        if clocks is None:
+            text = _("Not sent yet: deadlines start when the recipient receives it.")
+        else:
+            label = _("legal deadline") if clocks.legal else _("target date (no statute)")
+            due = request.extended_due_on or clocks.respond_by
+            parts = [
+                _("Answer due {date} ({label}) — {rule}: {citation}").format(
+                    date=show_date(due),
+                    label=label,
+                    rule=clocks.rule.name,
+                    citation=clocks.rule.citation,
+                )
+            ]
+            if clocks.acknowledge_by:
+                parts.append(
+                    _("Acknowledgement due {date}").format(date=show_date(clocks.acknowledge_by))
+                )
+            if clocks.receipt_estimated:
+                parts.append(
+                    _("Receipt estimated from the send date; record the real date with 'Received'.")
+                )
+            if request.recheck_on:
+                parts.append(
+                    _("Check the listing again on {date}").format(
+                        date=show_date(request.recheck_on)
+                    )
+                )
+            text = "\n".join(parts)
+        self.query_one("#deadlines", Static).update(literal(text))
+        table = self.query_one("#history", DataTable)
+        table.clear()
+        for event in self.session.request_events(self.request_id):
+            table.add_row(
+                show_date(event.on),
+                _(str(event.from_status or "")),
+                _(str(event.to_status)),
+                literal(event.note),
+            )
+        self.query_one("#letter", Static).update(
+            literal(request.letter_text or _("No letter stored yet."))
+        )
+
+    # -- actions ----------------------------------------------------------------------------
+    def run_change(self, status: str, **facts: Any) -> None:
+        try:
+            self.session.change_status(self.request_id, status, **facts)
+        except BorradorError as exc:
+            self.say(str(exc), "error", 10)
+            return
+        self.say(_("Saved."))
+        self.show()
+
+    def _date(self, text: str) -> Any:
+        return parse_date(_("date"), text) if text.strip() else None
+
+    def ask(self, title: str, fields: list[Any], then: Any, note: str = "") -> None:
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                try:
+                    then(values)
+                except BorradorError as exc:
+                    self.say(str(exc), "error", 10)
+
+        self.app.push_screen(FormModal(title, fields, note), done)
+
+    def action_status(self, status: str) -> None:
+        self.ask(
+            _("Record: {status}").format(status=_(status)),
+            [
+                ("on", _("Date (YYYY-MM-DD; empty for today)"), "", None),
+                ("note", _("Note"), "", None),
+            ],
+            lambda v: self.run_change(status, on=self._date(v["on"]), note=v["note"]),
+        )
+
+    def action_sent(self) -> None:
+        self.ask(
+            _("Mark sent"),
+            [
+                ("on", _("Date sent (empty for today)"), "", None),
+                ("channel", _("How"), "mail", [(k, _(t)) for k, t in CHANNELS]),
+                ("confirmation", _("Certified-mail or confirmation number"), "", None),
+            ],
+            lambda v: self.run_change(
+                "sent", on=self._date(v["on"]), channel=v["channel"], confirmation=v["confirmation"]
+            ),
+        )
+
+    def action_received(self) -> None:
+        def save(values: dict[str, Any]) -> None:
+            self.session.mark_received(self.request_id, self._date(values["on"]), values["note"])
+            self.show()
+
+        self.ask(
+            _("Received by the recipient on"),
+            [("on", _("Date (YYYY-MM-DD)"), "", None), ("note", _("Proof (e.g. USPS)"), "", None)],
+            save,
+        )
+
+    def action_extended(self) -> None:
+        self.ask(
+            _("Extended"),
+            [
+                ("until", _("New due date they gave (empty: what the law allows)"), "", None),
+                ("note", _("Reason they gave"), "", None),
+            ],
+            lambda v: self.run_change("extended", until=self._date(v["until"]), note=v["note"]),
+        )
+
+    def action_denied(self) -> None:
+        self.ask(
+            _("Denied"),
+            [
+                ("reason", _("Why"), "exempt", [(k, _(t)) for k, t in REASONS]),
+                ("exemption", _("Exemption they named"), "", None),
+                ("note", _("Note"), "", None),
+            ],
+            lambda v: self.run_change(
+                "denied", reason=v["reason"], exemption=v["exemption"], note=v["note"]
+            ),
+        )
+
+    def action_note(self) -> None:
+        def save(values: dict[str, Any]) -> None:
+            self.session.add_note(self.request_id, values["note"])
+            self.show()
+
+        self.ask(_("Add a note"), [("note", _("Note"), "", None)], save)
+
+    def action_escalate(self, kind: str) -> None:
+        def make(values: dict[str, Any]) -> None:
+            made = self.session.make_escalation(
+                self.request_id,
+                kind,
+                fmt=values["format"],
+                out_dir=Path(values["out"]).expanduser(),
+            )
+            self.say(
+                _("Made request {id}: {files}").format(
+                    id=made.request.id, files=", ".join(p.name for p in made.files)
+                )
+            )
+            self.show()
+
+        self.ask(
+            _("Follow-up letter") if kind == "follow-up" else _("Complaint letter"),
+            [
+                (
+                    "format",
+                    _("Format"),
+                    "pdf",
+                    [("pdf", "PDF"), ("txt", _("text")), ("eml", "email")],
+                ),
+                ("out", _("Folder for the files"), str(Path.home() / "borrador-letters"), None),
+            ],
+            make,
+        )
+
+    def action_webform(self) -> None:
+        from borrador.tui.screens.webform import WebFormScreen
+
+        self.borrador.open(lambda: WebFormScreen(self.request_id))

@@ -1,0 +1,176 @@
+"""Settings: language, the clinic's sender details, mail days, auto-lock, passphrase, backup,
+panic erase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from borrador.core.errors import BorradorError
+from borrador.i18n import LANGUAGES, N_, _
+from borrador.tui.base import BaseScreen
+from borrador.tui.screens.modals import FormModal, TypedConfirmModal
+
+CLINIC = (
+    ("name", N_("Your name (as signer)")),
+    ("organisation", N_("Clinic or organisation")),
+    ("address", N_("Clinic address")),
+    ("email", N_("Clinic email")),
+    ("phone", N_("Clinic phone")),
+)
+
+
+class SettingsScreen(BaseScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", N_("Save"), id="save-settings"),
+        Binding("escape", "app.pop_screen", N_("Back"), id="back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(classes="form"):
+            yield Static(_("Language"), classes="title")
+            yield Select(
+                [(name, code) for code, name in LANGUAGES.items()],
+                allow_blank=False,
+                value=self.current_language(),
+                id="language",
+            )
+            yield Static(_("Clinic (used when sending as an authorised agent)"), classes="title")
+            for key, label in CLINIC:
+                yield Static(_(label))
+                yield Input(id=f"c-{key}")
+            yield Static(_("Deadlines and locking"), classes="title")
+            yield Static(_("Days a mailed letter takes to arrive"))
+            yield Input(id="mail_days", type="integer")
+            yield Static(_("Lock after this many idle minutes (0: never)"))
+            yield Input(id="auto_lock_minutes", type="integer")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Save"), variant="primary", id="save")
+            yield Static(_("Safety"), classes="title")
+            yield Input(str(Path.home() / "borrador-backup.zip"), id="backup-path")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Back up now"), id="backup")
+                yield Button(_("Change passphrase"), id="passphrase")
+                yield Button(_("Panic erase…"), variant="error", id="erase")
+        yield Footer()
+
+    def current_language(self) -> str:
+        from borrador.i18n import language
+
+        return language()
+
+    def on_mount(self) -> None:
+        settings = self.borrador.preferences
+        self.query_one("#mail_days", Input).value = str(settings.mail_days)
+        self.query_one("#auto_lock_minutes", Input).value = str(settings.auto_lock_minutes)
+        agent = self.session.organisation()
+        if agent is not None:
+            for key, _label in CLINIC:
+                self.query_one(f"#c-{key}", Input).value = getattr(agent, key)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "language" and event.value != self.current_language():
+            from borrador.settings import save_setting
+
+            save_setting(self.borrador.paths.config, "language", str(event.value))
+            self.borrador.apply_language(str(event.value))
+
+    def action_save(self) -> None:
+        from borrador.letters.context import Agent
+        from borrador.settings import save_setting
+
+        try:
+            for key in ("mail_days", "auto_lock_minutes"):
+                save_setting(
+                    self.borrador.paths.config, key, self.query_one(f"#{key}", Input).value
+                )
+            values = {key: self.query_one(f"#c-{key}", Input).value for key, _l in CLINIC}
+            if any(values.values()):
+                self.session.save_organisation(Agent(**values))
+        except BorradorError as exc:
+            self.say(str(exc), "error", 10)
+            return
+        self.say(_("Settings saved."))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        handlers = {
+            "save": self.action_save,
+            "backup": self.backup,
+            "passphrase": self.change_passphrase,
+            "erase": self.erase,
+        }
+        handlers[str(event.button.id)]()
+
+    def backup(self) -> None:
+        self.run_backup(Path(self.query_one("#backup-path", Input).value).expanduser())
+
+    @work(thread=True, exclusive=True)
+    def run_backup(self, target: Path) -> None:
+        from borrador.services.safety import make_backup
+
+        try:
+            make_backup(self.session, target)
+        except BorradorError as exc:
+            self.app.call_from_thread(self.say, str(exc), "error")
+            return
+        self.app.call_from_thread(self.say, _("Backup written to {path}.").format(path=target))
+
+    def change_passphrase(self) -> None:
+        def done(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            if values["new"] != values["again"]:
+                self.say(_("The two new passphrases differ."), severity="error")
+                return
+            try:
+                self.session.change_passphrase(values["old"], values["new"])
+            except BorradorError as exc:
+                self.say(str(exc), "error", 10)
+                return
+            self.say(_("Passphrase changed."))
+
+        self.app.push_screen(
+            FormModal(
+                _("Change passphrase"),
+                [
+                    ("old", _("Current passphrase"), "", None),
+                    ("new", _("New passphrase"), "", None),
+                    ("again", _("New passphrase again"), "", None),
+                ],
+                password=("old", "new", "again"),
+            ),
+            done,
+        )
+
+    def erase(self) -> None:
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                self.say(_("Not confirmed; nothing was erased."))
+                return
+            from borrador.services.safety import erase_everything
+
+            paths = self.borrador.paths
+            self.session.close()
+            self.borrador.session = None
+            erase_everything(paths)
+            self.borrador.show_unlock()
+            self.say(_("Everything was erased."))
+
+        self.app.push_screen(
+            TypedConfirmModal(
+                _("Panic erase"),
+                "ERASE",
+                _(
+                    "This destroys every key, the database and every file Borrador exported. It "
+                    "cannot be undone."
+                ),
+            ),
+            done,
+        )

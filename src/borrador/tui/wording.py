@@ -1,0 +1,61 @@
+"""What to do next about a due item, in the user's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from borrador.i18n import N_, _
+from borrador.tui.dates import show_date
+
+
+def next_step(item: Any) -> str:
+    date = show_date(item.date)
+    kind = _("legal deadline") if item.legal else _("target date (no statute)")
+    if item.what == "re-check":
+        return _("Check whether the person is listed again (since {date}).").format(date=date)
+    if item.what == "verification":
+        return _("Waiting on the person: answer the verification request.")
+    if item.what == "acknowledgement":
+        return _("No acknowledgement by {date}: check the spam folder, then follow up.").format(
+            date=date
+        )
+    if item.days_left >= 0:
+        return _("Wait for the answer: {kind} {date}.").format(kind=kind, date=date)
+    if item.status == "complaint-filed":
+        return _("Complaint filed: note any answer from the regulator.")
+    if item.status == "follow-up-sent":
+        return _("Still no answer after a follow-up: file a complaint with {who}.").format(
+            who=item.complaint_to or _("the regulator")
+        )
+    return _("The {kind} passed on {date}: send a follow-up letter.").format(kind=kind, date=date)
+
+
+# Status, kind and recipient names that the screens translate when they show them.
+TERMS = (
+    N_("drafted"),
+    N_("sent"),
+    N_("acknowledged"),
+    N_("verification-requested"),
+    N_("extended"),
+    N_("completed"),
+    N_("partially-completed"),
+    N_("denied"),
+    N_("follow-up-sent"),
+    N_("complaint-filed"),
+    N_("withdrawn"),
+    N_("opt-out"),
+    N_("delete"),
+    N_("access"),
+    N_("disclosure"),
+    N_("dispute"),
+    N_("records"),
+    N_("follow-up"),
+    N_("complaint"),
+    N_("broker"),
+    N_("agency"),
+    N_("Full name"),
+    N_("Date of birth"),
+    N_("Address"),
+    N_("Email"),
+    N_("Phone"),
+)

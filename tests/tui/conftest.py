@@ -1,0 +1,61 @@
+"""TUI fixtures: a store with invented people and requests, opened with a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borrador.i18n import set_language
+from borrador.keys import FLOOR
+from borrador.services import init_store, open_store
+from borrador.tui.app import BorradorApp
+from conftest import PASSPHRASE, FixedClock
+
+SIZE = (100, 32)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def store(paths):
+    """A store with one person and a request in every interesting state."""
+    with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock()) as s:
+        person = s.add_person(
+            {
+                "name": "Rosa Inventada Ruiz",
+                "state": "CA",
+                "language": "es",
+                "emails": ["rosa@example.org"],
+                "addresses": [
+                    {
+                        "street": "10 Calle Falsa",
+                        "city": "Oakland",
+                        "state": "CA",
+                        "postal_code": "94601",
+                        "current": True,
+                    }
+                ],
+            }
+        )
+        late = s.create_request(person.id, "spokeo", "delete")
+        s.change_status(late.id, "sent", on=dt.date(2026, 9, 1), channel="web")
+        waiting = s.create_request(person.id, "acxiom", "delete")
+        s.change_status(waiting.id, "sent", on=dt.date(2026, 11, 10), channel="mail")
+        s.change_status(waiting.id, "verification-requested", on=dt.date(2026, 11, 20))
+        s.create_request(person.id, "epsilon", "opt-out")
+    return paths
+
+
+@pytest.fixture
+def app(store):
+    session = open_store(store, passphrase=PASSPHRASE, clock=FixedClock())
+    application = BorradorApp(store, clock=FixedClock(), session=session)
+    yield application
+    if application.session is not None:
+        application.session.close()
