@@ -89,6 +89,13 @@ class MailUseCases(LetterUseCases):
 
         keyring.set_password(KEYRING_SERVICE, self._keyring_user(account), password)
 
+    def has_mail_password(self) -> bool:
+        """Whether sending needs no question: in memory already, or in the keyring."""
+        try:
+            return bool(self._mail_password or self.mail_password())
+        except BorradorError:
+            return False
+
     def mail_password(self, ask: Callable[[], str] | None = None) -> str:
         """From this session's memory, the OS keyring, or by asking (never from a file)."""
         if self._mail_password:

@@ -59,3 +59,36 @@ TERMS = (
     N_("Email"),
     N_("Phone"),
 )
+
+
+# Catalog categories and what a channel asks for, as the catalog screen shows them.
+CATALOG_TERMS = (
+    N_("risk-and-identity"),
+    N_("people-search"),
+    N_("marketing"),
+    N_("credit-bureau"),
+    N_("consumer-reporting"),
+    N_("location"),
+    N_("government-contractor"),
+    N_("property"),
+    N_("business-contact"),
+    N_("insurance"),
+    N_("government-agency"),
+    N_("your name"),
+    N_("your date of birth"),
+    N_("your address"),
+    N_("an email address"),
+    N_("a phone number"),
+    N_("solving a captcha"),
+    N_("clicking a link sent by email"),
+    N_("a code sent by text message"),
+    N_("the web address of your listing"),
+    N_("creating an account"),
+    N_("answering questions about your credit history"),
+    N_("a Social Security number (optional there: leave it out)"),
+    N_("uploading a photo of an ID document"),
+    N_("a phone call"),
+    N_("a payment"),
+    N_("your phone's advertising ID"),
+    N_("a signed form"),
+)

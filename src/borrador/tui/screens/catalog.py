@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static
 
+from borrador.catalog.model import CATEGORIES, REQUIREMENTS
+from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
 from borrador.tui.base import BaseScreen
 from borrador.tui.safe import literal
+from borrador.tui.screens.modals import FormModal
 
 SHOWN = 200  # rows drawn at once; the count says how many matched
 FLAGS = (
@@ -23,6 +30,7 @@ class CatalogScreen(BaseScreen):
     BINDINGS = [
         Binding("/", "search", N_("Search"), id="search"),
         Binding("escape", "clear", N_("Clear"), id="clear"),
+        Binding("ctrl+r", "import_registry", N_("Import registry"), id="import-registry"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -32,6 +40,7 @@ class CatalogScreen(BaseScreen):
         )
         with Horizontal(classes="row"):
             yield Select([], prompt=_("Any pack"), id="pack")
+            yield Select([(_(c), c) for c in CATEGORIES], prompt=_("Any category"), id="category")
             for key, label in FLAGS:
                 yield Checkbox(_(label), id=f"flag-{key}")
         yield Static("", id="count", classes="hint")
@@ -43,7 +52,9 @@ class CatalogScreen(BaseScreen):
         catalog = self.session.catalog.catalog()
         packs = [(literal(p.title), p.id) for p in catalog.packs.values()]
         self.query_one("#pack", Select).set_options(packs)
-        self.query_one(DataTable).add_columns(_("Name"), _("Kind"), _("Flags"), _("Checked"))
+        table = self.query_one(DataTable)
+        for label, width in ((_("Name"), 38), (_("Kind"), 9), (_("Flags"), 16), (_("Checked"), 10)):
+            table.add_column(label, width=width)
         self.query_one("#detail", Static).styles.height = 10
         self.refilter()
 
@@ -60,6 +71,9 @@ class CatalogScreen(BaseScreen):
         query = self.query_one("#query", Input).value
         pack = self.query_one("#pack", Select).value
         found = self.session.catalog.search(query, pack if isinstance(pack, str) else None)
+        category = self.query_one("#category", Select).value
+        if isinstance(category, str):
+            found = [e for e in found if category in e.categories]
         for key, _label in FLAGS:
             if self.query_one(f"#flag-{key}", Checkbox).value:
                 found = [e for e in found if (e.ice_supplier if key == "ice" else e.flag(key))]
@@ -98,6 +112,9 @@ class CatalogScreen(BaseScreen):
                 channel.url or channel.email or channel.phone or channel.address.replace("\n", ", ")
             )
             lines.append(f"• {channel.type}: {where}")
+            if channel.requires:
+                needs = ", ".join(_(REQUIREMENTS[r]) for r in channel.requires)
+                lines.append("  " + _("Needs: {needs}").format(needs=needs))
         lines.append(_("Sources: {s}").format(s=", ".join(entry.sources)))
         lines.append(_("Last verified: {d} ({q})").format(d=entry.last_verified, q=entry.quality))
         self.query_one("#detail", Static).update(literal("\n".join(x for x in lines if x)))
@@ -107,3 +124,46 @@ class CatalogScreen(BaseScreen):
 
     def action_clear(self) -> None:
         self.query_one("#query", Input).value = ""
+
+    def action_import_registry(self) -> None:
+        def start(values: dict[str, Any] | None) -> None:
+            if values:
+                state = values["state"] if values["state"] in ("ca", "vt") else None
+                self.say(_("Importing… the screen stays usable."))
+                self.import_file(Path(values["file"]).expanduser(), state)
+
+        self.app.push_screen(
+            FormModal(
+                _("Import a state registry (CSV)"),
+                [
+                    ("file", _("File"), "", None),
+                    (
+                        "state",
+                        _("Registry"),
+                        "auto",
+                        [("auto", _("detect")), ("ca", "California"), ("vt", "Vermont")],
+                    ),
+                ],
+            ),
+            start,
+        )
+
+    @work(thread=True, exclusive=True)
+    def import_file(self, path: Path, state: str | None) -> None:
+        """In a worker: a registry of hundreds of rows never freezes the screen."""
+        try:
+            report = self.session.import_registry(path, state)
+        except BorradorError as exc:
+            self.app.call_from_thread(self.say, str(exc), "error", 15)
+            return
+        message = _(
+            "Imported {added} new, {updated} updated, {unchanged} unchanged; "
+            "{skipped} rows skipped."
+        ).format(
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            skipped=len(report.skipped),
+        )
+        self.app.call_from_thread(self.say, message)
+        self.app.call_from_thread(self.refilter)

@@ -93,7 +93,10 @@ class NewRequestsScreen(BaseScreen):
                 yield ProgressBar(id="progress", show_eta=False)
             with Vertical(id="sent"):
                 yield Static(
-                    _("Send each letter. Press Enter on one to open it, then s to mark it sent."),
+                    _(
+                        "Send each letter. Press Enter on one to open it, then s to mark "
+                        "it sent, or e to send it by email."
+                    ),
                     classes="hint",
                 )
                 yield DataTable(id="made", cursor_type="row")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -49,6 +50,8 @@ class RequestScreen(BaseScreen):
         Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint"),
         Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw"),
         Binding("g", "webform", N_("Web-form guide"), id="webform"),
+        Binding("e", "email", N_("Send by email"), id="send-email"),
+        Binding("o", "mail_program", N_("Open in mail program"), id="mail-program"),
         Binding("escape", "app.pop_screen", N_("Back"), id="back"),
     ]
 
@@ -251,3 +254,52 @@ class RequestScreen(BaseScreen):
         from borrador.tui.screens.webform import WebFormScreen
 
         self.borrador.open(lambda: WebFormScreen(self.request_id))
+
+    def action_email(self) -> None:
+        def send(values: dict[str, Any]) -> None:
+            self.send_email(values.get("password", ""), values["attach"] == "yes")
+
+        try:
+            self.session.mail_account()
+        except BorradorError as exc:
+            self.say(str(exc), "error", 10)
+            return
+        fields: list[Any] = [
+            ("attach", _("Attach the letter as a PDF"), "yes", [("yes", _("yes")), ("no", _("no"))])
+        ]
+        if not self.session.has_mail_password():
+            fields.insert(0, ("password", _("Mail password (kept in memory only)"), "", None))
+        self.app.push_screen(
+            FormModal(_("Send by email"), fields, password=("password",)),
+            lambda v: send(v) if v is not None else None,
+        )
+
+    @work(thread=True, exclusive=True)
+    def send_email(self, password: str, attach: bool) -> None:
+        """In a worker: the connection and the send never freeze the screen."""
+        try:
+            secret = self.session.mail_password(lambda: password)  # kept for this session only
+            [result] = self.session.send_emails(
+                [self.request_id], password=secret, pause=0, attach_pdf=attach
+            )
+        except BorradorError as exc:
+            self.app.call_from_thread(self.say, str(exc), "error", 15)
+            return
+        severity = "information" if result.sent else "error"
+        self.app.call_from_thread(self.say, result.message, severity)
+        self.app.call_from_thread(self.show)
+
+    def action_mail_program(self) -> None:
+        from borrador.letters.context import pick_channel
+        from borrador.letters.email_out import mailto
+
+        request = self.session.get_request(self.request_id)
+        entry = self.session.catalog.catalog().get(request.recipient)
+        channel = pick_channel(entry, str(request.kind), "eml")
+        if channel is None or not channel.email or not request.letter_text:
+            self.say(_("No email address for this recipient, or no letter yet."), "error")
+            return
+        lines = request.letter_text.splitlines()
+        subject = next((x[4:] for x in lines if x.startswith("Re: ")), _("Privacy request"))
+        self.app.open_url(mailto(channel.email, subject, request.letter_text))
+        self.say(_("Opened in your mail program. Once sent, mark it sent (s)."))

@@ -57,7 +57,10 @@ class SettingsScreen(BaseScreen):
             yield Input(str(Path.home() / "borrador-backup.zip"), id="backup-path")
             with Horizontal(classes="buttons"):
                 yield Button(_("Back up now"), id="backup")
+                yield Button(_("Restore…"), id="restore")
                 yield Button(_("Change passphrase"), id="passphrase")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Export requests (CSV)"), id="export")
                 yield Button(_("Panic erase…"), variant="error", id="erase")
         yield Footer()
 
@@ -103,8 +106,10 @@ class SettingsScreen(BaseScreen):
         handlers = {
             "save": self.action_save,
             "backup": self.backup,
+            "restore": self.restore,
             "passphrase": self.change_passphrase,
             "erase": self.erase,
+            "export": self.export,
         }
         handlers[str(event.button.id)]()
 
@@ -121,6 +126,76 @@ class SettingsScreen(BaseScreen):
             self.app.call_from_thread(self.say, str(exc), "error")
             return
         self.app.call_from_thread(self.say, _("Backup written to {path}.").format(path=target))
+
+    def restore(self) -> None:
+        def done(values: dict[str, Any] | None) -> None:
+            if not values:
+                return
+            if values["word"].strip() != "RESTORE":
+                self.say(_("Not confirmed; nothing was changed."))
+                return
+            from borrador.services import open_store
+            from borrador.services.safety import restore_backup
+
+            paths, clock = self.borrador.paths, self.borrador.clock
+            self.session.close()
+            self.borrador.session = None
+            try:
+                restore_backup(paths, Path(values["file"]).expanduser(), values["passphrase"])
+                session = open_store(paths, passphrase=values["passphrase"], clock=clock)
+            except BorradorError as exc:
+                self.say(str(exc), "error", 15)
+                self.borrador.show_unlock()
+                return
+            self.borrador.unlocked(session)
+            self.say(_("The backup was restored."))
+
+        self.app.push_screen(
+            FormModal(
+                _("Restore a backup"),
+                [
+                    ("file", _("Backup file"), self.query_one("#backup-path", Input).value, None),
+                    ("passphrase", _("The backup's passphrase"), "", None),
+                    ("word", _("Type {word} to go on").format(word="RESTORE"), "", None),
+                ],
+                _("This replaces all current data with the backup, after checking it completely."),
+                password=("passphrase",),
+            ),
+            done,
+        )
+
+    def export(self) -> None:
+        def done(values: dict[str, Any] | None) -> None:
+            if values:
+                self.run_export(values["what"], Path(values["file"]).expanduser())
+
+        self.app.push_screen(
+            FormModal(
+                _("Export as CSV"),
+                [
+                    (
+                        "what",
+                        _("What"),
+                        "requests",
+                        [("requests", _("Requests")), ("progress", _("Progress per person"))],
+                    ),
+                    ("file", _("File"), str(Path.home() / "borrador-requests.csv"), None),
+                ],
+                _("The file holds personal data: keep it safe and delete it when done."),
+            ),
+            done,
+        )
+
+    @work(thread=True, exclusive=True)
+    def run_export(self, what: str, target: Path) -> None:
+        from borrador.exports_log import record
+        from borrador.paths import write_private_file
+        from borrador.services.exports import progress_csv, requests_csv
+
+        text = requests_csv(self.session) if what == "requests" else progress_csv(self.session)
+        write_private_file(target, text.encode("utf-8"))
+        record(self.borrador.paths, target, kind="csv")
+        self.app.call_from_thread(self.say, _("Wrote {path}.").format(path=target))
 
     def change_passphrase(self) -> None:
         def done(values: dict[str, Any] | None) -> None:
