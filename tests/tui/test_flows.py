@@ -55,6 +55,7 @@ async def test_wrong_passphrase_says_so_and_waits(store):
 
 async def test_dashboard_says_what_to_do_and_opens_the_request(app):
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#due", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
@@ -223,6 +224,7 @@ async def test_language_switch_applies_without_restart(app):
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "Personas" in descriptions and "Ajustes" in descriptions
         await pilot.press("f1")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#due", DataTable)
         assert str(table.get_row_at(0)[0]) == "Vencida"

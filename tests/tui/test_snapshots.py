@@ -13,6 +13,7 @@ SIZE = (80, 24)
 
 
 async def no_blink(pilot):
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
@@ -89,6 +90,6 @@ def test_dashboard_in_spanish(snap_compare, app):
     async def run_before(pilot):
         pilot.app.apply_language("es")
         await pilot.press("f1")
-        await pilot.pause()
+        await no_blink(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -31,22 +31,24 @@ def requests_csv(session: Session, person_id: int | None = None) -> str:
                            for row in rows])  # fmt: skip
 
 
-def progress(session: Session) -> list[dict[str, Any]]:
-    """Per person: how many recipients, done, waiting, overdue, drafted."""
+def progress(session: Session, due: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Per person: how many recipients, done, waiting, overdue, drafted (`due`: the items
+    of `session.tracking.due()` when the caller has them already)."""
     overdue: dict[int, int] = {}
-    for item in session.tracking.due():
+    for item in session.tracking.due() if due is None else due:
         if item.overdue and item.what != "re-check":
             overdue[item.person_id] = overdue.get(item.person_id, 0) + 1
+    counts = session.requests.counts_by_person()
     rows = []
-    for person in session.list_people():
-        mine = session.requests.find(person.id)
+    for pid, name in session.people.names():
+        recipients, by_status = counts.get(pid, (0, {}))
         rows.append({
-            "person_id": person.id, "name": person.name,
-            "recipients": len({r.recipient for r in mine}),
-            "done": sum(r.status in DONE for r in mine),
-            "waiting": sum(r.status not in CLOSED and r.status is not Status.DRAFTED for r in mine),
-            "overdue": overdue.get(person.id or 0, 0),
-            "drafted": sum(r.status is Status.DRAFTED for r in mine),
+            "person_id": pid, "name": name, "recipients": recipients,
+            "done": sum(n for s, n in by_status.items() if s in DONE),
+            "waiting": sum(n for s, n in by_status.items()
+                           if s not in CLOSED and s != Status.DRAFTED),
+            "overdue": overdue.get(pid, 0),
+            "drafted": by_status.get(Status.DRAFTED, 0),
         })  # fmt: skip
     return rows
 

@@ -109,6 +109,9 @@ class PeopleRepo:
             by_person.setdefault(int(pid), set()).add(int(rid))
         return sorted(pid for pid, ids in by_person.items() if ids <= gone)
 
+    def names(self) -> list[tuple[int, str]]:
+        return [(int(i), n) for i, n in self.db.query("SELECT id, name FROM people ORDER BY id")]
+
     def count(self) -> int:
         return int(self.db.query("SELECT count(*) FROM people")[0][0])
 

@@ -214,6 +214,21 @@ class RequestsRepo:
             conn.executemany("DELETE FROM requests WHERE id = ?", [(i,) for i in request_ids])
             conn.executemany("DELETE FROM people WHERE id = ?", [(i,) for i in person_ids])
 
+    def counts_by_person(self) -> dict[int, tuple[int, dict[str, int]]]:
+        """person id -> (distinct recipients, {status: count}), in two aggregate queries."""
+        totals = {
+            int(p): int(n)
+            for p, n in self.db.query(
+                "SELECT person_id, count(DISTINCT recipient) FROM requests GROUP BY person_id"
+            )
+        }
+        counts: dict[int, dict[str, int]] = {}
+        for pid, status, n in self.db.query(
+            "SELECT person_id, status, count(*) FROM requests GROUP BY person_id, status"
+        ):
+            counts.setdefault(int(pid), {})[status] = int(n)
+        return {pid: (totals[pid], counts.get(pid, {})) for pid in totals}
+
     def count_by_status(self) -> dict[str, int]:
         rows = self.db.query("SELECT status, count(*) FROM requests GROUP BY status")
         return {status: int(n) for status, n in rows}

@@ -61,11 +61,24 @@ class BorradorApp(App[None]):
     def on_mount(self) -> None:
         self.apply_language(self.preferences.language or from_environment(os.environ))
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
-        if self._start_session is not None:
-            self.push_screen(Screen())  # a base under the pages, as after an unlock
-            self.unlocked(self._start_session)
+        session = self._start_session or self._remembered()
+        if session is not None:
+            self.unlocked(session)
         else:
             self.show_unlock()
+
+    def _remembered(self) -> Any:
+        """At start only: open with this device's keyring (or BORRADOR_PASSPHRASE) if the
+        user chose that; a lock later always asks for the passphrase again."""
+        from borrador.core.errors import BorradorError
+        from borrador.services import open_store, store_exists
+
+        if not store_exists(self.paths):
+            return None
+        try:
+            return open_store(self.paths, clock=self.clock)
+        except BorradorError:
+            return None
 
     def show_unlock(self) -> None:
         from borrador.services import store_exists
@@ -130,7 +143,7 @@ class BorradorApp(App[None]):
     def open(self, factory: Callable[[], Screen[Any]], *, replace: bool = False) -> None:
         """Show a screen made by `factory` (kept, so a language switch can rebuild it)."""
         self._top_factory = factory
-        if replace:
+        if replace and len(self.screen_stack) > 1:
             while len(self.screen_stack) > 2:
                 self.pop_screen()
             if len(self.screen_stack) > 1:

@@ -104,7 +104,11 @@ class CatalogScreen(BaseScreen):
         slug = event.row_key.value if event.row_key else None
         if not slug:
             return
-        entry = self.session.catalog.details(slug)
+        try:
+            entry = self.session.catalog.details(slug)
+        except BorradorError as exc:
+            self.query_one("#detail", Static).update(literal(str(exc)))
+            return
         lines = [entry.name, entry.notes]
         lines += [_("Warning: {w}").format(w=w) for w in entry.requirement_warnings()]
         for channel in entry.channels:

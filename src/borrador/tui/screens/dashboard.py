@@ -3,6 +3,9 @@ with what to do next; and each person's progress."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
@@ -13,6 +16,8 @@ from borrador.tui.dates import show_date
 from borrador.tui.safe import literal
 from borrador.tui.wording import next_step
 
+SHOWN = 100  # the most urgent rows; the rest wait their turn (see `borrador due`)
+SHOWN_PEOPLE = 50  # people with the most overdue work first
 GROUPS = (N_("Overdue"), N_("Waiting on the person"), N_("Due this week"), N_("Re-check due"))
 
 
@@ -37,6 +42,7 @@ class DashboardScreen(BaseScreen):
         yield Header()
         yield Static(_("What needs doing"), classes="title")
         yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="loading", classes="hint")
         yield Static(_("Progress per person"), classes="title")
         yield DataTable(id="progress", cursor_type="row")
         yield Footer()
@@ -49,39 +55,42 @@ class DashboardScreen(BaseScreen):
         progress.styles.height = 8
 
     def action_refresh(self) -> None:
+        self.query_one("#loading", Static).update(_("Loading…"))
+        self.call_after_refresh(self.load)  # the screen is drawn first, then filled
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Deadlines for thousands of requests are worked out off the UI thread: the screen
+        shows at once and fills in."""
         from borrador.services.exports import progress
 
         soon = self.borrador.preferences.due_soon_days
+        due = self.session.tracking.due()
+        rows = [(GROUPS.index(g), item, g) for item in due if (g := group_of(item, soon))]
+        rows.sort(key=lambda r: (r[0], r[1].date))
+        people = sorted(progress(self.session, due), key=lambda r: (-r["overdue"], -r["waiting"]))
+        self.app.call_from_thread(self.fill, rows, people)
+
+    def fill(self, rows: list[Any], people: list[dict[str, Any]]) -> None:
         table = self.query_one("#due", DataTable)
         table.clear()
-        rows = []
-        for item in self.session.tracking.due():
-            group = group_of(item, soon)
-            if group is not None:
-                rows.append((GROUPS.index(group), item, group))
-        for _order, item, group in sorted(rows, key=lambda r: (r[0], r[1].date)):
-            table.add_row(
-                literal(_(group)),
-                show_date(item.date),
-                literal(item.initials),
-                literal(item.recipient_name),
-                literal(next_step(item)),
-                key=f"{item.request_id}:{item.what}",
-            )
+        for _order, item, group in rows[:SHOWN]:
+            table.add_row(literal(_(group)), show_date(item.date), literal(item.initials),
+                          literal(item.recipient_name), literal(next_step(item)),
+                          key=f"{item.request_id}:{item.what}")  # fmt: skip
         if not rows:
             table.add_row(_("Nothing is due."), "", "", "", "")
-        people = self.query_one("#progress", DataTable)
-        people.clear()
-        for row in progress(self.session):
+        progress_table = self.query_one("#progress", DataTable)
+        progress_table.clear()
+        for row in people[:SHOWN_PEOPLE]:
             done = _("{done} of {total} done").format(done=row["done"], total=row["recipients"])
-            people.add_row(
-                literal(row["name"]),
-                done,
-                str(row["waiting"]),
-                str(row["overdue"]),
-                str(row["drafted"]),
-                key=str(row["person_id"]),
-            )
+            progress_table.add_row(literal(row["name"]), done, str(row["waiting"]),
+                                   str(row["overdue"]), str(row["drafted"]),
+                                   key=str(row["person_id"]))  # fmt: skip
+        more = len(rows) - SHOWN
+        self.query_one("#loading", Static).update(
+            _("{n} more: see People, or 'borrador due'.").format(n=more) if more > 0 else ""
+        )
 
     def action_open_request(self) -> None:
         table = self.query_one("#due", DataTable)

@@ -1,0 +1,131 @@
+"""The UI: start-up to the first dashboard frame (600 registry brokers, 500 people, 10,000
+requests, unlocked through a test keyring) vs a bare Textual app (Header, a 50-row DataTable,
+Footer) started and exited the same way; and the catalog filter per keystroke over 5,000."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from harness import BENCH_DIR, bench_home
+
+sys.path.insert(0, str(BENCH_DIR.parent / "tests"))
+from helpers.registry_files import ca_cppa_2026, many_rows
+
+BROKERS = ["spokeo", "acxiom", "epsilon", "lexisnexis-risk", "whitepages", "radaris"]
+
+
+def populate(home: Path) -> None:
+    from borrador.core.requests import Channel, Kind, Request, Status
+    from borrador.paths import Paths
+    from borrador.services import open_store
+
+    with open_store(Paths(home)) as session:
+        registry = home.parent / "registry.csv"
+        registry.write_bytes(ca_cppa_2026(many_rows(600)))
+        session.import_registry(registry)
+        base = dt.date(2026, 6, 1)
+        for n in range(500):
+            person = session.add_person({"name": f"Persona Inventada {n}", "state": "CA"})
+            drafts = [Request(person_id=person.id or 0, recipient=BROKERS[i % 6],
+                              kind=Kind.DELETE, status=Status.SENT, legal_basis="privacy-ca",
+                              channel=Channel.WEB, created_on=base,
+                              sent_on=base + dt.timedelta(days=(n + i) % 170))
+                      for i in range(20)]  # fmt: skip
+            session.requests.add_many(drafts, session.clock.now())
+
+
+async def time_borrador(home: Path) -> tuple[float, float]:
+    from borrador.paths import Paths
+    from borrador.tui.app import BorradorApp
+    from borrador.tui.screens.dashboard import DashboardScreen
+
+    start = time.perf_counter()
+    app = BorradorApp(Paths(home))
+    async with app.run_test(size=(100, 32)) as pilot:
+        while not isinstance(app.screen, DashboardScreen):
+            await pilot.pause(0)
+        await pilot.pause()  # the first frame of the dashboard
+        first_frame = time.perf_counter() - start
+        await app.workers.wait_for_complete()  # the deadlines worked out and shown
+        await pilot.pause()
+        filled = time.perf_counter() - start
+    app.session.close()
+    return first_frame, filled
+
+
+async def time_bare() -> float:
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+
+    class Bare(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("a", "b", "c", "d", "e")
+            for n in range(50):
+                table.add_row(*(f"cell {n}-{c}" for c in range(5)))
+
+    start = time.perf_counter()
+    app = Bare()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+    return time.perf_counter() - start
+
+
+async def filter_keystrokes(home: Path) -> list[float]:
+    from borrador.paths import Paths
+    from borrador.tui.app import BorradorApp
+    from borrador.tui.screens.catalog import CatalogScreen
+
+    app = BorradorApp(Paths(home))
+    times = []
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        registry = home.parent / "registry-5000.csv"
+        registry.write_bytes(ca_cppa_2026(many_rows(5000)))
+        app.session.import_registry(registry)  # 5,000 real catalog entries
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CatalogScreen)
+        query = screen.query_one("#query")
+        assert len(app.session.catalog.search("")) >= 5000
+        for text in ("i", "in", "inv", "inve", "b", "br", "bro", "broker 4", "broker 42", "x"):
+            query.value = text  # type: ignore[attr-defined]
+            start = time.perf_counter()
+            screen.refilter()
+            times.append(time.perf_counter() - start)
+    app.session.close()
+    return times
+
+
+def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
+    with bench_home() as env:
+        os.environ.update(
+            {k: v for k, v in env.items() if k.startswith(("BORRADOR", "BENCH", "PYTHON_KEYRING"))}
+        )
+        home = Path(env["BORRADOR_HOME"])
+        populate(home)
+        first, filled, bare = [], [], []
+        for _ in range(rounds):
+            bare.append(asyncio.run(time_bare()))
+            frame, full = asyncio.run(time_borrador(home))
+            first.append(frame)
+            filled.append(full)
+        keystrokes = asyncio.run(filter_keystrokes(home))
+    floor = statistics.median(bare)
+    return [
+        ("tui_startup_to_dashboard_first_frame_seconds", statistics.median(first), floor, 1.3),
+        ("tui_startup_to_dashboard_filled_seconds", statistics.median(filled), floor, 1.3),
+        ("tui_catalog_filter_keystroke_seconds", statistics.median(keystrokes), 0.016, 1.0),
+    ]
