@@ -6,6 +6,7 @@ python scripts/i18n.py --check   # exit 1 if a catalog is stale or a translation
 
 from __future__ import annotations
 
+import datetime
 import io
 import sys
 from pathlib import Path
@@ -19,10 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "borrador"
 LOCALE = PACKAGE / "i18n" / "locale"
 LANGUAGES = ("es",)
+FIXED_DATE = datetime.datetime(2026, 11, 26, tzinfo=datetime.UTC)
 
 
 def template() -> Catalog:
-    catalog = Catalog(project="borrador", charset="utf-8")
+    # A fixed date: the catalogs only change when their text does (CI compares them).
+    catalog = Catalog(project="borrador", charset="utf-8", creation_date=FIXED_DATE)
     for folder in ("tui", "i18n"):
         for filename, lineno, message, _comments, _context in extract_from_dir(
             PACKAGE / folder,
@@ -46,6 +49,7 @@ def main(check: bool) -> int:
             else Catalog(locale=language, project="borrador")
         )
         catalog.update(pot, no_fuzzy_matching=True)
+        catalog.creation_date = FIXED_DATE
         missing = [m.id for m in catalog if m.id and not m.string]
         problems += [f"{language}: untranslated: {m!r}" for m in missing]
         po = io.BytesIO()
