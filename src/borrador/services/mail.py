@@ -8,21 +8,21 @@ whose last attempt may have gone through is skipped until the user checks and sa
 from __future__ import annotations
 
 import dataclasses
-import email.policy
-import email.utils
 import time
 from collections.abc import Callable
-from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.requests import Event, Request, Status
 from borrador.letters.context import pick_channel
-from borrador.letters.smtp import Connection, MailAccount, MailError
 from borrador.services.letters import LetterUseCases
 
+# smtplib, ssl and the email package load when mail is used, not for every command.
 if TYPE_CHECKING:
+    from email.message import EmailMessage
+
     from borrador.keys import KeyFile
+    from borrador.letters.smtp import Connection, MailAccount
     from borrador.storage.settings_repo import SettingsRepo
 
 KEYRING_SERVICE = "borrador-smtp"
@@ -52,6 +52,8 @@ class MailUseCases(LetterUseCases):
 
     # -- the account ----------------------------------------------------------------------
     def mail_account(self) -> MailAccount:
+        from borrador.letters.smtp import MailAccount
+
         data = self.settings.get(ACCOUNT_KEY)
         if not data:
             raise BorradorError("no mail account is set up.", hint="Run 'borrador mail setup'.")
@@ -118,6 +120,8 @@ class MailUseCases(LetterUseCases):
         return password
 
     def mail_test(self, password: str) -> str:
+        from borrador.letters.smtp import Connection
+
         account = self.mail_account()
         with Connection(account, password):
             pass
@@ -125,6 +129,10 @@ class MailUseCases(LetterUseCases):
 
     # -- sending ----------------------------------------------------------------------------
     def _message(self, request: Request, account: MailAccount, attach_pdf: bool) -> EmailMessage:
+        import email.policy
+        import email.utils
+        from email.message import EmailMessage
+
         entry = self.catalog.catalog().get(request.recipient)
         channel = pick_channel(entry, str(request.kind), "eml")
         if channel is None or not channel.email:
@@ -212,6 +220,8 @@ class MailUseCases(LetterUseCases):
         pause: float,
         progress: Callable[[int, int], None] | None,
     ) -> list[SendResult]:
+        from borrador.letters.smtp import Connection
+
         results: list[SendResult] = []
         with Connection(account, password) as connection:
             for n, (request, message) in enumerate(todo, 1):
@@ -230,6 +240,8 @@ class MailUseCases(LetterUseCases):
     def _send_one(
         self, connection: Connection, request: Request, message: EmailMessage
     ) -> SendResult:
+        from borrador.letters.smtp import MailError
+
         message_id = str(message["Message-ID"])
         request = self._mail_note(request, "sending", message_id, "Sending by email.",
                                   message_id=message_id)  # fmt: skip
