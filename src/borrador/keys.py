@@ -197,17 +197,93 @@ class KeyFile:
         return copy
 
     def unlock(self, passphrase: str) -> bytes:
+        return self.unlock_candidates(passphrase)[0][0]
+
+    def unlock_candidates(self, passphrase: str) -> tuple[list[bytes], str]:
+        """The data keys the passphrase opens (two only in the middle of a re-key) and the
+        slot's label (the volunteer's name in clinic mode)."""
+        from borrador.key_slots import open_slot
+
         for slot in self.slots:
+            if slot.get("type") == "volunteer":
+                keys = open_slot(slot, passphrase, self.file_id)
+                if keys:
+                    return keys, str(slot["label"])
+                continue
             params = KdfParams(**slot["kdf"])
             data_key = _open(_derive(passphrase, _unb64(slot["salt"]), params), slot, self.file_id)
             if data_key is not None:
-                return data_key
+                return [data_key], ""
         raise StoreError(
             "the passphrase is wrong; nothing was opened or changed.",
             hint="Check it and try again.",
         )
 
+    # -- clinic mode: one slot per volunteer ----------------------------------------------
+    @property
+    def volunteers(self) -> list[str]:
+        return [str(s["label"]) for s in self.slots if s.get("type") == "volunteer"]
+
+    def enable_clinic(self, passphrase: str, name: str, params: KdfParams | None = None) -> None:
+        """Turn the owner's passphrase slot into the first volunteer's slot."""
+        from borrador.key_slots import new_slot
+
+        if self.volunteers:
+            raise StoreError("clinic mode is already on.")
+        data_key = self.unlock(passphrase)
+        self.slots = [new_slot(name, passphrase, data_key, self.file_id, params or KdfParams())]
+        self.save()
+
+    def add_volunteer(
+        self, data_key: bytes, name: str, passphrase: str, params: KdfParams | None = None
+    ) -> None:
+        from borrador.key_slots import new_slot
+
+        if not self.volunteers:
+            raise StoreError(
+                "clinic mode is off.", hint="Turn it on first: borrador clinic enable."
+            )
+        if name in self.volunteers:
+            raise StoreError(f"there is already a volunteer called {name!r}.")
+        self.slots.append(new_slot(name, passphrase, data_key, self.file_id,
+                                   params or KdfParams()))  # fmt: skip
+        self.save()
+
+    def prepare_rekey(self, old_key: bytes, new_key: bytes, removed: str) -> None:
+        """Step 1 of a re-key: drop the departed volunteer's slot and seal both keys for
+        everyone else, so whichever key the database has when a crash strikes still opens."""
+        from borrador.key_slots import seal_to
+
+        if removed not in self.volunteers:
+            raise StoreError(f"there is no volunteer called {removed!r}.")
+        remaining = [s for s in self.slots if s.get("label") != removed]
+        if not remaining:
+            raise StoreError("the last volunteer cannot be removed: nobody could open the data.")
+        for slot in remaining:
+            public = _unb64(slot["public"])
+            slot["data"] = seal_to(public, new_key, self.file_id, slot["label"])
+            slot["data_old"] = seal_to(public, old_key, self.file_id, slot["label"])
+        self.slots = remaining
+        self.keyring_slot = None  # it wrapped the old key; "remember" must be turned on again
+        self.save()
+
+    def finish_rekey(self) -> None:
+        """Step 3, once the database is re-keyed: the old key is sealed nowhere any more."""
+        for slot in self.slots:
+            slot.pop("data_old", None)
+        self.save()
+
     def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
+        if self.volunteers:  # a volunteer changes only their own slot's passphrase
+            from borrador.key_slots import reseal_private
+
+            for n, slot in enumerate(self.slots):
+                resealed = reseal_private(slot, old, new, self.file_id, params or KdfParams())
+                if resealed is not None:
+                    self.slots[n] = resealed
+                    self.save()
+                    return
+            raise StoreError("the passphrase is wrong; nothing was changed.")
         data_key = self.unlock(old)
         self.slots = [
             self._passphrase_slot(new, data_key, self.file_id, params or KdfParams(), "owner")

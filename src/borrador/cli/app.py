@@ -43,6 +43,8 @@ SUBCOMMANDS = {
     "deadlines": ("borrador.cli.tracking_cmd", "deadlines"),
     "calendar": ("borrador.cli.tracking_cmd", "calendar"),
     "settings": ("borrador.cli.tracking_cmd", "settings"),
+    "clinic": ("borrador.cli.clinic_cmd", "clinic"),
+    "handoff": ("borrador.cli.handoff_cmd", "handoff"),
 }
 
 

@@ -81,7 +81,15 @@ def test() -> None:
     help="Seconds between messages, so the provider does not block the account.",
 )
 @click.option("--resend", is_flag=True, help="Send even if an earlier attempt may have gone.")
-def send(request_ids: tuple[int, ...], attach_pdf: bool, pause: float, resend: bool) -> None:
+@click.option(
+    "--without-authorisation",
+    "unsigned",
+    is_flag=True,
+    help="Send agent letters even though no signed authorisation is recorded.",
+)
+def send(
+    request_ids: tuple[int, ...], attach_pdf: bool, pause: float, resend: bool, unsigned: bool
+) -> None:
     """Send the stored letters of drafted requests, each by email to the recipient."""
     with open_session() as session:
         password = session.mail_password(_ask)
@@ -89,6 +97,7 @@ def send(request_ids: tuple[int, ...], attach_pdf: bool, pause: float, resend: b
         with click.progressbar(length=len(request_ids), label="Sending", file=sys.stderr) as bar:
             results = session.send_emails(list(request_ids), password=password, pause=pause,
                                           attach_pdf=attach_pdf, resend=resend,
+                                          without_authorisation=unsigned,
                                           progress=lambda n, total: bar.update(1))  # fmt: skip
     for result in results:
         click.echo(f"Request {result.request_id}: {result.message}")

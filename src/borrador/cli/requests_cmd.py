@@ -116,6 +116,10 @@ def mark(
 ) -> None:
     """Record that a request moved to STATUS."""
     with open_session() as session:
+        if status == "sent" and session.unauthorised([request_id]):
+            click.echo(f"Warning: request {request_id} is an agent letter and the person's "
+                       "signed authorisation is not recorded (borrador clinic authorised).",
+                       err=True)  # fmt: skip
         request = session.change_status(
             request_id, status, on=on, note=note, channel=channel, confirmation=confirmation,
             until=until, reason=reason, exemption=exemption)  # fmt: skip

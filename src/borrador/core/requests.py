@@ -139,6 +139,8 @@ class Request:
     uid: str = ""  # stable across machines; calendar UIDs and hand-off use it
     message_id: str = ""  # set just before an email is handed to the server
     sent_message: str = ""  # the email as sent, kept as evidence
+    agent: str = ""  # the volunteer who drafted it as authorised agent (clinic mode)
+    authorized_on: dt.date | None = None  # when the person signed the agent's authorisation
     id: int | None = None
 
     @property

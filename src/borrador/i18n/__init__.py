@@ -56,3 +56,12 @@ def from_environment(environ: Mapping[str, str]) -> str:
         if value and value not in ("C", "POSIX"):
             return value.split(":")[0].split(".")[0]
     return "en"
+
+
+def translator(code: str) -> gettext.NullTranslations:
+    """Translations for one document in `code` (a resident's sheet), leaving the screen's
+    language as it is."""
+    base = (code or "en").replace("_", "-").split("-")[0].lower()
+    if base not in LANGUAGES or base == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, locale_dir(), languages=[base])

@@ -159,8 +159,13 @@ class LetterUseCases(RequestUseCases):
         person = self.people.get(person_id)
         drafts = [self._draft(person, r, kind, law, None, "") for r in recipients]
         catalog = self.catalog.catalog()
+        agent = agent or self.default_agent()
         return [(d, self.build_letter(person, catalog.get(d.recipient), d, fmt, options, agent))
                 for d in drafts]  # fmt: skip
+
+    def default_agent(self) -> ctx.Agent | None:
+        """Who signs when nobody is named: the person themself (clinic mode overrides)."""
+        return None
 
     def organisation(self) -> ctx.Agent | None:
         """The clinic's sender details (settings), used when acting as authorised agent."""
@@ -249,6 +254,9 @@ class LetterUseCases(RequestUseCases):
     ) -> list[Made]:
         from borrador.letters.pdf import check_printable
 
+        agent = agent or self.default_agent()
+        if agent:  # recorded so sending can check for the person's signed authorisation
+            drafts = [dataclasses.replace(d, agent=agent.name) for d in drafts]
         catalog = self.catalog.catalog()
         outputs = []
         for n, draft in enumerate(drafts, 1):  # render everything before storing anything

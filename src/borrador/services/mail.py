@@ -43,6 +43,12 @@ class SendResult:
     done_before: bool = False  # nothing to do: it was already sent or closed
 
 
+NO_AUTHORISATION = (
+    "not sent: it is an agent letter and the person's signed authorisation is not recorded "
+    "(borrador clinic authorised --person ID --date DATE); to send anyway, say so explicitly"
+)
+
+
 class MailUseCases(LetterUseCases):
     """Mixed into Session, which provides `settings` and `key_file`."""
 
@@ -177,6 +183,7 @@ class MailUseCases(LetterUseCases):
         pause: float = 2.0,
         attach_pdf: bool = False,
         resend: bool = False,
+        without_authorisation: bool = False,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[SendResult]:
         """Send each request's stored letter; report per request what went and what did not."""
@@ -191,6 +198,9 @@ class MailUseCases(LetterUseCases):
                         request_id, False, f"skipped: it is {request.status}", done_before=True
                     )
                 )
+                continue
+            if request.agent and request.authorized_on is None and not without_authorisation:
+                results.append(SendResult(request_id, False, NO_AUTHORISATION))
                 continue
             if (
                 request.message_id

@@ -15,8 +15,8 @@ from borrador.core.requests import (
 from borrador.keys import KdfParams, KeyFile
 from borrador.paths import Paths
 from borrador.services.catalog import CatalogService, ImportReport
+from borrador.services.clinic import ClinicUseCases
 from borrador.services.clock import Clock
-from borrador.services.mail import MailUseCases
 from borrador.services.tracking import Tracking
 from borrador.storage.db import Database
 from borrador.storage.people_repo import PeopleRepo
@@ -50,17 +50,18 @@ class Summary:
         return sum(n for s, n in self.requests_by_status.items() if s not in closed)
 
 
-class Session(MailUseCases):
+class Session(ClinicUseCases):
     def __init__(self, paths: Paths, db: Database, key_file: KeyFile, clock: Clock,
-                 data_key: bytes = b"") -> None:  # fmt: skip
+                 data_key: bytes = b"", actor: str = "") -> None:  # fmt: skip
         self.paths = paths
+        self.actor = actor  # the volunteer who unlocked (clinic mode); "" for one person
         self._data_key = data_key  # memory only: backups re-encrypt under it
         self.warnings: list[str] = []  # things the front end should say on opening
         self.db = db
         self.key_file = key_file
         self.clock = clock
         self.people = PeopleRepo(db)
-        self.requests = RequestsRepo(db)
+        self.requests = RequestsRepo(db, actor)
         self.catalog = CatalogService(RegistryRepo(db))
         self.tracking = Tracking(self)
         self.settings = SettingsRepo(db)
@@ -118,9 +119,6 @@ class Session(MailUseCases):
     # -- keys -----------------------------------------------------------------------------
     def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
         self.key_file.change_passphrase(old, new, params)
-
-    def remember_on_device(self, passphrase: str) -> None:
-        self.key_file.remember(self.key_file.unlock(passphrase))
 
     def forget_on_device(self) -> None:
         self.key_file.forget()

@@ -54,29 +54,54 @@ def open_store(
             hint="Run 'borrador init' to create it.",
         )
     key_file = KeyFile.load(paths.key_file)
-    data_key = key_file.unlock_from_keyring()
-    if data_key is None:
+    remembered = key_file.unlock_from_keyring()
+    candidates, actor = ([remembered], "") if remembered is not None else ([], "")
+    if not candidates:
         given = passphrase or os.environ.get(ENV_PASSPHRASE) or (ask() if ask else "")
         if not given:
             raise StoreError(
                 "a passphrase is needed to open the encrypted store.",
                 hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.",
             )
-        data_key = key_file.unlock(given)
+        candidates, actor = key_file.unlock_candidates(given)
     wal_lost = _wal_missing(paths)
-    db = Database(paths.database, data_key)
+    db, data_key = _open_with(paths, candidates)
     try:
+        if len(candidates) > 1:  # a re-key was cut short: finish it before anything else
+            data_key = _finish_rekey(db, key_file, data_key, candidates[0])
         migrate(db)
     except BaseException:
         db.close()
         raise
-    session = Session(paths, db, key_file, clock or SystemClock(), data_key)
+    session = Session(paths, db, key_file, clock or SystemClock(), data_key, actor)
     if wal_lost:
         session.warnings.append(
             "the database's write-ahead log (borrador.db-wal) was missing after an unclean "
             "stop: the most recent changes may be lost. If you have a recent backup, compare "
             "it, or restore it with 'borrador restore FILE'.")  # fmt: skip
     return session
+
+
+def _open_with(paths: Paths, candidates: list[bytes]) -> tuple[Database, bytes]:
+    """The database opened with whichever key it has: after a re-key cut short by a crash
+    the key file still holds the old key beside the new one."""
+    for n, data_key in enumerate(candidates):
+        try:
+            return Database(paths.database, data_key), data_key
+        except StoreError:
+            if n == len(candidates) - 1:
+                raise
+    raise StoreError("no key was found for the database.")
+
+
+def _finish_rekey(db: Database, key_file: KeyFile, opened_with: bytes, new_key: bytes) -> bytes:
+    """The new key must end up the only one: the old one is known to a departed volunteer."""
+    if opened_with != new_key:
+        db.rekey(new_key)
+    else:  # committed in the log; fold it into the main file
+        db.checkpoint()
+    key_file.finish_rekey()
+    return new_key
 
 
 def _wal_missing(paths: Paths) -> bool:

@@ -72,6 +72,15 @@ class Database:
                 hint="Nothing was changed. Restore both from a backup: borrador restore FILE.",
             ) from None
 
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt every page under `new_key` in one transaction (SQLCipher's rekey), then
+        fold the log into the main file so no page under the old key is left behind."""
+        if len(new_key) != 32:
+            raise StoreError("the new database key has the wrong length.")
+        with self._lock:
+            self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        self.checkpoint()
+
     def _set_pragmas(self) -> None:
         for name, value, expected in _PRAGMAS:
             self.conn.execute(f"PRAGMA {name} = {value}")

@@ -94,6 +94,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE requests ADD COLUMN message_id TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE requests ADD COLUMN sent_message TEXT NOT NULL DEFAULT ''",
     ),
+    7: (
+        # Clinic mode: who acted as authorised agent, and when the person signed for it.
+        "ALTER TABLE requests ADD COLUMN agent TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE requests ADD COLUMN authorized_on TEXT",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

@@ -39,6 +39,8 @@ _FIELDS = (
     "parent_id",
     "message_id",
     "sent_message",
+    "agent",
+    "authorized_on",
 )
 _COLUMNS = ", ".join(_FIELDS)
 _MUTABLE = [f for f in _FIELDS if f not in ("id", "uid", "person_id")]
@@ -68,7 +70,7 @@ class ConflictError(StoreError):
 
 def _row_to_request(row: Any) -> Request:
     data = dict(zip(_FIELDS, row, strict=True))
-    for name in _DATE_FIELDS:
+    for name in (*_DATE_FIELDS, "authorized_on"):
         data[name] = dt.date.fromisoformat(data[name]) if data[name] else None
     data["kind"] = Kind(data["kind"])
     data["status"] = Status(data["status"])
@@ -78,7 +80,7 @@ def _row_to_request(row: Any) -> Request:
 
 def _to_values(request: Request) -> dict[str, Any]:
     values = dataclasses.asdict(request)
-    for name in _DATE_FIELDS:
+    for name in (*_DATE_FIELDS, "authorized_on"):
         values[name] = values[name].isoformat() if values[name] else None
     for name in ("kind", "status", "channel"):
         values[name] = str(values[name]) if values[name] else None
@@ -101,8 +103,9 @@ def _row_to_event(row: Any) -> Event:
 
 
 class RequestsRepo:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, actor: str = "") -> None:
         self.db = db
+        self.actor = actor  # the volunteer every new event is recorded against (clinic mode)
 
     def add(self, request: Request, now: str, note: str = "") -> Request:
         return self.add_many([request], now, note)[0]
@@ -125,8 +128,7 @@ class RequestsRepo:
                 new_ids.append(new_id)
         return [self.get(i) for i in new_ids]
 
-    @staticmethod
-    def _insert_event(conn: Any, event: Event, now: str) -> None:
+    def _insert_event(self, conn: Any, event: Event, now: str) -> None:
         conn.execute(
             "INSERT INTO events (request_id, on_date, from_status, to_status, note, actor,"
             " recorded_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -136,7 +138,7 @@ class RequestsRepo:
                 str(event.from_status) if event.from_status else None,
                 str(event.to_status),
                 event.note,
-                event.actor,
+                event.actor or self.actor,
                 now,
                 json.dumps(dict(event.detail), ensure_ascii=False),
             ),

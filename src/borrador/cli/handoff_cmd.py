@@ -1,0 +1,53 @@
+"""`borrador handoff export|import`: one resident's file, to another machine, encrypted."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from borrador.cli.app import fail, open_session
+
+ENV_HANDOFF = "BORRADOR_HANDOFF_PASSPHRASE"
+
+
+@click.group()
+def handoff() -> None:
+    """Move one resident's requests to another volunteer's Borrador."""
+
+
+@handoff.command("export")
+@click.option("--person", "person_id", type=int, required=True)
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def export(person_id: int, file: Path) -> None:
+    """Write the resident's person, requests, history and letters to FILE. The one-time
+    passphrase is the last line printed: read it to the other volunteer, do not send it
+    with the file."""
+    from borrador.services.handoff import write_bundle
+
+    with open_session() as session:
+        passphrase = write_bundle(session.db, person_id, file)
+    click.echo(f"Wrote {file}. Its one-time passphrase (say it aloud; never send it with it):")
+    click.echo(passphrase)
+
+
+@handoff.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def import_(file: Path) -> None:
+    """Add the resident in FILE; importing the same file again adds nothing twice."""
+    from borrador.services.handoff import import_bundle
+
+    passphrase = os.environ.get(ENV_HANDOFF, "")
+    if not passphrase:
+        if not sys.stdin.isatty():
+            fail(f"no terminal to ask for the passphrase; set {ENV_HANDOFF} and run again.")
+        passphrase = str(click.prompt("The bundle's passphrase", hide_input=True, err=True))
+    with open_session() as session:
+        person_id, counts = import_bundle(session.db, file, passphrase)
+    click.echo(
+        f"Person {person_id}: {'added' if counts['person'] else 'already here'}; "
+        f"{counts['requests']} new request(s), {counts['updated']} updated, "
+        f"{counts['events']} new history entries."
+    )

@@ -1,0 +1,105 @@
+"""The hand-off bundle: one resident's file, encrypted for a one-time spoken passphrase.
+
+Layout: a header line (format, Argon2id parameters, salt, nonce, as JSON) and then the
+AES-GCM ciphertext of the compressed JSON of the person's rows. The header is the
+authenticated data, so a changed byte anywhere is detected before anything is imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import zlib
+from pathlib import Path
+from typing import Any
+
+from borrador.core.errors import BorradorError
+from borrador.keys import KdfParams, _b64, _derive, _unb64
+from borrador.paths import write_private_file
+from borrador.storage.db import Database, DatabaseError
+from borrador.storage.handoff_repo import export_person, import_person
+from borrador.wordlist import WORDS
+
+FORMAT = "borrador-handoff"
+VERSION = 1
+PASSPHRASE_WORDS = 8  # 8 × 8 bits: 64 random bits, each guess costing one Argon2id run
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def one_time_passphrase() -> str:
+    return " ".join(secrets.choice(WORDS) for _ in range(PASSPHRASE_WORDS))
+
+
+def _normal(passphrase: str) -> str:
+    """Read aloud and typed again: case, extra spaces and hyphens do not matter."""
+    return " ".join(passphrase.lower().replace("-", " ").split())
+
+
+def write_bundle(db: Database, person_id: int, path: Path, params: KdfParams | None = None) -> str:
+    """Write the bundle to `path` (never over an existing file); returns its passphrase."""
+    if path.exists():
+        raise BorradorError(
+            f"{path} already exists; nothing was written.", hint="Choose a new file name."
+        )
+    rows = export_person(db, person_id)
+    passphrase = one_time_passphrase()
+    params = params or KdfParams()
+    salt, nonce = os.urandom(16), os.urandom(12)
+    meta = {
+        "format": FORMAT,
+        "version": VERSION,
+        "kdf": params.__dict__,
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+    }
+    header = json.dumps(meta, sort_keys=True).encode()
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    plain = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 9)
+    sealed = AESGCM(_derive(_normal(passphrase), salt, params)).encrypt(nonce, plain, header)
+    write_private_file(path, header + b"\n" + sealed)
+    return passphrase
+
+
+def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:
+    """The rows in the bundle, or a clear error: wrong passphrase, changed, or not a bundle."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError("it is far larger than any hand-off bundle")
+        raw = path.read_bytes()
+        header, _, sealed = raw.partition(b"\n")
+        meta = json.loads(header)
+        if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+            raise ValueError("it is not a Borrador hand-off bundle of a version this one reads")
+        params = KdfParams(**meta["kdf"])
+        params.check()
+        key = _derive(_normal(passphrase), _unb64(meta["salt"]), params)
+    except FileNotFoundError:
+        raise BorradorError(f"there is no file {path}.") from None
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+        raise BorradorError(f"{path} cannot be read ({exc}); nothing was imported.") from None
+    try:
+        plain = AESGCM(key).decrypt(_unb64(meta["nonce"]), sealed, header)
+    except (InvalidTag, ValueError):
+        raise BorradorError(
+            f"{path} does not open with this passphrase, or it was changed after it was made; "
+            "nothing was imported.",
+            hint="Check the words with the person who made it; if they match, ask for a new "
+            "bundle.",
+        ) from None
+    return dict(json.loads(zlib.decompress(plain)))
+
+
+def import_bundle(db: Database, path: Path, passphrase: str) -> tuple[int, dict[str, int]]:
+    rows = read_bundle(path, passphrase)
+    try:
+        return import_person(db, rows)
+    except (ValueError, KeyError, TypeError, DatabaseError) as exc:
+        raise BorradorError(
+            f"{path} holds data this Borrador cannot take ({exc}); nothing was imported.",
+            hint="Update Borrador.",
+        ) from None

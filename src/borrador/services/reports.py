@@ -1,0 +1,184 @@
+"""The resident sheet (one page, in the resident's language) and the case report (every
+request with its timeline and deadlines), as PDFs.
+
+The sheet says only what the resident already knows about themself: their name, whom they
+wrote to and when. No birth date, address or ID numbers, so a lost sheet reveals little.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from borrador.core.requests import Request, Status
+from borrador.i18n import N_, translator
+from borrador.letters.report_pdf import Block, render_document
+
+if TYPE_CHECKING:
+    from borrador.services.session import Session
+
+WATCH_FOR = {
+    "opt-out": N_("an email or letter from {who} asking you to confirm who you are."),
+    "delete": N_("an email or letter from {who} asking you to confirm who you are."),
+    "access": N_("a letter or email from {who} with a copy of what they hold about you."),
+    "disclosure": N_("your file from {who}, by mail."),
+    "dispute": N_("the result of {who}'s investigation, in writing."),
+    "records": N_("a letter or email from {who} with the records, or asking about fees."),
+    "follow-up": N_("an answer from {who}."),
+    "complaint": N_("an answer from {who}."),
+}
+DONE = (Status.COMPLETED, Status.PARTIALLY_COMPLETED)
+
+
+def _name(catalog: Any, slug: str) -> str:
+    entry = catalog.entries.get(slug)
+    return str(entry.name) if entry else slug
+
+
+def _dates(language: str) -> Callable[[dt.date | None], str]:
+    from babel.dates import format_date
+
+    return lambda day: format_date(day, format="long", locale=language) if day else "—"
+
+
+def resident_sheet(session: Session, person_id: int) -> bytes:
+    person = session.get_person(person_id)
+    lang = person.language.split("-")[0] if person.language else "en"
+    _ = translator(lang).gettext
+    day = _dates(lang if lang in ("en", "es") else "en")
+    org = session.organisation()
+    catalog = session.catalog.catalog()
+    blocks: list[Block] = [
+        ("title", _("Your privacy requests")),
+        (
+            "text",
+            _("For {name}, {date}.").format(name=person.name, date=day(session.clock.today())),
+        ),
+    ]
+    shown = [r for r in session.list_requests(person_id) if r.status is not Status.WITHDRAWN]
+    for request in shown:
+        who = _name(catalog, request.recipient)
+        blocks.append(("heading", f"{who} — {_(str(request.kind))}"))
+        blocks.append(("text", _sheet_lines(session, request, who, _, day)))
+    if not shown:
+        blocks.append(("text", _("Nothing has been sent yet.")))
+    blocks.append(
+        (
+            "text",
+            _(
+                "Never send your Social Security number, immigration papers or "
+                "money to answer any of these."
+            ),
+        )
+    )
+    if org is not None:
+        contact = ", ".join(x for x in (org.phone, org.email) if x)
+        who = org.organisation or org.name
+        blocks.append(
+            (
+                "heading",
+                _("Questions? Call {who}: {contact}").format(
+                    who=who, contact=contact or _("ask at the clinic")
+                ),
+            )
+        )
+    return render_document(blocks, compact=len(shown) > 8)
+
+
+def _sheet_lines(
+    session: Session,
+    request: Request,
+    who: str,
+    _: Callable[[str], str],
+    day: Callable[[dt.date | None], str],
+) -> str:
+    lines = []
+    if request.sent_on is None:
+        lines.append(_("Not sent yet: the clinic will send it."))
+    else:
+        lines.append(_("Sent on {date}.").format(date=day(request.sent_on)))
+    clocks = session.tracking.deadlines(request)
+    if request.status in DONE:
+        lines.append(_("Done: they answered on {date}.").format(date=day(request.closed_on)))
+    elif request.status is Status.DENIED:
+        lines.append(
+            _("They refused on {date}; the clinic will tell you the options.").format(
+                date=day(request.closed_on)
+            )
+        )
+    elif clocks is not None:
+        due = request.extended_due_on or clocks.respond_by
+        text = (
+            _("By law they must answer by {date}.")
+            if clocks.legal
+            else _("We asked for an answer by {date} (no law sets a deadline).")
+        )
+        lines.append(text.format(date=day(due)))
+    watch = WATCH_FOR.get(str(request.kind))
+    if watch and request.is_open:
+        lines.append(_("Watch for: ") + _(watch).format(who=who))
+    return "\n".join(lines)
+
+
+def case_report(session: Session, person_id: int, language: str = "en") -> bytes:
+    person = session.get_person(person_id)
+    _ = translator(language).gettext
+    day = _dates(language if language in ("en", "es") else "en")
+    catalog = session.catalog.catalog()
+    blocks: list[Block] = [
+        ("title", _("Case report: {name}").format(name=person.name)),
+        (
+            "small",
+            _("Made on {date} by {who}. Dates are as recorded in Borrador.").format(
+                date=day(session.clock.today()), who=session.actor or person.name
+            ),
+        ),
+    ]
+    for request in session.list_requests(person_id):
+        who = _name(catalog, request.recipient)
+        clocks = session.tracking.deadlines(request)
+        blocks.append(
+            (
+                "heading",
+                _("Request {id}: {kind} to {who}").format(
+                    id=request.id, kind=_(str(request.kind)), who=who
+                ),
+            )
+        )
+        facts = [
+            _("Status: {status}").format(status=_(str(request.status))),
+            _("Legal basis: {law}").format(law=request.legal_basis or "—"),
+            _("Sent: {date}").format(date=day(request.sent_on)),
+        ]
+        if clocks is not None:
+            facts.append(_("Law: {citation}").format(citation=clocks.rule.citation))
+            facts.append(_("Received by them: {date}").format(date=day(clocks.received)))
+            if clocks.acknowledge_by:
+                facts.append(
+                    _("Acknowledgement due: {date}").format(date=day(clocks.acknowledge_by))
+                )
+            facts.append(
+                _("Answer due: {date}").format(
+                    date=day(request.extended_due_on or clocks.respond_by)
+                )
+            )
+        if request.agent:
+            facts.append(
+                _("Authorised agent: {agent}; authorisation signed: {date}").format(
+                    agent=request.agent, date=day(request.authorized_on)
+                )
+            )
+        if request.confirmation:
+            facts.append(_("Confirmation: {number}").format(number=request.confirmation))
+        blocks.append(("text", "\n".join(facts)))
+        timeline = []
+        for event in session.request_events(request.id or 0):
+            line = f"{day(event.on)}: {_(str(event.to_status))}"
+            if event.note:
+                line += f" — {event.note}"
+            if event.actor:
+                line += f" ({event.actor})"
+            timeline.append(line)
+        blocks.append(("small", "\n".join(timeline)))
+    return render_document(blocks)

@@ -1,0 +1,169 @@
+"""Clinic mode at work: agent letters, the authorisation check, resident sheet, case report."""
+
+import datetime as dt
+import io
+
+import pypdf
+import pytest
+
+from borrador.keys import FLOOR
+from borrador.letters.context import Agent
+from conftest import PASSPHRASE, TODAY
+from helpers import smtp_server as srv
+from helpers.people import sample_person
+from unit.test_mail import certs, server, setup_account  # noqa: F401 (fixtures)
+
+BROKERS = ["epsilon", "acxiom", "spokeo"]
+
+
+def pdf_text(data: bytes) -> str:
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+@pytest.fixture
+def clinic(session):
+    session.save_organisation(
+        Agent(
+            name="Clínica Ejemplo",
+            organisation="Centro Comunitario Ejemplo",
+            address="9 Calle Inventada\nFresno, CA 93701",
+            email="ayuda@example.org",
+            phone="555-0100",
+        )
+    )
+    session.enable_clinic(PASSPHRASE, "Rosa Voluntaria", FLOOR)
+    return session
+
+
+def make(session, language="en", kind="delete", fmt="eml"):
+    person = session.add_person(sample_person(state="CA") | {"language": language})
+    made = session.make_letters(
+        person.id, BROKERS, kind, fmt=fmt, out_dir=session.paths.root / "out"
+    )
+    return person, [m.request.id for m in made]
+
+
+def test_agent_letters_are_chosen_automatically_for_a_volunteer(clinic):
+    _person, ids = make(clinic, fmt="pdf")
+    for request_id in ids:
+        request = clinic.get_request(request_id)
+        assert request.agent == "Rosa Voluntaria" and request.authorized_on is None
+        assert "Rosa Voluntaria" in request.letter_text
+        assert "Centro Comunitario Ejemplo" in request.letter_text
+    out = clinic.paths.root / "out"
+    authorization = [p for p in out.iterdir() if "authoriz" in p.name]
+    assert authorization, sorted(p.name for p in out.iterdir())
+    text = pdf_text(authorization[0].read_bytes())
+    assert "authorize Rosa Voluntaria of Centro Comunitario Ejemplo" in text
+
+
+def test_individuals_never_get_agent_letters(session):
+    _person, ids = make(session)
+    assert all(session.get_request(i).agent == "" for i in ids)
+
+
+@pytest.mark.smtp
+def test_no_agent_letter_is_sent_without_a_recorded_authorisation(clinic, server, certs):  # noqa: F811
+    handler, controller, security = server
+    setup_account(clinic, controller, security, certs[0])
+    person, ids = make(clinic)
+    results = clinic.send_emails(ids, password=srv.PASSWORD, pause=0)
+    assert not any(r.sent for r in results)
+    assert all("signed authorisation is not recorded" in r.message for r in results)
+    assert handler.messages == []
+    changed = clinic.record_authorization(person.id, TODAY - dt.timedelta(days=1))
+    assert {r.id for r in changed} == set(ids)
+    assert all(r.authorized_on == TODAY - dt.timedelta(days=1) for r in changed)
+    results = clinic.send_emails(ids, password=srv.PASSWORD, pause=0)
+    assert [r.sent for r in results] == [True, True, True]
+    assert len(handler.messages) == 3
+    events = clinic.request_events(ids[0])
+    assert any("authorisation" in e.note for e in events)
+    assert {e.actor for e in events} == {"Rosa Voluntaria"}
+
+
+def test_an_authorisation_cannot_be_dated_in_the_future(clinic):
+    person, _ids = make(clinic)
+    with pytest.raises(Exception, match="future"):
+        clinic.record_authorization(person.id, TODAY + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "Your privacy requests",
+                "Sent on November 26, 2026",
+                "By law they must answer by",
+                "Watch for",
+                "Questions? Call Centro Comunitario Ejemplo: 555-0100",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Sus solicitudes de privacidad",
+                "Enviada el 26 de noviembre de 2026",
+                "Por ley deben contestar antes del",
+                "Esté atento a",
+                "¿Preguntas? Llame a Centro Comunitario Ejemplo: 555-0100",
+            ],
+        ),
+    ],
+)
+def test_resident_sheet_in_the_residents_language(clinic, language, expected):
+    from borrador.services.reports import resident_sheet
+
+    person, ids = make(clinic, language)
+    clinic.record_authorization(person.id, TODAY)
+    clinic.change_status(ids[0], "sent", channel="email")
+    data = resident_sheet(clinic, person.id)
+    assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 1
+    text = pdf_text(data)
+    for phrase in expected:
+        assert phrase in text, (phrase, text)
+    assert "Epsilon" in text and "Acxiom" in text
+    # Nothing the resident did not already know: no birth date, address or email.
+    for private in ("1990", "Fresno", "@example"):
+        assert private not in text.replace("ayuda@example.org", "")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "Case report:",
+                "Status: sent",
+                "Answer due:",
+                "Authorised agent: Rosa Voluntaria",
+                "Cal. Civ. Code",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Informe del caso:",
+                "Estado: enviada",
+                "Respuesta debida:",
+                "Agente autorizado: Rosa Voluntaria",
+                "Cal. Civ. Code",
+            ],
+        ),
+    ],
+)
+def test_case_report_has_every_request_and_its_timeline(clinic, language, expected):
+    from borrador.services.reports import case_report
+
+    person, ids = make(clinic)
+    clinic.change_status(ids[0], "sent", channel="email")
+    text = pdf_text(case_report(clinic, person.id, language))
+    for phrase in expected:
+        assert phrase in text, (phrase, text)
+    for request_id in ids:
+        assert f" {request_id}:" in text
+    assert text.count("(Rosa Voluntaria)") >= len(ids) + 1  # every event names its volunteer

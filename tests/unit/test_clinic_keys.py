@@ -1,0 +1,114 @@
+"""Clinic mode key slots: each volunteer opens the store; a removed one opens nothing new."""
+
+import json
+
+import pytest
+
+from borrador.core.errors import BorradorError, StoreError
+from borrador.keys import FLOOR, KeyFile
+from borrador.letters.context import Agent
+from borrador.services import open_store
+from borrador.storage.db import Database
+from conftest import PASSPHRASE
+
+ROSA = "rosa frase de paso uno"
+TOMAS = "tomas frase de paso dos"
+
+
+def clinic(session):
+    session.save_organisation(Agent(name="Clínica Ejemplo", organisation="Clínica Ejemplo",
+                                    address="1 Calle Inventada\nDenver, CO 80202"))  # fmt: skip
+    session.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
+    session.add_volunteer("Tomás", TOMAS, FLOOR)
+    return session
+
+
+def test_clinic_needs_the_organisation_first(session):
+    with pytest.raises(BorradorError, match="clinic's details"):
+        session.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
+    assert not session.clinic_on
+
+
+def test_each_volunteer_opens_and_is_recorded_on_events(session, paths, clock):
+    clinic(session)
+    person = session.add_person({"name": "Residente Inventada", "state": "CA"})
+    session.create_request(person.id, "spokeo", "opt-out")
+    session.close()
+    for passphrase, name, status in (
+        (PASSPHRASE, "Rosa", "sent"),
+        (TOMAS, "Tomás", "acknowledged"),
+    ):
+        with open_store(paths, passphrase=passphrase, clock=clock) as opened:
+            assert opened.actor == name
+            [request] = opened.list_requests()
+            opened.change_status(request.id, status, channel="mail" if status == "sent" else None)
+    with open_store(paths, passphrase=TOMAS, clock=clock) as opened:
+        actors = [e.actor for e in opened.request_events(request.id)]
+    assert actors == ["Rosa", "Rosa", "Tomás"]
+
+
+def test_a_wrong_passphrase_opens_nothing(session, paths):
+    clinic(session)
+    session.close()
+    with pytest.raises(StoreError, match="passphrase is wrong"):
+        open_store(paths, passphrase="no es de nadie aquí")
+
+
+def test_removed_volunteer_and_old_key_open_nothing_after_rekey(session, paths, clock):
+    clinic(session)
+    person = session.add_person({"name": "Residente Inventada", "state": "CA"})
+    for slug in ("spokeo", "radaris", "whitepages"):
+        session.create_request(person.id, slug, "opt-out")
+    old_key = session._data_key
+    session.remove_volunteer("Tomás")
+    assert session.volunteers() == ["Rosa"]
+    assert session._data_key != old_key
+    session.close()
+    with pytest.raises(StoreError):
+        open_store(paths, passphrase=TOMAS)
+    with pytest.raises(StoreError):  # a copy of the old key file + old key: nothing opens
+        Database(paths.database, old_key)
+    with open_store(paths, passphrase=PASSPHRASE, clock=clock) as opened:
+        assert len(opened.list_requests()) == 3
+    slots = json.loads(paths.key_file.read_bytes())["slots"]
+    assert all("data_old" not in s for s in slots)
+
+
+def test_a_volunteer_cannot_remove_themself_or_the_last(session):
+    clinic(session)
+    with pytest.raises(BorradorError, match="yourself"):
+        session.remove_volunteer("Rosa")
+    session.remove_volunteer("Tomás")
+    with pytest.raises(StoreError):
+        session.remove_volunteer("Tomás")
+
+
+def test_a_volunteer_changes_only_their_own_passphrase(session, paths):
+    clinic(session)
+    session.change_passphrase(TOMAS, ROSA + " nueva", FLOOR)
+    key_file = KeyFile.load(paths.key_file)
+    assert key_file.unlock_candidates(ROSA + " nueva")[1] == "Tomás"
+    assert key_file.unlock_candidates(PASSPHRASE)[1] == "Rosa"
+    with pytest.raises(StoreError):
+        key_file.unlock(TOMAS)
+
+
+def test_clinic_mode_turns_off_remember_on_this_device(session, memory_keyring):
+    session.remember_on_device(PASSPHRASE)
+    assert session.key_file.keyring_slot is not None
+    clinic(session)
+    assert session.key_file.keyring_slot is None
+    with pytest.raises(BorradorError, match="clinic mode"):
+        session.remember_on_device(PASSPHRASE)
+
+
+def test_an_edited_volunteer_slot_is_detected(session, paths):
+    clinic(session)
+    data = json.loads(paths.key_file.read_bytes())
+    data["slots"][1]["label"] = "Rosa"
+    from borrador.keys import _canonical
+
+    paths.key_file.write_bytes(_canonical(data))
+    key_file = KeyFile.load(paths.key_file)
+    with pytest.raises(StoreError):
+        key_file.unlock(TOMAS)
