@@ -301,6 +301,7 @@ async def test_command_palette_reaches_screens_and_actions(app):
 async def test_every_binding_has_an_id(app):
     from borrador.tui.screens import (
         catalog,
+        clinic,
         dashboard,
         new_requests,
         people,
@@ -312,6 +313,7 @@ async def test_every_binding_has_an_id(app):
     classes = [
         BorradorApp,
         dashboard.DashboardScreen,
+        clinic.ClinicScreen,
         people.PeopleScreen,
         people.PersonScreen,
         people.PersonFormScreen,

@@ -30,6 +30,7 @@ class BorradorApp(App[None]):
         Binding("f3", "go('catalog')", N_("Catalog"), id="catalog"),
         Binding("f4", "go('new')", N_("New requests"), id="new-requests"),
         Binding("f5", "go('settings')", N_("Settings"), id="settings"),
+        Binding("f6", "go('clinic')", N_("Clinic"), id="clinic"),
         Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
     ]
@@ -91,6 +92,7 @@ class BorradorApp(App[None]):
 
     def unlocked(self, session: Any) -> None:
         self.session = session
+        self.sub_title = session.actor  # in clinic mode: which volunteer is at the keyboard
         self.last_activity = self.idle_clock()
         for warning in session.warnings:
             self.notify(sanitize(warning), severity="warning", timeout=15, markup=False)
@@ -121,6 +123,7 @@ class BorradorApp(App[None]):
     # -- navigation ---------------------------------------------------------------------
     def screens_by_name(self) -> dict[str, Callable[[], Screen[Any]]]:
         from borrador.tui.screens.catalog import CatalogScreen
+        from borrador.tui.screens.clinic import ClinicScreen
         from borrador.tui.screens.dashboard import DashboardScreen
         from borrador.tui.screens.new_requests import NewRequestsScreen
         from borrador.tui.screens.people import PeopleScreen
@@ -132,10 +135,22 @@ class BorradorApp(App[None]):
             "catalog": CatalogScreen,
             "new": NewRequestsScreen,
             "settings": SettingsScreen,
+            "clinic": ClinicScreen,
         }
+
+    def clinic_on(self) -> bool:
+        return self.session is not None and bool(self.session.clinic_on)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The clinic screen exists only in clinic mode: someone alone never sees it."""
+        if action == "go" and parameters[:1] == ("clinic",):
+            return self.clinic_on()
+        return True
 
     def action_go(self, name: str, replace: bool = False) -> None:
         if self.session is None:
+            return
+        if name == "clinic" and not self.clinic_on():
             return
         factory = self.screens_by_name()[name]
         self.open(factory, replace=replace or len(self.screen_stack) > 1)
@@ -168,6 +183,7 @@ class BorradorApp(App[None]):
                 ("catalog", N_("Catalog")),
                 ("new", N_("New requests")),
                 ("settings", N_("Settings")),
+                *([("clinic", N_("Clinic"))] if self.clinic_on() else []),
             ):
                 yield SystemCommand(
                     _(title),

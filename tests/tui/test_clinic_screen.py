@@ -1,0 +1,120 @@
+"""The clinic dashboard with Pilot: every resident's deadlines, the volunteer filter, and a
+resident switch that clears the previous resident from the screen."""
+
+import datetime as dt
+
+import pytest
+from textual.widgets import DataTable, Select, Static
+
+from borrador.keys import FLOOR
+from borrador.letters.context import Agent
+from borrador.services import open_store
+from borrador.tui.app import BorradorApp
+from conftest import PASSPHRASE, FixedClock
+from tui.conftest import SIZE
+
+TOMAS = "frase de tomás bastante larga"
+
+
+def resident(session, name, broker):
+    person = session.add_person(
+        {
+            "name": name,
+            "state": "CA",
+            "emails": [f"{broker}@example.org"],
+            "addresses": [
+                {"street": "1 Calle Falsa", "city": "Fresno", "state": "CA", "postal_code": "93701"}
+            ],
+        }
+    )
+    [made] = session.make_letters(
+        person.id, [broker], "delete", fmt="txt", out_dir=session.paths.root / "out"
+    )
+    session.change_status(made.request.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
+    return person
+
+
+@pytest.fixture
+def clinic_app(paths):
+    from borrador.services import init_store
+
+    with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock()) as s:
+        s.save_organisation(Agent(name="Clínica Ejemplo", phone="555-0100"))
+        s.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
+        s.add_volunteer("Tomás", TOMAS, FLOOR)
+        resident(s, "Amparo Inventada", "spokeo")
+    with open_store(paths, passphrase=TOMAS, clock=FixedClock()) as s:
+        resident(s, "Benito Inventado", "radaris")
+    session = open_store(paths, passphrase=PASSPHRASE, clock=FixedClock())
+    application = BorradorApp(paths, clock=FixedClock(), session=session)
+    yield application
+    if application.session is not None:
+        application.session.close()
+
+
+def cells(table):
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_all_deadlines_filter_by_volunteer_and_switch_resident(clinic_app):
+    app = clinic_app
+    async with app.run_test(size=(120, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClinicScreen"
+        due = app.screen.query_one("#clinic-due", DataTable)
+        assert sorted(r[3] for r in cells(due)) == ["Rosa", "Tomás"]
+        residents = cells(app.screen.query_one("#residents", DataTable))
+        assert [r[0] for r in residents] == ["Amparo Inventada", "Benito Inventado"]
+        assert residents[0][1:5] == ["1", "1", "0", "1"]  # 1 request, open, none done, unsigned
+
+        app.screen.query_one("#volunteer", Select).value = "Tomás"
+        await pilot.pause()
+        assert [r[3] for r in cells(due)] == ["Tomás"]
+        assert [r[0] for r in cells(app.screen.query_one("#residents", DataTable))] == [
+            "Benito Inventado"
+        ]
+
+        picker = app.screen.query_one("#resident", Select)
+        picker.value = 1
+        await pilot.pause()
+        panel = app.screen.query_one("#resident-requests", DataTable)
+        name = app.screen.query_one("#resident-name", Static)
+        assert "Amparo Inventada" in str(name.render())
+        assert [r[1] for r in cells(panel)] == ["spokeo"]
+        picker.value = 2  # the switch: nothing of Amparo's is left on the screen
+        await pilot.pause()
+        assert "Amparo" not in str(name.render()) and "Benito Inventado" in str(name.render())
+        assert [r[1] for r in cells(panel)] == ["radaris"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert panel.row_count == 0 and str(name.render()) == ""
+
+
+async def test_switch_key_opens_the_resident_picker(clinic_app):
+    app = clinic_app
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        picker = app.screen.query_one("#resident", Select)
+        assert picker.expanded and app.focused is not None
+
+
+async def test_someone_alone_never_sees_the_clinic(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DashboardScreen"
+        assert "Clinic" not in [c.title for c in app.get_system_commands(app.screen)]
+        footer_keys = [
+            b.binding.key
+            for b in app.screen.active_bindings.values()
+            if app.check_action(
+                b.binding.action.split("(")[0], ("clinic",) if "clinic" in b.binding.action else ()
+            )
+        ]
+        assert "f6" not in footer_keys
