@@ -82,11 +82,11 @@ async def test_all_deadlines_filter_by_volunteer_and_switch_resident(clinic_app)
         panel = app.screen.query_one("#resident-requests", DataTable)
         name = app.screen.query_one("#resident-name", Static)
         assert "Amparo Inventada" in str(name.render())
-        assert [r[1] for r in cells(panel)] == ["spokeo"]
+        assert [r[1] for r in cells(panel)] == ["Spokeo"]
         picker.value = 2  # the switch: nothing of Amparo's is left on the screen
         await pilot.pause()
         assert "Amparo" not in str(name.render()) and "Benito Inventado" in str(name.render())
-        assert [r[1] for r in cells(panel)] == ["radaris"]
+        assert [r[1] for r in cells(panel)] == ["Radaris"]
         await pilot.press("x")
         await pilot.pause()
         assert panel.row_count == 0 and str(name.render()) == ""

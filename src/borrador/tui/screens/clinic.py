@@ -111,10 +111,12 @@ class ClinicScreen(BaseScreen):
             return
         person = self.session.get_person(person_id)
         name.update(literal(_("Resident: {name}").format(name=person.name)))
+        entries = self.session.catalog.catalog().entries
         for request in self.session.list_requests(person_id):
+            entry = entries.get(request.recipient)
             table.add_row(
                 str(request.id),
-                literal(request.recipient),
+                literal(entry.name if entry else request.recipient),
                 _(str(request.kind)),
                 _(str(request.status)),
                 show_date(request.sent_on),
