@@ -167,3 +167,23 @@ def test_case_report_has_every_request_and_its_timeline(clinic, language, expect
     for request_id in ids:
         assert f" {request_id}:" in text
     assert text.count("(Rosa Voluntaria)") >= len(ids) + 1  # every event names its volunteer
+
+
+@pytest.mark.parametrize("count", [7, 40])
+def test_resident_sheet_stays_one_page_with_many_requests(clinic, count):
+    from borrador.services.reports import resident_sheet
+
+    slugs = sorted(clinic.catalog.catalog().entries)
+    person = clinic.add_person(sample_person(state="CA") | {"language": "es"})
+    for slug in slugs[:count]:
+        try:
+            clinic.create_request(person.id, slug, "opt-out")
+        except Exception:  # an exited broker or one with no channel: not a request
+            continue
+    listed = len(clinic.list_requests(person.id))
+    data = resident_sheet(clinic, person.id)
+    assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 1
+    text = pdf_text(data)
+    assert "Esté atento a" in text
+    if count == 40:
+        assert listed > 30 and f"y {listed - 30} más" in text

@@ -29,6 +29,12 @@ WATCH_FOR = {
     "complaint": N_("an answer from {who}."),
 }
 DONE = (Status.COMPLETED, Status.PARTIALLY_COMPLETED)
+WATCH_ANY = N_(
+    "emails or letters from these companies or agencies asking you to confirm who "
+    "you are, or sending your records. Keep them and tell the clinic."
+)
+DETAILED_MAX = 6  # requests shown in full; more are listed one line each
+LIST_MAX = 30  # lines that still fit the page
 
 
 def _name(catalog: Any, slug: str) -> str:
@@ -57,10 +63,19 @@ def resident_sheet(session: Session, person_id: int) -> bytes:
         ),
     ]
     shown = [r for r in session.list_requests(person_id) if r.status is not Status.WITHDRAWN]
-    for request in shown:
+    detailed = len(shown) <= DETAILED_MAX  # else one line each, so it stays one page
+    for request in shown[:LIST_MAX]:
         who = _name(catalog, request.recipient)
-        blocks.append(("heading", f"{who} — {_(str(request.kind))}"))
-        blocks.append(("text", _sheet_lines(session, request, who, _, day)))
+        lines = _sheet_lines(session, request, who, _, day, watch=detailed)
+        if detailed:
+            blocks += [("heading", f"{who} — {_(str(request.kind))}"), ("text", lines)]
+        else:
+            blocks.append(("small", f"{who} — {_(str(request.kind))}: {lines}".replace("\n", " ")))
+    if len(shown) > LIST_MAX:
+        more = _("…and {n} more: the clinic has the full list.")
+        blocks.append(("small", more.format(n=len(shown) - LIST_MAX)))
+    if not detailed:
+        blocks.append(("text", _("Watch for: ") + _(WATCH_ANY)))
     if not shown:
         blocks.append(("text", _("Nothing has been sent yet.")))
     blocks.append(
@@ -83,7 +98,7 @@ def resident_sheet(session: Session, person_id: int) -> bytes:
                 ),
             )
         )
-    return render_document(blocks, compact=len(shown) > 8)
+    return render_document(blocks, compact=not detailed)
 
 
 def _sheet_lines(
@@ -92,6 +107,8 @@ def _sheet_lines(
     who: str,
     _: Callable[[str], str],
     day: Callable[[dt.date | None], str],
+    *,
+    watch: bool,
 ) -> str:
     lines = []
     if request.sent_on is None:
@@ -115,9 +132,9 @@ def _sheet_lines(
             else _("We asked for an answer by {date} (no law sets a deadline).")
         )
         lines.append(text.format(date=day(due)))
-    watch = WATCH_FOR.get(str(request.kind))
-    if watch and request.is_open:
-        lines.append(_("Watch for: ") + _(watch).format(who=who))
+    watch_for = WATCH_FOR.get(str(request.kind))
+    if watch and watch_for and request.is_open:
+        lines.append(_("Watch for: ") + _(watch_for).format(who=who))
     return "\n".join(lines)
 
 
