@@ -118,3 +118,33 @@ async def test_someone_alone_never_sees_the_clinic(app):
             )
         ]
         assert "f6" not in footer_keys
+
+
+async def test_record_authorisation_and_save_the_papers(clinic_app, tmp_path):
+    from textual.widgets import Input
+
+    app = clinic_app
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("a")  # no resident chosen yet: nothing opens
+        await pilot.pause()
+        assert app.screen is screen
+        screen.query_one("#resident", Select).value = 1
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#m-date", Input).value = "2026-11-25"
+        await pilot.click("#ok")
+        await pilot.pause()
+        residents = cells(screen.query_one("#residents", DataTable))
+        assert residents[0][4] == "0"  # Amparo: nothing unsigned now
+        assert cells(screen.query_one("#resident-requests", DataTable))[0][5] == "Nov 25, 2026"
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#m-folder", Input).value = str(tmp_path / "papers")
+        await pilot.click("#ok")
+        await pilot.pause()
+        names = sorted(p.name for p in (tmp_path / "papers").iterdir())
+        assert names == ["resident-1-case-report-2026-11-26.pdf", "resident-1-sheet-2026-11-26.pdf"]
