@@ -148,3 +148,60 @@ async def test_record_authorisation_and_save_the_papers(clinic_app, tmp_path):
         await pilot.pause()
         names = sorted(p.name for p in (tmp_path / "papers").iterdir())
         assert names == ["resident-1-case-report-2026-11-26.pdf", "resident-1-sheet-2026-11-26.pdf"]
+
+
+async def test_add_and_remove_a_volunteer_from_the_screen(clinic_app, paths):
+    from textual.widgets import Input
+
+    app = clinic_app
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        for key, value in (
+            ("name", "Lucía"),
+            ("passphrase", "la frase de lucía"),
+            ("again", "la frase de lucía"),
+        ):
+            app.screen.query_one(f"#m-{key}", Input).value = value
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.session.volunteers() == ["Rosa", "Tomás", "Lucía"]
+        await pilot.press("d")
+        await pilot.pause()
+        app.screen.query_one("#m-name", Select).value = "Tomás"
+        app.screen.query_one("#m-word", Input).value = "REMOVE"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.session.volunteers() == ["Rosa", "Lucía"]
+    app.session.close()
+    app.session = None
+    from borrador.core.errors import StoreError
+
+    with pytest.raises(StoreError):
+        open_store(paths, passphrase=TOMAS)
+    with open_store(paths, passphrase="la frase de lucía") as s:
+        assert s.actor == "Lucía" and len(s.list_people()) == 2
+
+
+async def test_settings_turn_clinic_mode_on(app):
+    from textual.widgets import Input
+
+    async with app.run_test(size=(100, 60)) as pilot:
+        assert not app.clinic_on()
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("#c-name", Input).value = "Clínica Ejemplo"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#clinic-mode").press()
+        await pilot.pause()
+        app.screen.query_one("#m-name", Input).value = "Rosa"
+        app.screen.query_one("#m-passphrase", Input).value = PASSPHRASE
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.clinic_on() and app.sub_title == "Rosa"
+        await pilot.press("f6")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClinicScreen"

@@ -4,31 +4,28 @@ so the next resident never sees the previous one's requests."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from borrador.core.errors import BorradorError
-from borrador.i18n import N_, _, language
-from borrador.tui.base import BaseScreen
+from borrador.i18n import N_, _
 from borrador.tui.dates import show_date
 from borrador.tui.safe import literal
+from borrador.tui.screens.clinic_forms import ClinicForms
 from borrador.tui.wording import next_step
 
 ALL = "*"
 
 
-class ClinicScreen(BaseScreen):
+class ClinicScreen(ClinicForms):
     BINDINGS = [
         Binding("s", "switch_resident", N_("Switch resident"), id="switch-resident"),
         Binding("x", "clear_resident", N_("Clear resident"), id="clear-resident"),
         Binding("a", "authorised", N_("Signed authorisation"), id="record-authorisation"),
         Binding("p", "papers", N_("Sheet and report"), id="resident-papers"),
+        Binding("v", "add_volunteer", N_("Add volunteer"), id="add-volunteer"),
+        Binding("d", "remove_volunteer", N_("Remove volunteer"), id="remove-volunteer"),
         Binding("enter", "open_request", N_("Open"), id="open-clinic-request"),
     ]
 
@@ -130,72 +127,6 @@ class ClinicScreen(BaseScreen):
                 show_date(request.authorized_on) if request.authorized_on else "—",
                 key=str(request.id),
             )
-
-    def resident_id(self) -> int | None:
-        value = self.query_one("#resident", Select).value
-        if not isinstance(value, int):
-            self.say(_("Choose a resident first (s)."), "warning")
-            return None
-        return value
-
-    def action_authorised(self) -> None:
-        """Record the date the resident signed the authorisation on their agent requests."""
-        from borrador.tui.screens.modals import FormModal
-
-        person_id = self.resident_id()
-        if person_id is None:
-            return
-        today = self.session.clock.today().isoformat()
-        fields: list[Any] = [("date", _("Date signed (YYYY-MM-DD)"), today, None)]
-
-        def record(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            try:
-                signed = dt.date.fromisoformat(values["date"].strip())
-                changed = self.session.record_authorization(person_id, signed)
-            except ValueError:
-                self.say(_("Give the date as YYYY-MM-DD."), "error")
-                return
-            except BorradorError as exc:
-                self.say(str(exc), "error")
-                return
-            self.say(_("Recorded on {n} request(s).").format(n=len(changed)))
-            self.progress = self.session.resident_progress()
-            self.fill()
-            self.show_resident(person_id)
-
-        self.app.push_screen(FormModal(_("Signed authorisation"), fields), record)
-
-    def action_papers(self) -> None:
-        """Save the resident sheet (their language) and the case report as PDFs."""
-        from borrador.paths import write_private_file
-        from borrador.services.reports import case_report, resident_sheet
-        from borrador.tui.screens.modals import FormModal
-
-        person_id = self.resident_id()
-        if person_id is None:
-            return
-        folder = str(Path.home() / "borrador-letters")
-        fields: list[Any] = [("folder", _("Folder"), folder, None)]
-
-        def save(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            out = Path(values["folder"]).expanduser()
-            stamp = self.session.clock.today().isoformat()
-            try:
-                out.mkdir(parents=True, exist_ok=True)
-                sheet = out / f"resident-{person_id}-sheet-{stamp}.pdf"
-                report = out / f"resident-{person_id}-case-report-{stamp}.pdf"
-                write_private_file(sheet, resident_sheet(self.session, person_id))
-                write_private_file(report, case_report(self.session, person_id, language()))
-            except (OSError, BorradorError) as exc:
-                self.say(str(exc), "error")
-                return
-            self.say(_("Saved {sheet} and {report}.").format(sheet=sheet, report=report))
-
-        self.app.push_screen(FormModal(_("Sheet and report"), fields), save)
 
     def action_switch_resident(self) -> None:
         picker = self.query_one("#resident", Select)

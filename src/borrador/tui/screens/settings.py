@@ -46,6 +46,8 @@ class SettingsScreen(BaseScreen):
             for key, label in CLINIC:
                 yield Static(_(label))
                 yield Input(id=f"c-{key}")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Clinic mode…"), id="clinic-mode")
             yield Static(_("Deadlines and locking"), classes="title")
             yield Static(_("Days a mailed letter takes to arrive"))
             yield Input(id="mail_days", type="integer")
@@ -110,8 +112,43 @@ class SettingsScreen(BaseScreen):
             "passphrase": self.change_passphrase,
             "erase": self.erase,
             "export": self.export,
+            "clinic-mode": self.clinic_mode,
         }
         handlers[str(event.button.id)]()
+
+    def clinic_mode(self) -> None:
+        """Turn clinic mode on: the passphrase in use becomes the first volunteer's."""
+        if self.session.clinic_on:
+            self.say(_("Clinic mode is on: manage volunteers on the Clinic screen (F6)."))
+            return
+
+        def done(values: dict[str, Any] | None) -> None:
+            if not values:
+                return
+            try:
+                self.session.enable_clinic(values["passphrase"], values["name"])
+            except BorradorError as exc:
+                self.say(str(exc), "error", 10)
+                return
+            self.borrador.sub_title = self.session.actor
+            self.app.refresh_bindings()
+            self.say(_("Clinic mode is on. F6 opens the clinic screen."))
+
+        self.app.push_screen(
+            FormModal(
+                _("Turn on clinic mode"),
+                [
+                    ("name", _("Your name (the first volunteer)"), "", None),
+                    ("passphrase", _("Your passphrase"), "", None),
+                ],
+                _(
+                    "Save the clinic's details first. Each volunteer then opens Borrador with "
+                    "their own passphrase, and every change records who made it."
+                ),
+                password=("passphrase",),
+            ),
+            done,
+        )
 
     def backup(self) -> None:
         self.run_backup(Path(self.query_one("#backup-path", Input).value).expanduser())

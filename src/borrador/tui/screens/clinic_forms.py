@@ -1,0 +1,157 @@
+"""The clinic screen's forms: a resident's signed authorisation, their papers (sheet and
+case report), and adding or removing volunteers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Select
+
+from borrador.core.errors import BorradorError
+from borrador.i18n import _, language
+from borrador.tui.base import BaseScreen
+
+
+class ClinicForms(BaseScreen):
+    """Mixed into ClinicScreen, which provides the tables these refresh."""
+
+    progress: list[Any]
+
+    def fill(self) -> None: ...
+
+    def show_resident(self, person_id: int | None) -> None: ...
+
+    def resident_id(self) -> int | None:
+        value = self.query_one("#resident", Select).value
+        if not isinstance(value, int):
+            self.say(_("Choose a resident first (s)."), "warning")
+            return None
+        return value
+
+    def action_authorised(self) -> None:
+        """Record the date the resident signed the authorisation on their agent requests."""
+        from borrador.tui.screens.modals import FormModal
+
+        person_id = self.resident_id()
+        if person_id is None:
+            return
+        today = self.session.clock.today().isoformat()
+        fields: list[Any] = [("date", _("Date signed (YYYY-MM-DD)"), today, None)]
+
+        def record(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            try:
+                signed = dt.date.fromisoformat(values["date"].strip())
+                changed = self.session.record_authorization(person_id, signed)
+            except ValueError:
+                self.say(_("Give the date as YYYY-MM-DD."), "error")
+                return
+            except BorradorError as exc:
+                self.say(str(exc), "error")
+                return
+            self.say(_("Recorded on {n} request(s).").format(n=len(changed)))
+            self.progress = self.session.resident_progress()
+            self.fill()
+            self.show_resident(person_id)
+
+        self.app.push_screen(FormModal(_("Signed authorisation"), fields), record)
+
+    def action_papers(self) -> None:
+        """Save the resident sheet (their language) and the case report as PDFs."""
+        from borrador.paths import write_private_file
+        from borrador.services.reports import case_report, resident_sheet
+        from borrador.tui.screens.modals import FormModal
+
+        person_id = self.resident_id()
+        if person_id is None:
+            return
+        folder = str(Path.home() / "borrador-letters")
+        fields: list[Any] = [("folder", _("Folder"), folder, None)]
+
+        def save(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            out = Path(values["folder"]).expanduser()
+            stamp = self.session.clock.today().isoformat()
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+                sheet = out / f"resident-{person_id}-sheet-{stamp}.pdf"
+                report = out / f"resident-{person_id}-case-report-{stamp}.pdf"
+                write_private_file(sheet, resident_sheet(self.session, person_id))
+                write_private_file(report, case_report(self.session, person_id, language()))
+            except (OSError, BorradorError) as exc:
+                self.say(str(exc), "error")
+                return
+            self.say(_("Saved {sheet} and {report}.").format(sheet=sheet, report=report))
+
+        self.app.push_screen(FormModal(_("Sheet and report"), fields), save)
+
+    def action_add_volunteer(self) -> None:
+        from borrador.tui.screens.modals import FormModal
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            if values["passphrase"] != values["again"]:
+                self.say(_("The two passphrases differ; nothing was changed."), "error")
+                return
+            try:
+                self.session.add_volunteer(values["name"], values["passphrase"])
+            except BorradorError as exc:
+                self.say(str(exc), "error")
+                return
+            self.refresh_volunteers()
+            self.say(_("{name} can now open Borrador.").format(name=values["name"]))
+
+        fields: list[Any] = [
+            ("name", _("Name"), "", None),
+            ("passphrase", _("Their passphrase"), "", None),
+            ("again", _("The same again"), "", None),
+        ]
+        self.app.push_screen(
+            FormModal(_("Add volunteer"), fields, password=("passphrase", "again")), done
+        )
+
+    def action_remove_volunteer(self) -> None:
+        from borrador.tui.screens.modals import FormModal
+
+        others = [(n, n) for n in self.session.volunteers() if n != self.session.actor]
+        if not others:
+            self.say(_("There is no other volunteer to remove."), "warning")
+            return
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            if values["word"].strip() != "REMOVE":
+                self.say(_("Not confirmed; nothing was changed."))
+                return
+            try:
+                self.session.remove_volunteer(values["name"])
+            except BorradorError as exc:
+                self.say(str(exc), "error")
+                return
+            self.refresh_volunteers()
+            self.say(
+                _("{name} was removed; the data is now under a new key.").format(
+                    name=values["name"]
+                )
+            )
+
+        fields: list[Any] = [
+            ("name", _("Volunteer"), others[0][0], others),
+            ("word", _("Type {word} to go on").format(word="REMOVE"), "", None),
+        ]
+        note = _(
+            "Their passphrase will open nothing, and the database is re-encrypted with a "
+            "new key. Backups made before now still open with the old one: replace them."
+        )
+        self.app.push_screen(FormModal(_("Remove volunteer"), fields, note), done)
+
+    def refresh_volunteers(self) -> None:
+        self.query_one("#volunteer", Select).set_options(
+            [(name, name) for name in self.session.volunteers()]
+        )
