@@ -8,6 +8,7 @@ import pytest
 
 from borrador.i18n import set_language
 from borrador.keys import FLOOR
+from borrador.letters.context import Agent
 from borrador.services import init_store, open_store
 from borrador.tui.app import BorradorApp
 from conftest import PASSPHRASE, FixedClock
@@ -56,6 +57,43 @@ def store(paths):
 def app(store):
     session = open_store(store, passphrase=PASSPHRASE, clock=FixedClock())
     application = BorradorApp(store, clock=FixedClock(), session=session)
+    yield application
+    if application.session is not None:
+        application.session.close()
+
+
+TOMAS = "frase de tomás bastante larga"
+
+
+def resident(session, name, broker):
+    person = session.add_person(
+        {
+            "name": name,
+            "state": "CA",
+            "emails": [f"{broker}@example.org"],
+            "addresses": [
+                {"street": "1 Calle Falsa", "city": "Fresno", "state": "CA", "postal_code": "93701"}
+            ],
+        }
+    )
+    [made] = session.make_letters(
+        person.id, [broker], "delete", fmt="txt", out_dir=session.paths.root / "out"
+    )
+    session.change_status(made.request.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
+    return person
+
+
+@pytest.fixture
+def clinic_app(paths):
+    with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock()) as s:
+        s.save_organisation(Agent(name="Clínica Ejemplo", phone="555-0100"))
+        s.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
+        s.add_volunteer("Tomás", TOMAS, FLOOR)
+        resident(s, "Amparo Inventada", "spokeo")
+    with open_store(paths, passphrase=TOMAS, clock=FixedClock()) as s:
+        resident(s, "Benito Inventado", "radaris")
+    session = open_store(paths, passphrase=PASSPHRASE, clock=FixedClock())
+    application = BorradorApp(paths, clock=FixedClock(), session=session)
     yield application
     if application.session is not None:
         application.session.close()

@@ -1,55 +1,12 @@
 """The clinic dashboard with Pilot: every resident's deadlines, the volunteer filter, and a
 resident switch that clears the previous resident from the screen."""
 
-import datetime as dt
-
 import pytest
 from textual.widgets import DataTable, Select, Static
 
-from borrador.keys import FLOOR
-from borrador.letters.context import Agent
 from borrador.services import open_store
-from borrador.tui.app import BorradorApp
-from conftest import PASSPHRASE, FixedClock
-from tui.conftest import SIZE
-
-TOMAS = "frase de tomás bastante larga"
-
-
-def resident(session, name, broker):
-    person = session.add_person(
-        {
-            "name": name,
-            "state": "CA",
-            "emails": [f"{broker}@example.org"],
-            "addresses": [
-                {"street": "1 Calle Falsa", "city": "Fresno", "state": "CA", "postal_code": "93701"}
-            ],
-        }
-    )
-    [made] = session.make_letters(
-        person.id, [broker], "delete", fmt="txt", out_dir=session.paths.root / "out"
-    )
-    session.change_status(made.request.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
-    return person
-
-
-@pytest.fixture
-def clinic_app(paths):
-    from borrador.services import init_store
-
-    with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock()) as s:
-        s.save_organisation(Agent(name="Clínica Ejemplo", phone="555-0100"))
-        s.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
-        s.add_volunteer("Tomás", TOMAS, FLOOR)
-        resident(s, "Amparo Inventada", "spokeo")
-    with open_store(paths, passphrase=TOMAS, clock=FixedClock()) as s:
-        resident(s, "Benito Inventado", "radaris")
-    session = open_store(paths, passphrase=PASSPHRASE, clock=FixedClock())
-    application = BorradorApp(paths, clock=FixedClock(), session=session)
-    yield application
-    if application.session is not None:
-        application.session.close()
+from conftest import PASSPHRASE
+from tui.conftest import SIZE, TOMAS
 
 
 def cells(table):

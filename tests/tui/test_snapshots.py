@@ -93,3 +93,14 @@ def test_dashboard_in_spanish(snap_compare, app):
         await no_blink(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_clinic_screen_with_a_resident(snap_compare, clinic_app):
+    async def run_before(pilot):
+        await pilot.press("f6")
+        await pilot.pause()
+        pilot.app.screen.query_one("#resident", Select).value = 1
+        await pilot.pause()
+        await no_blink(pilot)
+
+    assert snap_compare(clinic_app, terminal_size=(100, 36), run_before=run_before)
