@@ -112,3 +112,26 @@ def test_an_edited_volunteer_slot_is_detected(session, paths):
     key_file = KeyFile.load(paths.key_file)
     with pytest.raises(StoreError):
         key_file.unlock(TOMAS)
+
+
+@pytest.mark.parametrize("stopped_after", ["key file", "database"])
+def test_a_rekey_cut_short_at_either_step_is_finished_on_opening(
+    session, paths, clock, stopped_after
+):
+    import secrets
+
+    clinic(session)
+    person = session.add_person({"name": "Residente Inventada", "state": "CA"})
+    session.create_request(person.id, "spokeo", "opt-out")
+    old_key, new_key = session._data_key, secrets.token_bytes(32)
+    session.key_file.prepare_rekey(old_key, new_key, "Tomás")  # step 1 of remove_volunteer
+    if stopped_after == "database":
+        session.db.rekey(new_key)  # step 2; the crash comes before step 3
+    session.db.conn.close()  # as a crash would leave it: no tidy close
+    with open_store(paths, passphrase=PASSPHRASE, clock=clock) as opened:
+        assert opened._data_key == new_key and len(opened.list_requests()) == 1
+    assert "data_old" not in paths.key_file.read_text()
+    with pytest.raises(StoreError):
+        Database(paths.database, old_key)
+    with pytest.raises(StoreError):
+        open_store(paths, passphrase=TOMAS)
