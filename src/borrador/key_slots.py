@@ -123,6 +123,6 @@ def open_slot(slot: dict[str, Any], passphrase: str, file_id: str) -> list[bytes
                     _aad(file_id, {"label": slot["label"], "data": 1}),
                 )
             )
-        except (InvalidTag, ValueError, KeyError):
+        except InvalidTag:  # sealed for another file or label: edited
             continue
     return keys

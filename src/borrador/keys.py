@@ -206,7 +206,13 @@ class KeyFile:
 
         for slot in self.slots:
             if slot.get("type") == "volunteer":
-                keys = open_slot(slot, passphrase, self.file_id)
+                try:
+                    keys = open_slot(slot, passphrase, self.file_id)
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise StoreError(
+                        f"the key file {self.path} is damaged ({type(exc).__name__}).",
+                        hint="Nothing was changed. Restore the key file from a backup.",
+                    ) from None
                 if keys:
                     return keys, str(slot["label"])
                 continue

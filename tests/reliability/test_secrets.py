@@ -293,3 +293,30 @@ def test_backup_while_another_process_writes(session, paths, tmp_path):
     with open_store(paths, passphrase=PASSPHRASE) as restored:
         assert problems(restored.db) == [] and restored.list_people()
     assert os.path.getsize(tmp_path / "live-0.zip") > 0
+
+
+@pytest.mark.parametrize(
+    "flips", [pytest.param(150, id="fast"), pytest.param(1000, id="slow", marks=pytest.mark.slow)]
+)
+def test_clinic_key_file_flips_are_all_detected(session, paths, figure, flips):
+    from borrador.letters.context import Agent
+
+    session.save_organisation(Agent(name="Clínica Ejemplo"))
+    session.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
+    session.add_volunteer("Tomás", "frase de tomás bastante larga", FLOOR)
+    key = session._data_key
+    session.close()
+    pristine = paths.key_file.read_bytes()
+    rng = random.Random(9)
+    missed = 0
+    for n in range(flips):
+        paths.key_file.write_bytes(_flip(pristine, rng))
+        passphrase = PASSPHRASE if n % 2 else "frase de tomás bastante larga"
+        try:  # anything but a clean refusal (or the right key, untouched) is a miss
+            keys, _label = KeyFile.load(paths.key_file).unlock_candidates(passphrase)
+            missed += keys != [key]
+        except StoreError:
+            pass
+    paths.key_file.write_bytes(pristine)
+    figure(f"clinic key file: {flips} byte flips, {missed} opened with a wrong key, 0 crashes")
+    assert missed == 0
