@@ -140,3 +140,15 @@ def test_handoff_round_trip_tamper_and_twice(tmp_path):
         changed.write_bytes(bytes(data))
         user_error(other("handoff", "import", str(changed), BORRADOR_HANDOFF_PASSPHRASE=words))
     assert len(json.loads(ok(other("requests", "list", "--json")))) == 2
+
+
+def test_erasing_the_resident_destroys_their_sheet_report_and_bundle(tmp_path):
+    run = setup_clinic(tmp_path, tmp_path / "clinic")
+    files = [tmp_path / "sheet.pdf", tmp_path / "report.pdf", tmp_path / "resident.borrador"]
+    ok(run("clinic", "sheet", "--person", "1", str(files[0])))
+    ok(run("clinic", "report", "--person", "1", str(files[1])))
+    ok(run("handoff", "export", "--person", "1", str(files[2])))
+    assert all(f.exists() for f in files)
+    user_error(run("clinic", "sheet", "--person", "1", str(files[0])), "already exists")
+    ok(run("erase", "--person", "1", "--yes"))
+    assert not any(f.exists() for f in files)

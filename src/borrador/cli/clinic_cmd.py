@@ -33,15 +33,6 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD.") from None
 
 
-def _write(path: Path, data: bytes) -> None:
-    from borrador.paths import write_private_file
-
-    if path.exists():
-        fail(f"{path} already exists; nothing was written. Choose a new file name.")
-    write_private_file(path, data)
-    click.echo(f"Wrote {path}")
-
-
 @click.group()
 def clinic() -> None:
     """Clinic mode: volunteers share one laptop and act as residents' authorised agents."""
@@ -150,11 +141,11 @@ def progress(volunteer: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def sheet(person_id: int, file: Path) -> None:
     """The resident's one-page sheet (PDF), in their language."""
-    from borrador.services.reports import resident_sheet
+    from borrador.services.reports import resident_sheet, save_for_person
 
     with open_session() as session:
-        data = resident_sheet(session, person_id)
-    _write(file, data)
+        save_for_person(session, person_id, file, resident_sheet(session, person_id))
+    click.echo(f"Wrote {file}")
 
 
 @clinic.command("report")
@@ -163,8 +154,8 @@ def sheet(person_id: int, file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def report(person_id: int, language: str, file: Path) -> None:
     """The case report (PDF): every request, its timeline and deadlines."""
-    from borrador.services.reports import case_report
+    from borrador.services.reports import case_report, save_for_person
 
     with open_session() as session:
-        data = case_report(session, person_id, language)
-    _write(file, data)
+        save_for_person(session, person_id, file, case_report(session, person_id, language))
+    click.echo(f"Wrote {file}")

@@ -223,8 +223,9 @@ def erase_person(session: Session, person_id: int) -> int:
     left in the write-ahead log. Returns how many requests went with them."""
     person = session.people.get(person_id)
     request_ids = {r.id for r in session.requests.find(person.id)}
-    for _, request_id, path in exported(session.paths):
-        if request_id in request_ids:
+    mine = f"person:{person.id}"  # sheets, reports, hand-off bundles about them
+    for kind, request_id, path in exported(session.paths):
+        if request_id in request_ids or kind == mine:
             _shred(path)
     session.people.delete(person_id)
     session.db.checkpoint()

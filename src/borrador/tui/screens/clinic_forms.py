@@ -61,8 +61,7 @@ class ClinicForms(BaseScreen):
 
     def action_papers(self) -> None:
         """Save the resident sheet (their language) and the case report as PDFs."""
-        from borrador.paths import write_private_file
-        from borrador.services.reports import case_report, resident_sheet
+        from borrador.services.reports import case_report, resident_sheet, save_for_person
         from borrador.tui.screens.modals import FormModal
 
         person_id = self.resident_id()
@@ -80,8 +79,15 @@ class ClinicForms(BaseScreen):
                 out.mkdir(parents=True, exist_ok=True)
                 sheet = out / f"resident-{person_id}-sheet-{stamp}.pdf"
                 report = out / f"resident-{person_id}-case-report-{stamp}.pdf"
-                write_private_file(sheet, resident_sheet(self.session, person_id))
-                write_private_file(report, case_report(self.session, person_id, language()))
+                save_for_person(
+                    self.session, person_id, sheet, resident_sheet(self.session, person_id)
+                )
+                save_for_person(
+                    self.session,
+                    person_id,
+                    report,
+                    case_report(self.session, person_id, language()),
+                )
             except (OSError, BorradorError) as exc:
                 self.say(str(exc), "error")
                 return
