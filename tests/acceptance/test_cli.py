@@ -26,6 +26,8 @@ REQUEST_KEYS = {
     "recheck_on",
     "confirmation",
     "notes",
+    "agent",
+    "authorized_on",
 }
 PERSON_KEYS = {
     "id",

@@ -8,27 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from borrador.core.people import Person, person_to_data
-from borrador.core.requests import Event, Request
-
-PUBLIC_FIELDS = (
-    "id",
-    "person_id",
-    "recipient",
-    "kind",
-    "status",
-    "legal_basis",
-    "channel",
-    "created_on",
-    "sent_on",
-    "received_on",
-    "acknowledged_on",
-    "due_on",
-    "extended_due_on",
-    "closed_on",
-    "recheck_on",
-    "confirmation",
-    "notes",
-)
+from borrador.core.requests import PUBLIC_FIELDS, Event, Request
 
 
 def person_json(person: Person) -> dict[str, Any]:
@@ -115,5 +95,8 @@ def request_text(request: Request, events: list[Event]) -> str:
     lines.append("  History:")
     for e in events:
         note = f" — {e.note}" if e.note else ""
-        lines.append(f"    {e.on.isoformat()}  {e.from_status or '':>22} → {e.to_status}{note}")
+        actor = f" ({e.actor})" if e.actor else ""  # the volunteer, in clinic mode
+        lines.append(
+            f"    {e.on.isoformat()}  {e.from_status or '':>22} → {e.to_status}{note}{actor}"
+        )
     return "\n".join(lines)

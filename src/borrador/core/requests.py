@@ -110,7 +110,7 @@ def parse_enum(field: str, value: object, enum: type[E]) -> E:
 PUBLIC_FIELDS = (
     "id", "person_id", "recipient", "kind", "status", "legal_basis", "channel",
     "created_on", "sent_on", "received_on", "acknowledged_on", "due_on", "extended_due_on",
-    "closed_on", "recheck_on", "confirmation", "notes",
+    "closed_on", "recheck_on", "confirmation", "notes", "agent", "authorized_on",
 )  # fmt: skip
 """The documented keys of a request in `--json` output, in order."""
 
