@@ -201,7 +201,7 @@ class KeyFile:
 
     def unlock_candidates(self, passphrase: str) -> tuple[list[bytes], str]:
         """The data keys the passphrase opens (two only in the middle of a re-key) and the
-        slot's label (the volunteer's name in clinic mode)."""
+        slot's label (the volunteer's slot id in clinic mode)."""
         from borrador.key_slots import open_slot
 
         for slot in self.slots:
@@ -226,33 +226,33 @@ class KeyFile:
         )
 
     # -- clinic mode: one slot per volunteer ----------------------------------------------
+    # Slots are labelled with random ids; the volunteers' names live in the encrypted
+    # database, so a key file found on a seized laptop names nobody.
     @property
-    def volunteers(self) -> list[str]:
+    def volunteer_slots(self) -> list[str]:
         return [str(s["label"]) for s in self.slots if s.get("type") == "volunteer"]
 
-    def enable_clinic(self, passphrase: str, name: str, params: KdfParams | None = None) -> None:
+    def enable_clinic(self, passphrase: str, slot_id: str, params: KdfParams | None = None) -> None:
         """Turn the owner's passphrase slot into the first volunteer's slot."""
         from borrador.key_slots import new_slot
 
-        if self.volunteers:
+        if self.volunteer_slots:
             raise StoreError("clinic mode is already on.")
         data_key = self.unlock(passphrase)
-        self.slots = [new_slot(name, passphrase, data_key, self.file_id, params or KdfParams())]
+        self.slots = [new_slot(slot_id, passphrase, data_key, self.file_id, params or KdfParams())]
         self.save()
 
     def add_volunteer(
-        self, data_key: bytes, name: str, passphrase: str, params: KdfParams | None = None
+        self, data_key: bytes, slot_id: str, passphrase: str, params: KdfParams | None = None
     ) -> None:
         from borrador.key_slots import new_slot
 
-        if not self.volunteers:
+        if not self.volunteer_slots:
             raise StoreError(
                 "clinic mode is off.", hint="Turn it on first: borrador clinic enable."
             )
-        if name in self.volunteers:
-            raise StoreError(f"there is already a volunteer called {name!r}.")
-        self.slots.append(new_slot(name, passphrase, data_key, self.file_id,
-                                   params or KdfParams()))  # fmt: skip
+        params = params or KdfParams()
+        self.slots.append(new_slot(slot_id, passphrase, data_key, self.file_id, params))
         self.save()
 
     def prepare_rekey(self, old_key: bytes, new_key: bytes, removed: str) -> None:
@@ -260,8 +260,8 @@ class KeyFile:
         everyone else, so whichever key the database has when a crash strikes still opens."""
         from borrador.key_slots import seal_to
 
-        if removed not in self.volunteers:
-            raise StoreError(f"there is no volunteer called {removed!r}.")
+        if removed not in self.volunteer_slots:
+            raise StoreError("that volunteer has no key slot.")
         remaining = [s for s in self.slots if s.get("label") != removed]
         if not remaining:
             raise StoreError("the last volunteer cannot be removed: nobody could open the data.")
@@ -280,7 +280,7 @@ class KeyFile:
         self.save()
 
     def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
-        if self.volunteers:  # a volunteer changes only their own slot's passphrase
+        if self.volunteer_slots:  # a volunteer changes only their own slot's passphrase
             from borrador.key_slots import reseal_private
 
             for n, slot in enumerate(self.slots):

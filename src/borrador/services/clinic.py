@@ -16,6 +16,8 @@ from borrador.letters.context import Agent
 from borrador.services.mail import MailUseCases
 from borrador.storage.db import Database
 
+NAMES_KEY = "volunteers"
+
 
 @dataclasses.dataclass(frozen=True)
 class ResidentProgress:
@@ -37,10 +39,20 @@ class ClinicUseCases(MailUseCases):
 
     @property
     def clinic_on(self) -> bool:
-        return bool(self.key_file.volunteers)
+        return bool(self.key_file.volunteer_slots)
+
+    # Names by slot id, in the encrypted database (the key file holds only random ids).
+    def _names(self) -> dict[str, str]:
+        return dict(self.settings.get(NAMES_KEY) or {})
 
     def volunteers(self) -> list[str]:
-        return self.key_file.volunteers
+        names = self._names()
+        return [names.get(slot, f"volunteer {slot[:6]}") for slot in self.key_file.volunteer_slots]
+
+    def identify(self, slot_id: str) -> None:
+        """After unlocking: record events against the volunteer whose slot opened the data."""
+        if slot_id:
+            self._set_actor(self._names().get(slot_id, f"volunteer {slot_id[:6]}"))
 
     def enable_clinic(
         self, passphrase: str, volunteer: str, params: KdfParams | None = None
@@ -53,13 +65,24 @@ class ClinicUseCases(MailUseCases):
                 "the clinic's details are needed first: they sign the letters.",
                 hint="Run 'borrador clinic profile --name …' (or Settings in the app).",
             )
+        if self.clinic_on:
+            raise BorradorError("clinic mode is already on.")
+        slot_id = secrets.token_hex(8)
+        self.settings.put(NAMES_KEY, {slot_id: name})  # first: a slot never lacks its name
         self.key_file.forget()
-        self.key_file.enable_clinic(passphrase, name, params)
+        self.key_file.enable_clinic(passphrase, slot_id, params)
         self._set_actor(name)
 
     def add_volunteer(self, name: str, passphrase: str, params: KdfParams | None = None) -> None:
         """Needs an unlocked session: only someone who can open the data adds a volunteer."""
-        self.key_file.add_volunteer(self._data_key, _volunteer_name(name), passphrase, params)
+        name = _volunteer_name(name)
+        if not self.clinic_on:
+            raise BorradorError("clinic mode is off.", hint="Turn it on: borrador clinic enable.")
+        if name in self.volunteers():
+            raise BorradorError(f"there is already a volunteer called {name!r}.")
+        slot_id = secrets.token_hex(8)
+        self.settings.put(NAMES_KEY, self._names() | {slot_id: name})
+        self.key_file.add_volunteer(self._data_key, slot_id, passphrase, params)
 
     def remove_volunteer(self, name: str) -> None:
         """Drop the volunteer's slot and re-key the database with a new data key, so their
@@ -70,11 +93,16 @@ class ClinicUseCases(MailUseCases):
         dropped from the key file. Whatever step a crash stops at, one of the keys opens it."""
         if name == self.actor:
             raise BorradorError("you cannot remove yourself.", hint="Ask another volunteer.")
+        slots = [s for s, n in self._names().items() if n == name]
+        slot_id = next((s for s in slots if s in self.key_file.volunteer_slots), None)
+        if slot_id is None:
+            raise BorradorError(f"there is no volunteer called {name!r}.")
         new_key = secrets.token_bytes(KEY_BYTES)
-        self.key_file.prepare_rekey(self._data_key, new_key, name)
+        self.key_file.prepare_rekey(self._data_key, new_key, slot_id)
         self.db.rekey(new_key)
         self._data_key = new_key
         self.key_file.finish_rekey()
+        self.settings.put(NAMES_KEY, {s: n for s, n in self._names().items() if s != slot_id})
 
     def _set_actor(self, name: str) -> None:
         self.actor = name

@@ -52,16 +52,16 @@ class Summary:
 
 class Session(ClinicUseCases):
     def __init__(self, paths: Paths, db: Database, key_file: KeyFile, clock: Clock,
-                 data_key: bytes = b"", actor: str = "") -> None:  # fmt: skip
+                 data_key: bytes = b"") -> None:  # fmt: skip
         self.paths = paths
-        self.actor = actor  # the volunteer who unlocked (clinic mode); "" for one person
+        self.actor = ""  # the volunteer who unlocked (clinic mode); "" for one person
         self._data_key = data_key  # memory only: backups re-encrypt under it
         self.warnings: list[str] = []  # things the front end should say on opening
         self.db = db
         self.key_file = key_file
         self.clock = clock
         self.people = PeopleRepo(db)
-        self.requests = RequestsRepo(db, actor)
+        self.requests = RequestsRepo(db)
         self.catalog = CatalogService(RegistryRepo(db))
         self.tracking = Tracking(self)
         self.settings = SettingsRepo(db)

@@ -73,7 +73,8 @@ def open_store(
     except BaseException:
         db.close()
         raise
-    session = Session(paths, db, key_file, clock or SystemClock(), data_key, actor)
+    session = Session(paths, db, key_file, clock or SystemClock(), data_key)
+    session.identify(actor)
     if wal_lost:
         session.warnings.append(
             "the database's write-ahead log (borrador.db-wal) was missing after an unclean "
