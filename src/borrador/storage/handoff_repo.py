@@ -69,6 +69,7 @@ def import_person(db: Database, data: dict[str, Any]) -> tuple[int, dict[str, in
                 continue
             ids[request["uid"]] = int(row[0])
             if int(request["version"]) > int(row[1]):  # the sender's copy moved on since
+                _check_columns(conn, "requests", values)
                 sets = ", ".join(f"{k} = :{k}" for k in values if k not in ("uid", "person_id"))
                 conn.execute(
                     f"UPDATE requests SET {sets} WHERE id = :id", values | {"id": int(row[0])}
@@ -84,11 +85,16 @@ def import_person(db: Database, data: dict[str, Any]) -> tuple[int, dict[str, in
     return person_id, counts
 
 
-def _insert(conn: Any, table: str, values: dict[str, Any]) -> int:
+def _check_columns(conn: Any, table: str, values: dict[str, Any]) -> None:
+    """Column names come from the file: only the table's own are ever put into SQL."""
     columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
     unknown = set(values) - columns
     if unknown:  # from a newer Borrador: refuse rather than drop facts silently
         raise ValueError(f"{table} has fields this Borrador does not know: {sorted(unknown)}")
+
+
+def _insert(conn: Any, table: str, values: dict[str, Any]) -> int:
+    _check_columns(conn, table, values)
     names = [k for k in values if k != "id"]
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})"
     return int(conn.execute(sql, {n: values[n] for n in names}).lastrowid)
