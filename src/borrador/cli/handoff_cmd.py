@@ -48,7 +48,7 @@ def import_(file: Path) -> None:
             fail(f"no terminal to ask for the passphrase; set {ENV_HANDOFF} and run again.")
         passphrase = str(click.prompt("The bundle's passphrase", hide_input=True, err=True))
     with open_session() as session:
-        person_id, counts = import_bundle(session.db, file, passphrase)
+        person_id, counts = import_bundle(session, file, passphrase)
     click.echo(
         f"Person {person_id}: {'added' if counts['person'] else 'already here'}; "
         f"{counts['requests']} new request(s), {counts['updated']} updated, "

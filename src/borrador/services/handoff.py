@@ -12,14 +12,17 @@ import os
 import secrets
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import BorradorError, ValidationError
 from borrador.keys import KdfParams, _b64, _derive, _unb64
 from borrador.paths import write_private_file
 from borrador.storage.db import Database, DatabaseError
 from borrador.storage.handoff_repo import export_person, import_person
 from borrador.wordlist import WORDS
+
+if TYPE_CHECKING:
+    from borrador.services.session import Session
 
 FORMAT = "borrador-handoff"
 VERSION = 1
@@ -94,12 +97,23 @@ def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     return dict(json.loads(zlib.decompress(plain)))
 
 
-def import_bundle(db: Database, path: Path, passphrase: str) -> tuple[int, dict[str, int]]:
+def import_bundle(session: Session, path: Path, passphrase: str) -> tuple[int, dict[str, int]]:
+    """Add the bundle's person and requests; the person is checked as if typed in here."""
     rows = read_bundle(path, passphrase)
     try:
-        return import_person(db, rows)
+        person = rows["person"]
+        fields = {k: person.get(k) for k in ("name", "birth_date", "state", "language", "notes")}
+        for key in ("other_names", "emails", "phones", "addresses"):
+            fields[key] = json.loads(person[key])
+        session.check_person(fields)
+        return import_person(session.db, rows)
+    except ValidationError as exc:
+        raise BorradorError(
+            f"{path}: the person in it is not valid ({exc}); nothing was imported.",
+            hint="Ask for a new bundle.",
+        ) from None
     except (ValueError, KeyError, TypeError, DatabaseError) as exc:
         raise BorradorError(
             f"{path} holds data this Borrador cannot take ({exc}); nothing was imported.",
-            hint="Update Borrador.",
+            hint="Update Borrador, or ask for a new bundle.",
         ) from None

@@ -79,6 +79,10 @@ class Session(ClinicUseCases):
     def _parse(self, data: Mapping[str, Any]) -> Person:
         return parse_person(data, today=self.clock.today(), normalise_email=normalise_email)
 
+    def check_person(self, data: Mapping[str, Any]) -> Person:
+        """Validate without storing (imported data gets the same checks as typed data)."""
+        return self._parse(data)
+
     def add_person(self, data: Mapping[str, Any]) -> Person:
         return self.people.add(self._parse(data), self.clock.now())
 
