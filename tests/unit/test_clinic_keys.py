@@ -145,3 +145,18 @@ def test_a_rekey_cut_short_at_either_step_is_finished_on_opening(
         Database(paths.database, old_key)
     with pytest.raises(StoreError):
         open_store(paths, passphrase=TOMAS)
+
+
+def test_a_session_open_elsewhere_during_a_rekey_is_told_and_changes_nothing(session, paths, clock):
+    clinic(session)
+    person = session.add_person({"name": "Residente Inventada", "state": "CA"})
+    with open_store(paths, passphrase=TOMAS, clock=clock) as elsewhere:
+        assert len(elsewhere.list_people()) == 1
+        session.add_volunteer("Lucía", ROSA, FLOOR)
+        session.remove_volunteer("Lucía")
+        with pytest.raises(StoreError, match="re-encrypted elsewhere"):
+            elsewhere.list_people()
+        with pytest.raises(StoreError, match="re-encrypted elsewhere"):
+            elsewhere.edit_person(person.id, {"name": "Cambio Perdido", "state": "CA"})
+    with open_store(paths, passphrase=TOMAS, clock=clock) as again:
+        assert [p.name for p in again.list_people()] == ["Residente Inventada"]

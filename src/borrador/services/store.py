@@ -55,8 +55,8 @@ def open_store(
         )
     key_file = KeyFile.load(paths.key_file)
     remembered = key_file.unlock_from_keyring()
-    candidates, actor = ([remembered], "") if remembered is not None else ([], "")
-    if not candidates:
+    candidates, actor = ([remembered] if remembered is not None else []), ""
+    if not candidates:  # in clinic mode always: the passphrase says which volunteer it is
         given = passphrase or os.environ.get(ENV_PASSPHRASE) or (ask() if ask else "")
         if not given:
             raise StoreError(

@@ -30,6 +30,22 @@ DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 
 
+@contextlib.contextmanager
+def _key_changed_elsewhere() -> Iterator[None]:
+    """Another Borrador re-keyed the database while this one had it open (a volunteer was
+    removed): its pages no longer decrypt here, and SQLCipher refuses every write."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        if "file is not a database" not in str(exc):
+            raise
+        raise StoreError(
+            "the data was re-encrypted elsewhere (a volunteer was removed) or is damaged; "
+            "nothing was changed here.",
+            hint="Close Borrador and open it again with your passphrase.",
+        ) from None
+
+
 class Database:
     """An open, unlocked connection. Reads run directly; writes go through `write()`."""
 
@@ -91,17 +107,18 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Any]:
         """One write transaction, taken with BEGIN IMMEDIATE so writers queue, never deadlock."""
-        with self._lock:
+        with self._lock, _key_changed_elsewhere():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlcipher3.DatabaseError):
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
-        with self._lock:
+        with self._lock, _key_changed_elsewhere():
             return list(self.conn.execute(sql, params).fetchall())
 
     def checkpoint(self) -> None:
