@@ -162,3 +162,16 @@ async def test_settings_turn_clinic_mode_on(app):
         await pilot.press("f6")
         await pilot.pause()
         assert type(app.screen).__name__ == "ClinicScreen"
+
+
+async def test_new_requests_in_clinic_mode_are_always_agent_letters(clinic_app):
+    from textual.widgets import Checkbox
+
+    app = clinic_app
+    async with app.run_test(size=(120, 48)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        as_agent = app.screen.query_one("#as-agent", Checkbox)
+        assert as_agent.value and as_agent.disabled
+        agent = app.screen.agent()
+        assert agent.name == "Rosa" and agent.organisation == "Clínica Ejemplo"

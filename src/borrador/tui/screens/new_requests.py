@@ -112,6 +112,9 @@ class NewRequestsScreen(BaseScreen):
         who.set_options(people)
         if self.person_id is not None:
             who.value = self.person_id
+        if self.session.clinic_on:  # a volunteer always acts as the resident's agent
+            as_agent = self.query_one("#as-agent", Checkbox)
+            as_agent.value, as_agent.disabled = True, True
         catalog = self.session.catalog.catalog()
         self.query_one("#pack", Select).set_options(
             [(literal(p.title), p.id) for p in catalog.packs.values()]
@@ -231,6 +234,8 @@ class NewRequestsScreen(BaseScreen):
         self.query_one("#why", Static).update(literal("\n".join(lines)))
 
     def agent(self) -> Any:
+        if self.session.clinic_on:  # always the volunteer at the keyboard, for the clinic
+            return self.session.clinic_agent()
         if not self.query_one("#as-agent", Checkbox).value:
             return None
         agent = self.session.organisation()
