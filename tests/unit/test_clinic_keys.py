@@ -160,3 +160,15 @@ def test_a_session_open_elsewhere_during_a_rekey_is_told_and_changes_nothing(ses
             elsewhere.edit_person(person.id, {"name": "Cambio Perdido", "state": "CA"})
     with open_store(paths, passphrase=TOMAS, clock=clock) as again:
         assert [p.name for p in again.list_people()] == ["Residente Inventada"]
+
+
+def test_removal_names_the_backups_that_still_open_with_the_old_key(session, tmp_path):
+    from borrador.services.safety import make_backup
+
+    clinic(session)
+    same_key = make_backup(session, tmp_path / "same.zip")
+    own_key = make_backup(session, tmp_path / "own.zip", backup_passphrase="frase de la copia")
+    gone = make_backup(session, tmp_path / "gone.zip")
+    gone.unlink()
+    assert session.remove_volunteer("Tomás") == [same_key]
+    assert own_key.exists()

@@ -106,9 +106,14 @@ def add_volunteer(name: str) -> None:
 def remove_volunteer(name: str) -> None:
     """Remove NAME and re-key the data: their passphrase and old key open nothing new."""
     with open_session() as session:
-        session.remove_volunteer(name)
+        stale = session.remove_volunteer(name)
     click.echo(f"{name} was removed and the database re-encrypted under a new key.")
-    click.echo("Backups made before now still open with the old key: replace them.")
+    if stale:
+        click.echo(
+            "These backups still open with the old key; make a new backup, then destroy them:"
+        )
+        for path in stale:
+            click.echo(f"  {path}")
 
 
 @clinic.command("authorised")

@@ -8,11 +8,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import secrets
+from pathlib import Path
 
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.requests import Event, Request, Status
 from borrador.keys import KEY_BYTES, KdfParams
 from borrador.letters.context import Agent
+from borrador.paths import Paths
 from borrador.services.mail import MailUseCases
 from borrador.storage.db import Database
 
@@ -33,6 +35,7 @@ class ResidentProgress:
 class ClinicUseCases(MailUseCases):
     """Mixed into Session, which provides `db`, `actor`, `_data_key` and the repositories."""
 
+    paths: Paths
     db: Database
     actor: str
     _data_key: bytes
@@ -84,7 +87,7 @@ class ClinicUseCases(MailUseCases):
         self.settings.put(NAMES_KEY, self._names() | {slot_id: name})
         self.key_file.add_volunteer(self._data_key, slot_id, passphrase, params)
 
-    def remove_volunteer(self, name: str) -> None:
+    def remove_volunteer(self, name: str) -> list[Path]:
         """Drop the volunteer's slot and re-key the database with a new data key, so their
         copy of the old key opens nothing written from now on.
 
@@ -103,6 +106,15 @@ class ClinicUseCases(MailUseCases):
         self._data_key = new_key
         self.key_file.finish_rekey()
         self.settings.put(NAMES_KEY, {s: n for s, n in self._names().items() if s != slot_id})
+        return self.old_key_backups()
+
+    def old_key_backups(self) -> list[Path]:
+        """Backups made here under the data key, still on disk: after a re-key they open
+        with the old key, which the departed volunteer may have. They should be replaced."""
+        from borrador.exports_log import entries
+
+        found = {p for kind, _, p in entries(self.paths) if kind == "backup-same-key"}
+        return sorted(p for p in found if p.exists())
 
     def _set_actor(self, name: str) -> None:
         self.actor = name

@@ -136,16 +136,20 @@ class ClinicForms(BaseScreen):
                 self.say(_("Not confirmed; nothing was changed."))
                 return
             try:
-                self.session.remove_volunteer(values["name"])
+                stale = self.session.remove_volunteer(values["name"])
             except BorradorError as exc:
                 self.say(str(exc), "error")
                 return
             self.refresh_volunteers()
-            self.say(
-                _("{name} was removed; the data is now under a new key.").format(
-                    name=values["name"]
-                )
+            message = _("{name} was removed; the data is now under a new key.").format(
+                name=values["name"]
             )
+            if stale:
+                message += " " + _(
+                    "{n} earlier backup(s) still open with the old key: make a "
+                    "new backup and destroy them."
+                ).format(n=len(stale))
+            self.say(message, timeout=15)
 
         fields: list[Any] = [
             ("name", _("Volunteer"), others[0][0], others),
