@@ -8,16 +8,28 @@ without knowing their passphrases.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any
 
-from borrador.keys import KdfParams, _aad, _b64, _derive, _unb64, check_passphrase
+from borrador.keys import (
+    KdfParams,
+    _aad,
+    _b64,
+    _derive,
+    _open,
+    _seal,
+    _unb64,
+    check_passphrase,
+)
 
-PRIVATE_FIELDS = ("nonce", "wrapped", "data", "data_old")
+SEALED_KEYS = ("data", "data_old")  # the data key(s) sealed to the slot's public key
 
 
-def _meta(slot: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in slot.items() if k not in PRIVATE_FIELDS}
+def _wrap_part(slot: dict[str, Any]) -> dict[str, Any]:
+    """The passphrase wrap of the private key (metadata, nonce, wrapped), without the sealed
+    data keys: those change at every re-key, the wrap only when the passphrase does."""
+    return {k: v for k, v in slot.items() if k not in SEALED_KEYS}
 
 
 def seal_to(public_raw: bytes, data_key: bytes, file_id: str, label: str) -> dict[str, str]:
@@ -26,11 +38,16 @@ def seal_to(public_raw: bytes, data_key: bytes, file_id: str, label: str) -> dic
 
     ephemeral = X25519PrivateKey.generate()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_raw))
-    key = _kdf(shared, file_id, label)
     nonce = os.urandom(12)
-    sealed = AESGCM(key).encrypt(nonce, data_key, _aad(file_id, {"label": label, "data": 1}))
+    sealed = AESGCM(_kdf(shared, file_id, label)).encrypt(
+        nonce, data_key, _data_aad(file_id, label)
+    )
     eph = ephemeral.public_key().public_bytes_raw()
     return {"eph": _b64(eph), "nonce": _b64(nonce), "sealed": _b64(sealed)}
+
+
+def _data_aad(file_id: str, label: str) -> bytes:
+    return _aad(file_id, {"label": label, "data": 1})
 
 
 def _kdf(shared: bytes, file_id: str, label: str) -> bytes:
@@ -41,29 +58,26 @@ def _kdf(shared: bytes, file_id: str, label: str) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(shared)
 
 
+def _wrap_private(
+    private_raw: bytes, passphrase: str, file_id: str, params: KdfParams, meta: dict[str, Any]
+) -> dict[str, Any]:
+    """`meta` plus the private key sealed under the passphrase (a fresh salt each time)."""
+    check_passphrase(passphrase)
+    salt = os.urandom(16)
+    meta = {**meta, "kdf": dataclasses.asdict(params), "salt": _b64(salt)}
+    return _seal(_derive(passphrase, salt, params), private_raw, file_id, meta)
+
+
 def new_slot(
     label: str, passphrase: str, data_key: bytes, file_id: str, params: KdfParams
 ) -> dict[str, Any]:
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    check_passphrase(passphrase)
     private = X25519PrivateKey.generate()
-    salt = os.urandom(16)
-    public = _b64(private.public_key().public_bytes_raw())
-    meta = {
-        "type": "volunteer",
-        "label": label,
-        "kdf": params.__dict__.copy(),
-        "salt": _b64(salt),
-        "public": public,
-    }
-    nonce = os.urandom(12)
-    wrapped = AESGCM(_derive(passphrase, salt, params)).encrypt(
-        nonce, private.private_bytes_raw(), _aad(file_id, meta)
-    )
-    slot = {**meta, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
-    slot["data"] = seal_to(_unb64(meta["public"]), data_key, file_id, label)
+    public = private.public_key().public_bytes_raw()
+    meta = {"type": "volunteer", "label": label, "public": _b64(public)}
+    slot = _wrap_private(private.private_bytes_raw(), passphrase, file_id, params, meta)
+    slot["data"] = seal_to(public, data_key, file_id, label)
     return slot
 
 
@@ -71,31 +85,17 @@ def reseal_private(
     slot: dict[str, Any], old: str, new: str, file_id: str, params: KdfParams
 ) -> dict[str, Any] | None:
     """The slot with its private key sealed under `new`, or None if `old` does not open it."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     private = _private(slot, old, file_id)
     if private is None:
         return None
-    check_passphrase(new)
-    salt = os.urandom(16)
-    meta = {**_meta(slot), "kdf": params.__dict__.copy(), "salt": _b64(salt)}
-    nonce = os.urandom(12)
-    wrapped = AESGCM(_derive(new, salt, params)).encrypt(nonce, private, _aad(file_id, meta))
-    return {**slot, **meta, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+    meta = {k: v for k, v in _wrap_part(slot).items() if k not in ("nonce", "wrapped")}
+    sealed = {k: slot[k] for k in SEALED_KEYS if k in slot}
+    return {**_wrap_private(private, new, file_id, params, meta), **sealed}
 
 
 def _private(slot: dict[str, Any], passphrase: str, file_id: str) -> bytes | None:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    params = KdfParams(**slot["kdf"])
-    key = _derive(passphrase, _unb64(slot["salt"]), params)
-    try:
-        return AESGCM(key).decrypt(
-            _unb64(slot["nonce"]), _unb64(slot["wrapped"]), _aad(file_id, _meta(slot))
-        )
-    except InvalidTag:
-        return None
+    key = _derive(passphrase, _unb64(slot["salt"]), KdfParams(**slot["kdf"]))
+    return _open(key, _wrap_part(slot), file_id)
 
 
 def open_slot(slot: dict[str, Any], passphrase: str, file_id: str) -> list[bytes]:
@@ -110,19 +110,15 @@ def open_slot(slot: dict[str, Any], passphrase: str, file_id: str) -> list[bytes
         return []
     private = X25519PrivateKey.from_private_bytes(private_raw)
     keys = []
-    for field in ("data", "data_old"):
+    for field in SEALED_KEYS:
         sealed = slot.get(field)
         if not sealed:
             continue
         shared = private.exchange(X25519PublicKey.from_public_bytes(_unb64(sealed["eph"])))
+        box = AESGCM(_kdf(shared, file_id, slot["label"]))
         try:
-            keys.append(
-                AESGCM(_kdf(shared, file_id, slot["label"])).decrypt(
-                    _unb64(sealed["nonce"]),
-                    _unb64(sealed["sealed"]),
-                    _aad(file_id, {"label": slot["label"], "data": 1}),
-                )
-            )
+            data_aad = _data_aad(file_id, slot["label"])
+            keys.append(box.decrypt(_unb64(sealed["nonce"]), _unb64(sealed["sealed"]), data_aad))
         except InvalidTag:  # sealed for another file or label: edited
             continue
     return keys

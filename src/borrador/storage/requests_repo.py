@@ -21,6 +21,7 @@ _DATE_FIELDS = (
     "extended_due_on",
     "closed_on",
     "recheck_on",
+    "authorized_on",
 )
 _FIELDS = (
     "id",
@@ -40,7 +41,6 @@ _FIELDS = (
     "message_id",
     "sent_message",
     "agent",
-    "authorized_on",
 )
 _COLUMNS = ", ".join(_FIELDS)
 _MUTABLE = [f for f in _FIELDS if f not in ("id", "uid", "person_id")]
@@ -70,7 +70,7 @@ class ConflictError(StoreError):
 
 def _row_to_request(row: Any) -> Request:
     data = dict(zip(_FIELDS, row, strict=True))
-    for name in (*_DATE_FIELDS, "authorized_on"):
+    for name in _DATE_FIELDS:
         data[name] = dt.date.fromisoformat(data[name]) if data[name] else None
     data["kind"] = Kind(data["kind"])
     data["status"] = Status(data["status"])
@@ -80,7 +80,7 @@ def _row_to_request(row: Any) -> Request:
 
 def _to_values(request: Request) -> dict[str, Any]:
     values = dataclasses.asdict(request)
-    for name in (*_DATE_FIELDS, "authorized_on"):
+    for name in _DATE_FIELDS:
         values[name] = values[name].isoformat() if values[name] else None
     for name in ("kind", "status", "channel"):
         values[name] = str(values[name]) if values[name] else None
