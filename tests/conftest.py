@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import socket
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -107,6 +109,31 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
     env.update(BORRADOR_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     env.update(extra)
     return env
+
+
+def run_cli(
+    home: Path,
+    *args: str,
+    passphrase: str | None = PASSPHRASE,
+    input: str | None = None,
+    **env: str,
+) -> subprocess.CompletedProcess[str]:
+    """`borrador ARGS` in its own process, as a person runs it, on the data in `home`."""
+    extra = {"BORRADOR_PASSPHRASE": passphrase} if passphrase else {}
+    return subprocess.run(
+        [sys.executable, "-m", "borrador", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(home, **extra, **env),
+        input=input,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def run(isolated: Path):  # type: ignore[no-untyped-def]
+    """`run("people", "list")`: the CLI on this test's BORRADOR_HOME."""
+    return functools.partial(run_cli, isolated)
 
 
 FIGURES: list[str] = []

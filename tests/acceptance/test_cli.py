@@ -4,8 +4,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from conftest import PASSPHRASE, all_files, cli_env
 
 REQUEST_KEYS = {
@@ -58,22 +56,6 @@ state = "CA"
 postal_code = "94601"
 current = true
 """
-
-
-@pytest.fixture
-def run(isolated):
-    def run(*args, passphrase=PASSPHRASE, input=None):
-        extra = {"BORRADOR_PASSPHRASE": passphrase} if passphrase else {}
-        return subprocess.run(
-            [sys.executable, "-m", "borrador", *args],
-            capture_output=True,
-            text=True,
-            env=cli_env(isolated, **extra),
-            input=input,
-            timeout=60,
-        )
-
-    return run
 
 
 def ok(result):

@@ -1,30 +1,18 @@
 """Clinic mode and the hand-off bundle, run as volunteers run them, across two homes."""
 
 import json
-import subprocess
-import sys
 
 import pypdf
 
 from acceptance.test_cli import ok, user_error
-from conftest import PASSPHRASE, cli_env
+from conftest import PASSPHRASE, run_cli
 
 TOMAS = "frase de tomás bastante larga"
 OTHER = "otra clínica, otra frase larga"
 
 
 def runner(home, passphrase=PASSPHRASE):
-    def run(*args, **extra):
-        env = cli_env(home, BORRADOR_PASSPHRASE=extra.pop("passphrase", passphrase), **extra)
-        return subprocess.run(
-            [sys.executable, "-m", "borrador", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-        )
-
-    return run
+    return lambda *args, **extra: run_cli(home, *args, **({"passphrase": passphrase} | extra))
 
 
 def setup_clinic(tmp_path, home):

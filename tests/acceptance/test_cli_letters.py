@@ -1,28 +1,8 @@
 """`borrador letters …` and `borrador templates check` as a person runs them."""
 
 import json
-import subprocess
-import sys
 
 import pypdf
-import pytest
-
-from conftest import PASSPHRASE, cli_env
-
-
-@pytest.fixture
-def run(isolated):
-    def run(*args, input=None):
-        return subprocess.run(
-            [sys.executable, "-m", "borrador", *args],
-            capture_output=True,
-            text=True,
-            env=cli_env(isolated, BORRADOR_PASSPHRASE=PASSPHRASE),
-            timeout=120,
-            input=input,
-        )
-
-    return run
 
 
 def ok(result):

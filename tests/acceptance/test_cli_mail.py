@@ -1,12 +1,10 @@
 """`borrador mail …` as a person runs it, against a real SMTP server on localhost."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import PASSPHRASE, all_files, cli_env
+from conftest import all_files, run_cli
 from helpers import smtp_server as srv
 
 pytestmark = pytest.mark.smtp
@@ -25,14 +23,7 @@ def test_setup_test_send_open(isolated, tmp_path, server):
     handler, controller, ca = server
 
     def run(*args, password=srv.PASSWORD):
-        env = cli_env(isolated, BORRADOR_PASSPHRASE=PASSPHRASE, BORRADOR_SMTP_PASSWORD=password)
-        return subprocess.run(
-            [sys.executable, "-m", "borrador", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-        )
+        return run_cli(isolated, *args, BORRADOR_SMTP_PASSWORD=password)
 
     def ok(result):
         assert result.returncode == 0, result.stderr

@@ -8,20 +8,6 @@ import pytest
 from conftest import PASSPHRASE, cli_env
 
 
-@pytest.fixture
-def run(isolated):
-    def run(*args, passphrase=PASSPHRASE):
-        return subprocess.run(
-            [sys.executable, "-m", "borrador", *args],
-            capture_output=True,
-            text=True,
-            env=cli_env(isolated, BORRADOR_PASSPHRASE=passphrase),
-            timeout=120,
-        )
-
-    return run
-
-
 def ok(result):
     assert result.returncode == 0, result.stderr
     return result.stdout

@@ -1,26 +1,6 @@
 """`borrador deadlines`, `due`, `calendar export`, `settings` as a person runs them."""
 
 import json
-import subprocess
-import sys
-
-import pytest
-
-from conftest import PASSPHRASE, cli_env
-
-
-@pytest.fixture
-def run(isolated):
-    def run(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "borrador", *args],
-            capture_output=True,
-            text=True,
-            env=cli_env(isolated, BORRADOR_PASSPHRASE=PASSPHRASE),
-            timeout=60,
-        )
-
-    return run
 
 
 def ok(result):
