@@ -22,16 +22,16 @@ def locale_dir() -> Path:
     return Path(str(resources.files("borrador.i18n") / "locale"))
 
 
-def set_language(code: str) -> str:
-    """Switch to `code` (en, es; es-MX → es); unknown codes fall back to English."""
+def base_language(code: str) -> str:
+    """en, es: es-MX → es; unknown codes fall back to English."""
     base = (code or "en").replace("_", "-").split("-")[0].lower()
-    if base not in LANGUAGES:
-        base = "en"
-    if base == "en":
-        translations: gettext.NullTranslations = gettext.NullTranslations()
-    else:
-        translations = gettext.translation(DOMAIN, locale_dir(), languages=[base])
-    _state.update(code=base, translations=translations)
+    return base if base in LANGUAGES else "en"
+
+
+def set_language(code: str) -> str:
+    """Switch to `code` for everything that renders afterwards."""
+    base = base_language(code)
+    _state.update(code=base, translations=translator(base))
     return base
 
 
@@ -61,7 +61,7 @@ def from_environment(environ: Mapping[str, str]) -> str:
 def translator(code: str) -> gettext.NullTranslations:
     """Translations for one document in `code` (a resident's sheet), leaving the screen's
     language as it is."""
-    base = (code or "en").replace("_", "-").split("-")[0].lower()
-    if base not in LANGUAGES or base == "en":
+    base = base_language(code)
+    if base == "en":
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, locale_dir(), languages=[base])

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from borrador.core.requests import Request, Status
-from borrador.i18n import N_, translator
+from borrador.i18n import N_, base_language, translator
 from borrador.letters.report_pdf import Block, render_document
+from borrador.services.letters import _long_date
 
 if TYPE_CHECKING:
     from borrador.services.session import Session
@@ -44,16 +45,15 @@ def _name(catalog: Any, slug: str) -> str:
 
 
 def _dates(language: str) -> Callable[[dt.date | None], str]:
-    from babel.dates import format_date
-
-    return lambda day: format_date(day, format="long", locale=language) if day else "—"
+    long_date = _long_date(language)  # the letters' own date format, in this language
+    return lambda day: long_date(day) if day else "—"
 
 
 def resident_sheet(session: Session, person_id: int) -> bytes:
     person = session.get_person(person_id)
-    lang = person.language.split("-")[0] if person.language else "en"
+    lang = base_language(person.language)
     _ = translator(lang).gettext
-    day = _dates(lang if lang in ("en", "es") else "en")
+    day = _dates(lang)
     org = session.organisation()
     catalog = session.catalog.catalog()
     blocks: list[Block] = [
@@ -141,8 +141,9 @@ def _sheet_lines(
 
 def case_report(session: Session, person_id: int, language: str = "en") -> bytes:
     person = session.get_person(person_id)
+    language = base_language(language)
     _ = translator(language).gettext
-    day = _dates(language if language in ("en", "es") else "en")
+    day = _dates(language)
     catalog = session.catalog.catalog()
     blocks: list[Block] = [
         ("title", _("Case report: {name}").format(name=person.name)),
