@@ -54,7 +54,7 @@ def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
 
         def bundle() -> None:
             count[0] += 1
-            write_bundle(session.db, 1, root / f"b{count[0]}.borrador")
+            write_bundle(session, 1, root / f"b{count[0]}.borrador")
 
         params = KdfParams()
         bundle_s = _median(bundle, rounds)

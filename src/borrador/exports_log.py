@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from borrador.paths import FILE_MODE, Paths
+from borrador.paths import FILE_MODE, Paths, write_private_file
 
 
 def record(paths: Paths, written: Path, *, request_id: int = 0, kind: str = "file") -> None:
@@ -29,3 +29,21 @@ def entries(paths: Paths) -> list[tuple[str, int, Path]]:
         if len(parts) == 3 and parts[1].isdigit():
             found.append((parts[0], int(parts[1]), Path(parts[2])))
     return found
+
+
+def person_kind(person_id: int) -> str:
+    """The log's kind for a file about one person (sheet, case report, hand-off bundle)."""
+    return f"person:{person_id}"
+
+
+def write_person_file(paths: Paths, person_id: int, path: Path, data: bytes) -> None:
+    """Write a file about one person (0600, never over another) and log it, so erasing the
+    person, or panic erase, destroys it too."""
+    from borrador.core.errors import BorradorError
+
+    if path.exists():
+        raise BorradorError(
+            f"{path} already exists; nothing was written.", hint="Choose a new file name."
+        )
+    write_private_file(path, data)
+    record(paths, path, kind=person_kind(person_id))

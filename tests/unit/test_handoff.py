@@ -31,10 +31,10 @@ def test_words_are_eight_from_the_list():
 def test_a_newer_copy_updates_and_history_merges(session, other, tmp_path):
     person = session.add_person(sample_person(state="CA"))
     request = session.create_request(person.id, "spokeo", "delete")
-    words = write_bundle(session.db, person.id, tmp_path / "one.borrador", FLOOR)
+    words = write_bundle(session, person.id, tmp_path / "one.borrador", FLOOR)
     import_bundle(other, tmp_path / "one.borrador", words)
     session.change_status(request.id, "sent", channel="mail")
-    words = write_bundle(session.db, person.id, tmp_path / "two.borrador", FLOOR)
+    words = write_bundle(session, person.id, tmp_path / "two.borrador", FLOOR)
     _id, counts = import_bundle(other, tmp_path / "two.borrador", "  " + words.upper() + " ")
     assert counts == {"person": 0, "requests": 0, "updated": 1, "events": 1}
     [there] = other.list_requests()
@@ -59,7 +59,7 @@ def test_a_bundle_is_never_written_over_a_file(session, tmp_path):
     target = tmp_path / "exists.borrador"
     target.write_text("keep me")
     with pytest.raises(BorradorError, match="already exists"):
-        write_bundle(session.db, person.id, target, FLOOR)
+        write_bundle(session, person.id, target, FLOOR)
     assert target.read_text() == "keep me"
 
 
@@ -75,7 +75,7 @@ def test_a_file_that_is_not_a_bundle_is_refused_clearly(other, tmp_path):
 def test_an_imported_person_gets_the_same_checks_as_one_typed_in(session, other, tmp_path):
     person = session.add_person(sample_person(state="CA"))
     session.db.conn.execute("UPDATE people SET name = 'Ana\x1b[2J' WHERE id = ?", (person.id,))
-    words = write_bundle(session.db, person.id, tmp_path / "bad.borrador", FLOOR)
+    words = write_bundle(session, person.id, tmp_path / "bad.borrador", FLOOR)
     with pytest.raises(BorradorError, match="nothing was imported"):
         import_bundle(other, tmp_path / "bad.borrador", words)
     assert other.list_people() == []

@@ -146,10 +146,11 @@ def progress(volunteer: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def sheet(person_id: int, file: Path) -> None:
     """The resident's one-page sheet (PDF), in their language."""
-    from borrador.services.reports import resident_sheet, save_for_person
+    from borrador.exports_log import write_person_file
+    from borrador.services.reports import resident_sheet
 
     with open_session() as session:
-        save_for_person(session, person_id, file, resident_sheet(session, person_id))
+        write_person_file(session.paths, person_id, file, resident_sheet(session, person_id))
     click.echo(f"Wrote {file}")
 
 
@@ -159,8 +160,10 @@ def sheet(person_id: int, file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def report(person_id: int, language: str, file: Path) -> None:
     """The case report (PDF): every request, its timeline and deadlines."""
-    from borrador.services.reports import case_report, save_for_person
+    from borrador.exports_log import write_person_file
+    from borrador.services.reports import case_report
 
     with open_session() as session:
-        save_for_person(session, person_id, file, case_report(session, person_id, language))
+        data = case_report(session, person_id, language)
+        write_person_file(session.paths, person_id, file, data)
     click.echo(f"Wrote {file}")

@@ -25,13 +25,10 @@ def export(person_id: int, file: Path) -> None:
     """Write the resident's person, requests, history and letters to FILE. The one-time
     passphrase is the last line printed: read it to the other volunteer, do not send it
     with the file."""
-    from borrador.exports_log import record
     from borrador.services.handoff import write_bundle
-    from borrador.services.reports import person_kind
 
     with open_session() as session:
-        passphrase = write_bundle(session.db, person_id, file)
-        record(session.paths, file, kind=person_kind(person_id))
+        passphrase = write_bundle(session, person_id, file)
     click.echo(f"Wrote {file}. Its one-time passphrase (say it aloud; never send it with it):")
     click.echo(passphrase)
 

@@ -7,6 +7,7 @@ authenticated data, so a changed byte anywhere is detected before anything is im
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -16,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.keys import KdfParams, _b64, _derive, _unb64
-from borrador.paths import write_private_file
 from borrador.storage.db import Database, DatabaseError
 from borrador.storage.handoff_repo import export_person, import_person
 from borrador.wordlist import WORDS
@@ -39,12 +39,18 @@ def _normal(passphrase: str) -> str:
     return " ".join(passphrase.lower().replace("-", " ").split())
 
 
-def write_bundle(db: Database, person_id: int, path: Path, params: KdfParams | None = None) -> str:
-    """Write the bundle to `path` (never over an existing file); returns its passphrase."""
-    if path.exists():
-        raise BorradorError(
-            f"{path} already exists; nothing was written.", hint="Choose a new file name."
-        )
+def write_bundle(
+    session: Session, person_id: int, path: Path, params: KdfParams | None = None
+) -> str:
+    """Write the person's bundle to `path` (never over a file); returns its passphrase."""
+    from borrador.exports_log import write_person_file
+
+    data, passphrase = make_bundle(session.db, person_id, params)
+    write_person_file(session.paths, person_id, path, data)
+    return passphrase
+
+
+def make_bundle(db: Database, person_id: int, params: KdfParams | None) -> tuple[bytes, str]:
     rows = export_person(db, person_id)
     passphrase = one_time_passphrase()
     params = params or KdfParams()
@@ -52,7 +58,7 @@ def write_bundle(db: Database, person_id: int, path: Path, params: KdfParams | N
     meta = {
         "format": FORMAT,
         "version": VERSION,
-        "kdf": params.__dict__,
+        "kdf": dataclasses.asdict(params),
         "salt": _b64(salt),
         "nonce": _b64(nonce),
     }
@@ -61,8 +67,7 @@ def write_bundle(db: Database, person_id: int, path: Path, params: KdfParams | N
 
     plain = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 9)
     sealed = AESGCM(_derive(_normal(passphrase), salt, params)).encrypt(nonce, plain, header)
-    write_private_file(path, header + b"\n" + sealed)
-    return passphrase
+    return header + b"\n" + sealed, passphrase
 
 
 def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from borrador.core.requests import Request, Status
@@ -201,22 +200,3 @@ def case_report(session: Session, person_id: int, language: str = "en") -> bytes
             timeline.append(line)
         blocks.append(("small", "\n".join(timeline)))
     return render_document(blocks)
-
-
-def save_for_person(session: Session, person_id: int, path: Path, data: bytes) -> None:
-    """Write a file about one person (0600, never over another) and log it, so erasing the
-    person, or panic erase, destroys it too."""
-    from borrador.core.errors import BorradorError
-    from borrador.exports_log import record
-    from borrador.paths import write_private_file
-
-    if path.exists():
-        raise BorradorError(
-            f"{path} already exists; nothing was written.", hint="Choose a new file name."
-        )
-    write_private_file(path, data)
-    record(session.paths, path, kind=person_kind(person_id))
-
-
-def person_kind(person_id: int) -> str:
-    return f"person:{person_id}"

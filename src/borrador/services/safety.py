@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError, StoreError
 from borrador.exports_log import entries as exported
-from borrador.exports_log import record
+from borrador.exports_log import person_kind, record
 from borrador.keys import KEYRING_SERVICE, KdfParams, KeyFile, keyring_available
 from borrador.paths import Paths, ensure_private_dir, write_private_file
 from borrador.storage.backup import export_copy, problems
@@ -223,7 +223,7 @@ def erase_person(session: Session, person_id: int) -> int:
     left in the write-ahead log. Returns how many requests went with them."""
     person = session.people.get(person_id)
     request_ids = {r.id for r in session.requests.find(person.id)}
-    mine = f"person:{person.id}"  # sheets, reports, hand-off bundles about them
+    mine = person_kind(person.id or 0)  # sheets, reports, hand-off bundles about them
     for kind, request_id, path in exported(session.paths):
         if request_id in request_ids or kind == mine:
             _shred(path)

@@ -61,7 +61,8 @@ class ClinicForms(BaseScreen):
 
     def action_papers(self) -> None:
         """Save the resident sheet (their language) and the case report as PDFs."""
-        from borrador.services.reports import case_report, resident_sheet, save_for_person
+        from borrador.exports_log import write_person_file
+        from borrador.services.reports import case_report, resident_sheet
         from borrador.tui.screens.modals import FormModal
 
         person_id = self.resident_id()
@@ -79,15 +80,11 @@ class ClinicForms(BaseScreen):
                 out.mkdir(parents=True, exist_ok=True)
                 sheet = out / f"resident-{person_id}-sheet-{stamp}.pdf"
                 report = out / f"resident-{person_id}-case-report-{stamp}.pdf"
-                save_for_person(
-                    self.session, person_id, sheet, resident_sheet(self.session, person_id)
-                )
-                save_for_person(
-                    self.session,
-                    person_id,
-                    report,
-                    case_report(self.session, person_id, language()),
-                )
+                for path, data in (
+                    (sheet, resident_sheet(self.session, person_id)),
+                    (report, case_report(self.session, person_id, language())),
+                ):
+                    write_person_file(self.session.paths, person_id, path, data)
             except (OSError, BorradorError) as exc:
                 self.say(str(exc), "error")
                 return
