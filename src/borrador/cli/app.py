@@ -95,6 +95,17 @@ def ask_passphrase() -> str:
     return str(click.prompt("Passphrase", hide_input=True, err=True))
 
 
+def secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A passphrase from `env` (scripts), else typed in a terminal (hidden), else a clear
+    error: never read from a pipe by surprise."""
+    given = os.environ.get(env, "")
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        fail(f"no terminal to ask for a passphrase; set {env} and run again.")
+    return str(click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True))
+
+
 def current_paths() -> Paths:
     return data_paths()
 

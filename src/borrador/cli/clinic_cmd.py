@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from pathlib import Path
 
 import click
 
-from borrador.cli.app import fail, open_session
+from borrador.cli.app import open_session, secret
+from borrador.core.text import parse_date
 from borrador.paths import ENV_PASSPHRASE
 
 ENV_NEW_PASSPHRASE = "BORRADOR_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
 
 
-def _passphrase(env: str, prompt: str, confirm: bool) -> str:
-    given = os.environ.get(env, "")
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        fail(f"no terminal to ask for a passphrase; set {env} and run again.")
-    return str(click.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True))
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD.") from None
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    return None if value is None else parse_date("--date", value)
 
 
 @click.group()
@@ -78,7 +63,7 @@ def profile(
 def enable(volunteer: str) -> None:
     """Turn clinic mode on; your passphrase becomes the first volunteer's."""
     with open_session() as session:
-        passphrase = _passphrase(ENV_PASSPHRASE, "Your passphrase", False)
+        passphrase = secret(ENV_PASSPHRASE, "Your passphrase")
         session.enable_clinic(passphrase, volunteer)
     click.echo(f"Clinic mode is on. {volunteer} is the first volunteer.")
 
@@ -96,7 +81,7 @@ def volunteers() -> None:
 def add_volunteer(name: str) -> None:
     """Give NAME their own passphrase (asked twice, or from BORRADOR_NEW_PASSPHRASE)."""
     with open_session() as session:
-        new = _passphrase(ENV_NEW_PASSPHRASE, f"Passphrase for {name}", True)
+        new = secret(ENV_NEW_PASSPHRASE, f"Passphrase for {name}", confirm=True)
         session.add_volunteer(name, new)
     click.echo(f"{name} can now open Borrador with their own passphrase.")
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
-from borrador.cli.app import fail, open_session
+from borrador.cli.app import open_session, secret
 
 ENV_HANDOFF = "BORRADOR_HANDOFF_PASSPHRASE"
 
@@ -39,11 +37,7 @@ def import_(file: Path) -> None:
     """Add the resident in FILE; importing the same file again adds nothing twice."""
     from borrador.services.handoff import import_bundle
 
-    passphrase = os.environ.get(ENV_HANDOFF, "")
-    if not passphrase:
-        if not sys.stdin.isatty():
-            fail(f"no terminal to ask for the passphrase; set {ENV_HANDOFF} and run again.")
-        passphrase = str(click.prompt("The bundle's passphrase", hide_input=True, err=True))
+    passphrase = secret(ENV_HANDOFF, "The bundle's passphrase")
     with open_session() as session:
         person_id, counts = import_bundle(session, file, passphrase)
     click.echo(

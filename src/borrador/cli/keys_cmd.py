@@ -7,17 +7,12 @@ import sys
 
 import click
 
-from borrador.cli.app import current_paths, fail, open_session
+from borrador.cli.app import current_paths, fail, open_session, secret
 from borrador.paths import ENV_PASSPHRASE
 
 
 def _new_passphrase(prompt: str = "New passphrase") -> str:
-    from_env = os.environ.get(ENV_PASSPHRASE, "")
-    if from_env:
-        return from_env
-    if not sys.stdin.isatty():
-        fail(f"no terminal to ask for a passphrase; set {ENV_PASSPHRASE} and run again.")
-    return str(click.prompt(prompt, hide_input=True, confirmation_prompt=True, err=True))
+    return secret(ENV_PASSPHRASE, prompt, confirm=True)
 
 
 @click.command()
