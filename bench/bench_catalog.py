@@ -31,8 +31,8 @@ def best(fn: Callable[[], object], repeat: int) -> float:
 
 
 def _store(tmp: str):  # a throw-away store, unlocked without the slow KDF
+    from borrador.home.paths import Paths
     from borrador.keys import FLOOR
-    from borrador.paths import Paths
     from borrador.services import init_store
 
     return init_store(Paths(Path(tmp) / "home"), "benchmark passphrase", kdf=FLOOR)

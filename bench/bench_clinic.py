@@ -23,10 +23,11 @@ def _median(job, rounds: int) -> float:
 
 
 def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
-    from borrador.keys import FLOOR, KdfParams, _derive
+    from borrador.home.paths import Paths
+    from borrador.keys.primitives import FLOOR, KdfParams
+    from borrador.keys.primitives import derive as _derive
     from borrador.letters.context import Agent
     from borrador.letters.pdf import render_text_pdf
-    from borrador.paths import Paths
     from borrador.services import init_store
     from borrador.services.handoff import write_bundle
     from borrador.services.reports import resident_sheet

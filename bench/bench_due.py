@@ -30,8 +30,8 @@ def populate(session) -> None:
 
 
 def run(rounds: int = 15) -> list[tuple[str, float, float, float]]:
+    from borrador.home.paths import Paths
     from borrador.keys import FLOOR
-    from borrador.paths import Paths
     from borrador.services import init_store
     from borrador.services.tracking import Tracking
 

@@ -23,10 +23,10 @@ def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
     import jinja2
 
     from borrador.core.requests import Kind, Request
+    from borrador.home.paths import Paths
     from borrador.keys import FLOOR
     from borrador.letters.pdf import FONT, font_path, render_pdf
     from borrador.letters.resources import shipped_templates
-    from borrador.paths import Paths
     from borrador.services import init_store
 
     home = tempfile.TemporaryDirectory()

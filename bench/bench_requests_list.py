@@ -14,7 +14,7 @@ TARGET = 3.0
 
 def populate(home: str) -> None:
     from borrador.core.requests import Kind, Request
-    from borrador.paths import Paths
+    from borrador.home.paths import Paths
     from borrador.services import open_store
 
     with open_store(Paths(Path(home))) as session:

@@ -22,7 +22,7 @@ BROKERS = ["spokeo", "acxiom", "epsilon", "lexisnexis-risk", "whitepages", "rada
 
 def populate(home: Path) -> None:
     from borrador.core.requests import Channel, Kind, Request, Status
-    from borrador.paths import Paths
+    from borrador.home.paths import Paths
     from borrador.services import open_store
 
     with open_store(Paths(home)) as session:
@@ -41,7 +41,7 @@ def populate(home: Path) -> None:
 
 
 async def time_borrador(home: Path) -> tuple[float, float]:
-    from borrador.paths import Paths
+    from borrador.home.paths import Paths
     from borrador.tui.app import BorradorApp
     from borrador.tui.screens.dashboard import DashboardScreen
 
@@ -83,7 +83,7 @@ async def time_bare() -> float:
 
 
 async def filter_keystrokes(home: Path) -> list[float]:
-    from borrador.paths import Paths
+    from borrador.home.paths import Paths
     from borrador.tui.app import BorradorApp
     from borrador.tui.screens.catalog import CatalogScreen
 

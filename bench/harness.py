@@ -22,8 +22,8 @@ def bench_home() -> Iterator[dict[str, str]]:
     import keyring
 
     sys.path.insert(0, str(BENCH_DIR))
+    from borrador.home.paths import Paths
     from borrador.keys import FLOOR
-    from borrador.paths import Paths
     from borrador.services import init_store
     from file_keyring import FileKeyring
 

@@ -17,8 +17,8 @@ from keyring.backends import fail
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from borrador.home.paths import Paths
 from borrador.keys import FLOOR
-from borrador.paths import Paths
 from borrador.services import Session, init_store
 from helpers.memory_keyring import MemoryKeyring
 

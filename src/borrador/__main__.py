@@ -1,3 +1,3 @@
-from borrador.cli import main
+from borrador.main import main
 
 main()

@@ -208,7 +208,7 @@ def test_stored_text_cannot_drive_the_terminal(run, tmp_path, isolated):
     ok(run("people", "add", "--from-file", str(person)))
     poison = "Ana\x1b[2J\x1b]8;;http://x\x07\u202eevil\x9b"
     code = (
-        "import sys\nfrom borrador.paths import data_paths\nfrom borrador.services import open_store\n"
+        "import sys\nfrom borrador.home.paths import data_paths\nfrom borrador.services import open_store\n"
         "s = open_store(data_paths())\nwith s.db.write() as c:\n"
         f"    c.execute('UPDATE people SET name = ?', ({poison!r},))\n"
     )

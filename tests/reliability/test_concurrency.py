@@ -13,7 +13,7 @@ from conftest import PASSPHRASE, cli_env
 
 WORKER = """
 import sys
-from borrador.paths import data_paths
+from borrador.home.paths import data_paths
 from borrador.services import open_store
 first, count = int(sys.argv[1]), int(sys.argv[2])
 session = open_store(data_paths())

@@ -20,7 +20,7 @@ TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 WRITER = """
 import sys
-from borrador.paths import data_paths
+from borrador.home.paths import data_paths
 from borrador.services import open_store
 session = open_store(data_paths())
 person = session.add_person({"name": "Persona Escritora", "state": "CA"})
@@ -83,7 +83,7 @@ def test_kill_during_writes(session, paths, figure, kills):
 
 MIGRATOR = """
 import sys
-from borrador.paths import data_paths
+from borrador.home.paths import data_paths
 from borrador.storage import migrations
 from borrador.storage.db import Database
 from borrador.keys import KeyFile
@@ -148,7 +148,7 @@ def test_kill_during_migration(session, paths, figure, kills):
 
 REKEYER = """
 from borrador.keys import FLOOR
-from borrador.paths import data_paths
+from borrador.home.paths import data_paths
 from borrador.services import open_store
 session = open_store(data_paths())
 print("ready", flush=True)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from borrador.display import csv_safe, sanitize
+from borrador.core.display import csv_safe, sanitize
 from borrador.letters.environment import LetterTemplateError
 from borrador.letters.library import TemplateLibrary
 from borrador.letters.resources import shipped_templates

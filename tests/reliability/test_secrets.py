@@ -60,7 +60,7 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
         [
             sys.executable,
             "-c",
-            "from borrador.paths import data_paths\n"
+            "from borrador.home.paths import data_paths\n"
             "from borrador.services import open_store\ns = open_store(data_paths())\n"
             "print('go', flush=True)\nwhile True: s.add_person({'name': 'Kanarienvogel00Zqx Otra'})",
         ],
@@ -87,7 +87,7 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
             "-c",
             "import borrador.services.session as s\n"
             "def boom(self): raise RuntimeError('Kanarienvogel02Zqx in a local variable')\n"
-            "s.Session.list_people = boom\nfrom borrador.cli import main\nmain()",
+            "s.Session.list_people = boom\nfrom borrador.main import main\nmain()",
             "people",
             "list",
         ],
@@ -178,7 +178,7 @@ def test_everything_written_is_private(session, paths, tmp_path, memory_keyring,
         person.id, ["acxiom"], "delete", fmt="pdf", out_dir=paths.root / "letters", combined=True
     )
     make_backup(session, paths.root / "backup.zip")
-    from borrador.paths import write_private_file
+    from borrador.home.paths import write_private_file
     from borrador.services.exports import requests_csv
 
     write_private_file(paths.root / "requests.csv", requests_csv(session).encode())
@@ -274,7 +274,7 @@ def test_backup_while_another_process_writes(session, paths, tmp_path):
         [
             sys.executable,
             "-c",
-            "from borrador.paths import data_paths\n"
+            "from borrador.home.paths import data_paths\n"
             "from borrador.services import open_store\ns = open_store(data_paths())\n"
             "print('go', flush=True)\nwhile True: s.add_person({'name': 'Persona Activa'})",
         ],

@@ -115,7 +115,7 @@ def test_an_edited_volunteer_slot_is_detected(session, paths):
     clinic(session)
     data = json.loads(paths.key_file.read_bytes())
     data["slots"][1]["label"] = data["slots"][0]["label"]
-    from borrador.keys import _canonical
+    from borrador.keys.primitives import canonical as _canonical
 
     paths.key_file.write_bytes(_canonical(data))
     key_file = KeyFile.load(paths.key_file)

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from borrador.calendars import business_calendar
 from borrador.core.business_days import BusinessCalendar
 from borrador.core.deadlines import compute
+from borrador.laws.calendars import business_calendar
 from borrador.laws.table import KINDS, law_table
 
 D = dt.date

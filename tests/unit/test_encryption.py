@@ -64,7 +64,7 @@ def test_no_plaintext_after_delete(session, paths):
 
 WRITER = """
 import sys
-from borrador.paths import data_paths
+from borrador.home.paths import data_paths
 from borrador.services import open_store
 sys.path.insert(0, sys.argv[1])
 from helpers.people import sample_person

@@ -3,8 +3,8 @@
 import pytest
 
 from borrador.core.errors import BorradorError
+from borrador.home.paths import Paths
 from borrador.keys import FLOOR
-from borrador.paths import Paths
 from borrador.services import init_store
 from borrador.services.handoff import import_bundle, one_time_passphrase, write_bundle
 from borrador.storage.handoff_repo import export_person, import_person
@@ -21,11 +21,11 @@ def other(tmp_path):
 
 
 def test_words_are_eight_from_the_list():
-    from borrador.wordlist import WORDS
+    from borrador.keys.words import handoff_words
 
     words = one_time_passphrase().split()
-    assert len(words) == 8 and all(w in WORDS for w in words)
-    assert len(set(WORDS)) == 256
+    assert len(words) == 8 and all(w in handoff_words() for w in words)
+    assert len(set(handoff_words())) == 256
 
 
 def test_a_newer_copy_updates_and_history_merges(session, other, tmp_path):

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from borrador.core.errors import StoreError
-from borrador.keys import FLOOR, KdfParams, KeyFile, _canonical, keyring_available
+from borrador.keys import FLOOR, KdfParams, KeyFile, keyring_available
+from borrador.keys.primitives import canonical as _canonical
 from borrador.services import init_store, open_store
 from conftest import PASSPHRASE, all_files
 
@@ -75,7 +76,7 @@ def test_weak_kdf_parameters_are_refused(session, paths):
 
 
 def test_key_file_for_another_database(paths, tmp_path, clock):
-    from borrador.paths import Paths
+    from borrador.home.paths import Paths
 
     first = Paths(tmp_path / "a")
     second = Paths(tmp_path / "b")

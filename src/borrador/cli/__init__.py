@@ -7,10 +7,11 @@ Subcommand modules load only when their command runs, so a quick command such as
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from borrador.cli.app import cli
-from borrador.display import sanitize
+from borrador.core.display import sanitize
 
 
 class _SanitizedStdout:
@@ -27,9 +28,11 @@ class _SanitizedStdout:
         return getattr(self._stream, name)
 
 
-def main() -> None:
+def main(open_tui: Callable[[], None] | None = None) -> None:
+    """Run the CLI. `open_tui` starts the full-screen interface (given by `borrador.main`, so
+    the CLI never imports the TUI: both front ends sit side by side)."""
     sys.stdout = _SanitizedStdout(sys.stdout)
-    cli(prog_name="borrador")
+    cli(prog_name="borrador", obj={"open_tui": open_tui})
 
 
 __all__ = ["cli", "main"]

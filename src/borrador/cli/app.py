@@ -10,9 +10,9 @@ from typing import Any, NoReturn
 import click
 
 from borrador import __version__
+from borrador.core.display import sanitize
 from borrador.core.errors import BorradorError
-from borrador.display import sanitize
-from borrador.paths import Paths, data_paths
+from borrador.home.paths import Paths, data_paths
 
 USER_ERROR = 2
 
@@ -132,10 +132,9 @@ def cli(ctx: click.Context) -> None:
     """
     os.umask(0o077)
     if ctx.invoked_subcommand is None:
-        if sys.stdin.isatty() and sys.stdout.isatty():
-            from borrador.tui.app import run  # only here: the CLI never loads Textual
-
-            run()
+        open_tui = (ctx.obj or {}).get("open_tui")
+        if open_tui is not None and sys.stdin.isatty() and sys.stdout.isatty():
+            open_tui()
         else:
             show_status()
 

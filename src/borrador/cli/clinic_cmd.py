@@ -9,7 +9,7 @@ import click
 
 from borrador.cli.app import open_session, secret
 from borrador.core.text import parse_date
-from borrador.paths import ENV_PASSPHRASE
+from borrador.home.paths import ENV_PASSPHRASE
 
 ENV_NEW_PASSPHRASE = "BORRADOR_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
 
@@ -131,7 +131,7 @@ def progress(volunteer: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def sheet(person_id: int, file: Path) -> None:
     """The resident's one-page sheet (PDF), in their language."""
-    from borrador.exports_log import write_person_file
+    from borrador.home.written_files import write_person_file
     from borrador.services.reports import resident_sheet
 
     with open_session() as session:
@@ -145,7 +145,7 @@ def sheet(person_id: int, file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def report(person_id: int, language: str, file: Path) -> None:
     """The case report (PDF): every request, its timeline and deadlines."""
-    from borrador.exports_log import write_person_file
+    from borrador.home.written_files import write_person_file
     from borrador.services.reports import case_report
 
     with open_session() as session:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from borrador.cli.app import current_paths, fail, open_session
-from borrador.paths import ENV_PASSPHRASE
+from borrador.home.paths import ENV_PASSPHRASE
 
 
 def _confirm(action: str, word: str, yes: bool) -> None:
@@ -128,8 +128,8 @@ def check() -> None:
 @click.option("--person", "person_id", type=int, help="Only this person's requests.")
 def export(what: str, file: Path, person_id: int | None) -> None:
     """Export requests or per-person progress as CSV (safe to open in a spreadsheet)."""
-    from borrador.exports_log import record
-    from borrador.paths import write_private_file
+    from borrador.home.paths import write_private_file
+    from borrador.home.written_files import record
     from borrador.services.exports import progress_csv, requests_csv
 
     with open_session() as session:

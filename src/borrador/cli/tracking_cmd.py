@@ -61,8 +61,8 @@ def _rule_json(r: Any) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True)
 def compute_cmd(law: str, kind: str, received: dt.date, as_json: bool) -> None:
     """The acknowledgement, response and extended dates for a request received on a date."""
-    from borrador.calendars import business_calendar
     from borrador.core.deadlines import compute
+    from borrador.laws.calendars import business_calendar
     from borrador.laws.table import law_table
 
     rule = law_table().rule(law, kind)
@@ -120,9 +120,9 @@ def calendar() -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def export(file: Path) -> None:
     """Write FILE.ics: one all-day event per open deadline and re-check, with a reminder."""
-    from borrador.exports_log import record
+    from borrador.home.paths import write_private_file
+    from borrador.home.written_files import record
     from borrador.letters.ics import build_ics
-    from borrador.paths import write_private_file
 
     with open_session() as session:
         items = session.tracking.due()
@@ -140,7 +140,7 @@ def settings() -> None:
 
 @settings.command("show")
 def settings_show() -> None:
-    from borrador.settings import LIMITS, load_settings
+    from borrador.home.config import LIMITS, load_settings
 
     current = dataclasses.asdict(load_settings(current_paths().config))
     for key, value in current.items():
@@ -152,7 +152,7 @@ def settings_show() -> None:
 @click.argument("key")
 @click.argument("value")
 def settings_set(key: str, value: str) -> None:
-    from borrador.settings import save_setting
+    from borrador.home.config import save_setting
 
     save_setting(current_paths().config, key, value)
     click.echo(f"{key} = {value}")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.requests import Event, Request, Status
+from borrador.home.paths import Paths
 from borrador.keys import KEY_BYTES, KdfParams
 from borrador.letters.context import Agent
-from borrador.paths import Paths
 from borrador.services.mail import MailUseCases
 from borrador.storage.db import Database
 
@@ -111,7 +111,7 @@ class ClinicUseCases(MailUseCases):
     def old_key_backups(self) -> list[Path]:
         """Backups made here under the data key, still on disk: after a re-key they open
         with the old key, which the departed volunteer may have. They should be replaced."""
-        from borrador.exports_log import entries
+        from borrador.home.written_files import entries
 
         found = {p for kind, _, p in entries(self.paths) if kind == "backup-same-key"}
         return sorted(p for p in found if p.exists())

@@ -6,8 +6,8 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any
 
+from borrador.core.display import csv_safe
 from borrador.core.requests import CLOSED, PUBLIC_FIELDS, Status
-from borrador.display import csv_safe
 
 if TYPE_CHECKING:
     from borrador.services.session import Session

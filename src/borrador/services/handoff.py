@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from borrador.core.errors import BorradorError, ValidationError
-from borrador.keys import KdfParams, _b64, _derive, _unb64
+from borrador.keys.primitives import KdfParams
+from borrador.keys.primitives import b64 as _b64
+from borrador.keys.primitives import derive as _derive
+from borrador.keys.primitives import unb64 as _unb64
+from borrador.keys.words import handoff_words
 from borrador.storage.db import Database, DatabaseError
 from borrador.storage.handoff_repo import export_person, import_person
-from borrador.wordlist import WORDS
 
 if TYPE_CHECKING:
     from borrador.services.session import Session
@@ -31,7 +34,7 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 def one_time_passphrase() -> str:
-    return " ".join(secrets.choice(WORDS) for _ in range(PASSPHRASE_WORDS))
+    return " ".join(secrets.choice(handoff_words()) for _ in range(PASSPHRASE_WORDS))
 
 
 def _normal(passphrase: str) -> str:
@@ -43,7 +46,7 @@ def write_bundle(
     session: Session, person_id: int, path: Path, params: KdfParams | None = None
 ) -> str:
     """Write the person's bundle to `path` (never over a file); returns its passphrase."""
-    from borrador.exports_log import write_person_file
+    from borrador.home.written_files import write_person_file
 
     data, passphrase = make_bundle(session.db, person_id, params)
     write_person_file(session.paths, person_id, path, data)

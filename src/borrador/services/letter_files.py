@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from borrador.core.requests import Request
+from borrador.home.paths import ensure_private_dir, write_private_file
 from borrador.letters.compose import Letter
 from borrador.letters.webform import FormGuide
-from borrador.paths import ensure_private_dir, write_private_file
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,7 +16,7 @@ from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import Event, Kind, Request
-from borrador.exports_log import record
+from borrador.home.written_files import record
 from borrador.letters import context as ctx
 from borrador.letters.compose import Letter
 from borrador.letters.resources import shipped_templates
@@ -26,8 +26,8 @@ from borrador.services.requests import ESCALATES, RequestUseCases
 
 # Jinja (through the template library), fpdf2 and babel load on first use, not per command.
 if TYPE_CHECKING:
+    from borrador.home.paths import Paths
     from borrador.letters.library import TemplateLibrary
-    from borrador.paths import Paths
     from borrador.storage.settings_repo import SettingsRepo
 
 FORMATS = ("txt", "pdf", "eml", "web")

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError, StoreError
-from borrador.exports_log import entries as exported
-from borrador.exports_log import person_kind, record
+from borrador.home.paths import Paths, ensure_private_dir, write_private_file
+from borrador.home.written_files import entries as exported
+from borrador.home.written_files import person_kind, record
 from borrador.keys import KEYRING_SERVICE, KdfParams, KeyFile, keyring_available
-from borrador.paths import Paths, ensure_private_dir, write_private_file
 from borrador.storage.backup import export_copy, problems
 from borrador.storage.db import Database
 from borrador.storage.migrations import LATEST, schema_version

@@ -12,8 +12,8 @@ from borrador.core.requests import (
     Event,
     Request,
 )
+from borrador.home.paths import Paths
 from borrador.keys import KdfParams, KeyFile
-from borrador.paths import Paths
 from borrador.services.catalog import CatalogService, ImportReport
 from borrador.services.clinic import ClinicUseCases
 from borrador.services.clock import Clock

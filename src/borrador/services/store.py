@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable
 
 from borrador.core.errors import StoreError
+from borrador.home.paths import ENV_PASSPHRASE, Paths, ensure_private_dir
 from borrador.keys import KdfParams, KeyFile, check_passphrase
-from borrador.paths import ENV_PASSPHRASE, Paths, ensure_private_dir
 from borrador.services.clock import Clock, SystemClock
 from borrador.services.session import Session
 from borrador.storage.db import Database

@@ -10,12 +10,12 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from borrador.calendars import business_calendar
 from borrador.core.deadlines import Deadlines, Rule, compute
 from borrador.core.errors import NotFoundError
 from borrador.core.requests import Request, Status
+from borrador.home.config import Settings, load_settings
+from borrador.laws.calendars import business_calendar
 from borrador.laws.table import law_table
-from borrador.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from borrador.services.session import Session

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from borrador.paths import create_private_file
+from borrador.home.paths import create_private_file
 from borrador.storage.db import Database, DatabaseError
 from borrador.storage.migrations import schema_version
 

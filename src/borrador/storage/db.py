@@ -12,7 +12,7 @@ from typing import Any
 import sqlcipher3
 
 from borrador.core.errors import StoreError
-from borrador.paths import create_private_file, ensure_private_dir
+from borrador.home.paths import create_private_file, ensure_private_dir
 
 BUSY_TIMEOUT_MS = 10_000
 

@@ -12,10 +12,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from borrador.display import sanitize
+from borrador.core.display import sanitize
+from borrador.home.config import Settings, load_settings
+from borrador.home.paths import Paths, data_paths
 from borrador.i18n import N_, _, from_environment, set_language
-from borrador.paths import Paths, data_paths
-from borrador.settings import Settings, load_settings
 from borrador.tui.base import translated
 
 IDLE_CHECK_SECONDS = 5

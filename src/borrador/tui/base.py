@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding, BindingsMap
 from textual.screen import ModalScreen, Screen
 
-from borrador.display import sanitize
+from borrador.core.display import sanitize
 from borrador.i18n import _
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from borrador.display import sanitize
+from borrador.core.display import sanitize
 
 
 def literal(value: object, style: str = "") -> Text:

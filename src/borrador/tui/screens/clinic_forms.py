@@ -61,7 +61,7 @@ class ClinicForms(BaseScreen):
 
     def action_papers(self) -> None:
         """Save the resident sheet (their language) and the case report as PDFs."""
-        from borrador.exports_log import write_person_file
+        from borrador.home.written_files import write_person_file
         from borrador.services.reports import case_report, resident_sheet
         from borrador.tui.screens.modals import FormModal
 

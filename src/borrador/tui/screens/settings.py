@@ -82,14 +82,14 @@ class SettingsScreen(BaseScreen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "language" and event.value != self.current_language():
-            from borrador.settings import save_setting
+            from borrador.home.config import save_setting
 
             save_setting(self.borrador.paths.config, "language", str(event.value))
             self.borrador.apply_language(str(event.value))
 
     def action_save(self) -> None:
+        from borrador.home.config import save_setting
         from borrador.letters.context import Agent
-        from borrador.settings import save_setting
 
         try:
             for key in ("mail_days", "auto_lock_minutes"):
@@ -225,8 +225,8 @@ class SettingsScreen(BaseScreen):
 
     @work(thread=True, exclusive=True)
     def run_export(self, what: str, target: Path) -> None:
-        from borrador.exports_log import record
-        from borrador.paths import write_private_file
+        from borrador.home.paths import write_private_file
+        from borrador.home.written_files import record
         from borrador.services.exports import progress_csv, requests_csv
 
         text = requests_csv(self.session) if what == "requests" else progress_csv(self.session)

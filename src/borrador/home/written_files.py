@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from borrador.paths import FILE_MODE, Paths, write_private_file
+from borrador.home.paths import FILE_MODE, Paths, write_private_file
 
 
 def record(paths: Paths, written: Path, *, request_id: int = 0, kind: str = "file") -> None:

@@ -12,16 +12,8 @@ import dataclasses
 import os
 from typing import Any
 
-from borrador.keys import (
-    KdfParams,
-    _aad,
-    _b64,
-    _derive,
-    _open,
-    _seal,
-    _unb64,
-    check_passphrase,
-)
+from borrador.keys.passphrase import check_passphrase
+from borrador.keys.primitives import KdfParams, aad, b64, derive, open_sealed, seal, unb64
 
 SEALED_KEYS = ("data", "data_old")  # the data key(s) sealed to the slot's public key
 
@@ -43,11 +35,11 @@ def seal_to(public_raw: bytes, data_key: bytes, file_id: str, label: str) -> dic
         nonce, data_key, _data_aad(file_id, label)
     )
     eph = ephemeral.public_key().public_bytes_raw()
-    return {"eph": _b64(eph), "nonce": _b64(nonce), "sealed": _b64(sealed)}
+    return {"eph": b64(eph), "nonce": b64(nonce), "sealed": b64(sealed)}
 
 
 def _data_aad(file_id: str, label: str) -> bytes:
-    return _aad(file_id, {"label": label, "data": 1})
+    return aad(file_id, {"label": label, "data": 1})
 
 
 def _kdf(shared: bytes, file_id: str, label: str) -> bytes:
@@ -64,8 +56,8 @@ def _wrap_private(
     """`meta` plus the private key sealed under the passphrase (a fresh salt each time)."""
     check_passphrase(passphrase)
     salt = os.urandom(16)
-    meta = {**meta, "kdf": dataclasses.asdict(params), "salt": _b64(salt)}
-    return _seal(_derive(passphrase, salt, params), private_raw, file_id, meta)
+    meta = {**meta, "kdf": dataclasses.asdict(params), "salt": b64(salt)}
+    return seal(derive(passphrase, salt, params), private_raw, file_id, meta)
 
 
 def new_slot(
@@ -75,7 +67,7 @@ def new_slot(
 
     private = X25519PrivateKey.generate()
     public = private.public_key().public_bytes_raw()
-    meta = {"type": "volunteer", "label": label, "public": _b64(public)}
+    meta = {"type": "volunteer", "label": label, "public": b64(public)}
     slot = _wrap_private(private.private_bytes_raw(), passphrase, file_id, params, meta)
     slot["data"] = seal_to(public, data_key, file_id, label)
     return slot
@@ -94,8 +86,8 @@ def reseal_private(
 
 
 def _private(slot: dict[str, Any], passphrase: str, file_id: str) -> bytes | None:
-    key = _derive(passphrase, _unb64(slot["salt"]), KdfParams(**slot["kdf"]))
-    return _open(key, _wrap_part(slot), file_id)
+    key = derive(passphrase, unb64(slot["salt"]), KdfParams(**slot["kdf"]))
+    return open_sealed(key, _wrap_part(slot), file_id)
 
 
 def open_slot(slot: dict[str, Any], passphrase: str, file_id: str) -> list[bytes]:
@@ -114,11 +106,11 @@ def open_slot(slot: dict[str, Any], passphrase: str, file_id: str) -> list[bytes
         sealed = slot.get(field)
         if not sealed:
             continue
-        shared = private.exchange(X25519PublicKey.from_public_bytes(_unb64(sealed["eph"])))
+        shared = private.exchange(X25519PublicKey.from_public_bytes(unb64(sealed["eph"])))
         box = AESGCM(_kdf(shared, file_id, slot["label"]))
         try:
             data_aad = _data_aad(file_id, slot["label"])
-            keys.append(box.decrypt(_unb64(sealed["nonce"]), _unb64(sealed["sealed"]), data_aad))
+            keys.append(box.decrypt(unb64(sealed["nonce"]), unb64(sealed["sealed"]), data_aad))
         except InvalidTag:  # sealed for another file or label: edited
             continue
     return keys

@@ -7,7 +7,6 @@ Every wrap authenticates the file id and its own parameters, so an edited file i
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import dataclasses
 import json
@@ -17,87 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from borrador.core.errors import StoreError
-from borrador.paths import write_private_file
+from borrador.home.paths import write_private_file
+from borrador.keys.keyring_policy import KEYRING_SERVICE, keyring_available
+from borrador.keys.passphrase import check_passphrase
+from borrador.keys.primitives import (
+    KEY_BYTES,
+    VERSION,
+    KdfParams,
+    b64,
+    canonical,
+    derive,
+    open_sealed,
+    seal,
+    unb64,
+)
 
 FORMAT = "borrador-key-file"
-VERSION = 1
-KEY_BYTES = 32
-KEYRING_SERVICE = "borrador"
-PASSPHRASE_MIN = 8
-
-
-@dataclasses.dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost. `memory_cost` is in KiB."""
-
-    iterations: int = 3
-    lanes: int = 4
-    memory_cost: int = 64 * 1024
-
-    def check(self) -> None:
-        if (
-            self.iterations < FLOOR.iterations
-            or self.lanes < FLOOR.lanes
-            or self.memory_cost < FLOOR.memory_cost
-        ):
-            raise StoreError(
-                f"the key file asks for Argon2id parameters weaker than the floor "
-                f"(t={FLOOR.iterations}, p={FLOOR.lanes}, m={FLOOR.memory_cost} KiB).",
-                hint="It may have been tampered with; restore it from a backup.",
-            )
-
-
-# OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane. Nothing weaker is accepted.
-FLOOR = KdfParams(iterations=2, lanes=1, memory_cost=19 * 1024)
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("not base64 text")
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-def _aad(file_id: str, meta: dict[str, Any]) -> bytes:
-    return json.dumps({"file": file_id, "v": VERSION, **meta}, sort_keys=True).encode()
-
-
-def _seal(key: bytes, data_key: bytes, file_id: str, meta: dict[str, Any]) -> dict[str, Any]:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    nonce = os.urandom(12)
-    wrapped = AESGCM(key).encrypt(nonce, data_key, _aad(file_id, meta))
-    return {**meta, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
-
-
-def _open(key: bytes, slot: dict[str, Any], file_id: str) -> bytes | None:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    meta = {k: v for k, v in slot.items() if k not in ("nonce", "wrapped")}
-    try:
-        return AESGCM(key).decrypt(
-            _unb64(slot["nonce"]), _unb64(slot["wrapped"]), _aad(file_id, meta)
-        )
-    except InvalidTag:
-        return None
-
-
-def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
-    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
-    params.check()
-    kdf = Argon2id(
-        salt=salt,
-        length=KEY_BYTES,
-        iterations=params.iterations,
-        lanes=params.lanes,
-        memory_cost=params.memory_cost,
-    )
-    return kdf.derive(passphrase.encode("utf-8"))
 
 
 @dataclasses.dataclass
@@ -126,7 +60,7 @@ class KeyFile:
             if not isinstance(slots, list) or not slots:
                 raise ValueError("it has no passphrase slots")
             for slot in slots:
-                _unb64(slot["salt"]), _unb64(slot["nonce"]), _unb64(slot["wrapped"])
+                unb64(slot["salt"]), unb64(slot["nonce"]), unb64(slot["wrapped"])
                 KdfParams(**slot["kdf"])
             key_file = cls(path, str(data["file_id"]), slots, data.get("keyring"))
             if key_file.to_bytes() != raw:
@@ -153,7 +87,7 @@ class KeyFile:
         even one that leaves the JSON valid, is detected."""
         data = {"format": FORMAT, "version": VERSION, "file_id": self.file_id,
                 "slots": self.slots, "keyring": self.keyring_slot}  # fmt: skip
-        return _canonical(data)
+        return canonical(data)
 
     # -- passphrase slots ---------------------------------------------------------------
     @staticmethod
@@ -162,8 +96,8 @@ class KeyFile:
     ) -> dict[str, Any]:
         check_passphrase(passphrase)
         salt = os.urandom(16)
-        meta = {"label": label, "kdf": dataclasses.asdict(params), "salt": _b64(salt)}
-        return _seal(_derive(passphrase, salt, params), data_key, file_id, meta)
+        meta = {"label": label, "kdf": dataclasses.asdict(params), "salt": b64(salt)}
+        return seal(derive(passphrase, salt, params), data_key, file_id, meta)
 
     @classmethod
     def create(
@@ -202,7 +136,7 @@ class KeyFile:
     def unlock_candidates(self, passphrase: str) -> tuple[list[bytes], str]:
         """The data keys the passphrase opens (two only in the middle of a re-key) and the
         slot's label (the volunteer's slot id in clinic mode)."""
-        from borrador.key_slots import open_slot
+        from borrador.keys.slots import open_slot
 
         for slot in self.slots:
             if slot.get("type") == "volunteer":
@@ -217,7 +151,8 @@ class KeyFile:
                     return keys, str(slot["label"])
                 continue
             params = KdfParams(**slot["kdf"])
-            data_key = _open(_derive(passphrase, _unb64(slot["salt"]), params), slot, self.file_id)
+            key = derive(passphrase, unb64(slot["salt"]), params)
+            data_key = open_sealed(key, slot, self.file_id)
             if data_key is not None:
                 return [data_key], ""
         raise StoreError(
@@ -234,7 +169,7 @@ class KeyFile:
 
     def enable_clinic(self, passphrase: str, slot_id: str, params: KdfParams | None = None) -> None:
         """Turn the owner's passphrase slot into the first volunteer's slot."""
-        from borrador.key_slots import new_slot
+        from borrador.keys.slots import new_slot
 
         if self.volunteer_slots:
             raise StoreError("clinic mode is already on.")
@@ -245,7 +180,7 @@ class KeyFile:
     def add_volunteer(
         self, data_key: bytes, slot_id: str, passphrase: str, params: KdfParams | None = None
     ) -> None:
-        from borrador.key_slots import new_slot
+        from borrador.keys.slots import new_slot
 
         if not self.volunteer_slots:
             raise StoreError(
@@ -258,7 +193,7 @@ class KeyFile:
     def prepare_rekey(self, old_key: bytes, new_key: bytes, removed: str) -> None:
         """Step 1 of a re-key: drop the departed volunteer's slot and seal both keys for
         everyone else, so whichever key the database has when a crash strikes still opens."""
-        from borrador.key_slots import seal_to
+        from borrador.keys.slots import seal_to
 
         if removed not in self.volunteer_slots:
             raise StoreError("that volunteer has no key slot.")
@@ -266,7 +201,7 @@ class KeyFile:
         if not remaining:
             raise StoreError("the last volunteer cannot be removed: nobody could open the data.")
         for slot in remaining:
-            public = _unb64(slot["public"])
+            public = unb64(slot["public"])
             slot["data"] = seal_to(public, new_key, self.file_id, slot["label"])
             slot["data_old"] = seal_to(public, old_key, self.file_id, slot["label"])
         self.slots = remaining
@@ -281,7 +216,7 @@ class KeyFile:
 
     def change_passphrase(self, old: str, new: str, params: KdfParams | None = None) -> None:
         if self.volunteer_slots:  # a volunteer changes only their own slot's passphrase
-            from borrador.key_slots import reseal_private
+            from borrador.keys.slots import reseal_private
 
             for n, slot in enumerate(self.slots):
                 resealed = reseal_private(slot, old, new, self.file_id, params or KdfParams())
@@ -310,8 +245,8 @@ class KeyFile:
                 hint="Enter the passphrase each time, or set BORRADOR_PASSPHRASE.",
             )
         wrap_key = secrets.token_bytes(KEY_BYTES)
-        keyring.set_password(KEYRING_SERVICE, self._keyring_user, _b64(wrap_key))
-        self.keyring_slot = _seal(wrap_key, data_key, self.file_id, {"label": "keyring"})
+        keyring.set_password(KEYRING_SERVICE, self._keyring_user, b64(wrap_key))
+        self.keyring_slot = seal(wrap_key, data_key, self.file_id, {"label": "keyring"})
         self.save()
 
     def unlock_from_keyring(self) -> bytes | None:
@@ -321,7 +256,7 @@ class KeyFile:
 
         secret = keyring.get_password(KEYRING_SERVICE, self._keyring_user)
         try:
-            return _open(_unb64(secret), self.keyring_slot, self.file_id) if secret else None
+            return open_sealed(unb64(secret), self.keyring_slot, self.file_id) if secret else None
         except (ValueError, KeyError):
             return None
 
@@ -335,31 +270,3 @@ class KeyFile:
                 keyring.delete_password(KEYRING_SERVICE, self._keyring_user)
         self.keyring_slot = None
         self.save()
-
-
-def _canonical(data: dict[str, Any]) -> bytes:
-    return (
-        json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode() + b"\n"
-    )
-
-
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < PASSPHRASE_MIN:
-        raise StoreError(
-            f"the passphrase must have at least {PASSPHRASE_MIN} characters.",
-            hint="A few unrelated words are easy to remember and hard to guess.",
-        )
-
-
-def keyring_available() -> bool:
-    """True only for a real keyring backend (not the 'fail' or 'null' ones of headless Linux)."""
-    import keyring
-    from keyring.backends import fail
-
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring):
-        return False
-    try:
-        return float(backend.priority) > 0
-    except Exception:
-        return False

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from borrador.core.errors import BorradorError
-from borrador.paths import write_private_file
+from borrador.home.paths import write_private_file
 
 LIMITS = {
     "mail_days": (0, 30, "days a mailed letter takes to arrive, when no delivery date is known"),

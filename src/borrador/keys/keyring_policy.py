@@ -1,0 +1,19 @@
+"""Which OS keyrings may hold the "remember on this device" key."""
+
+from __future__ import annotations
+
+KEYRING_SERVICE = "borrador"
+
+
+def keyring_available() -> bool:
+    """True only for a real keyring backend (not the 'fail' or 'null' ones of headless Linux)."""
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return False
+    try:
+        return float(backend.priority) > 0
+    except Exception:
+        return False
