@@ -46,7 +46,7 @@ def load_figure(rounds: int) -> tuple[str, float, float, float]:
     with tempfile.TemporaryDirectory() as tmp, _store(tmp) as session:
         path = Path(tmp) / "registry.csv"
         path.write_bytes(ca_cppa_2026(many_rows(600)))
-        session.import_registry(path)
+        session.registry.import_file(path)
         repo = session.catalog.registry
         measured = best(lambda: CatalogService(repo).catalog(), rounds)
         floor = best(lambda: [tomllib.loads(f.read_text("utf-8")) for f in files], rounds)
@@ -100,7 +100,7 @@ def import_figures(rounds: int) -> list[tuple[str, float, float, float]]:
         for _ in range(rounds):  # each round into an emptied table: a full first import
             session.db.conn.execute("DELETE FROM registry_entries")
             start = time.perf_counter()
-            session.import_registry(path)
+            session.registry.import_file(path)
             runs.append(time.perf_counter() - start)
         measured = statistics.median(runs)
     floor = best(lambda: list(csv.reader(io.StringIO(path_text(data)))), rounds)

@@ -29,21 +29,19 @@ def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
     from borrador.letters.context import Agent
     from borrador.letters.pdf import render_text_pdf
     from borrador.services import init_store
-    from borrador.services.handoff import write_bundle
-    from borrador.services.reports import resident_sheet
 
     home = tempfile.TemporaryDirectory()
     root = Path(home.name)
     with home, init_store(Paths(root / "home"), "bench passphrase", kdf=FLOOR) as session:
         populate(session)
-        session.save_organisation(Agent(name="Clínica de prueba", phone="555-0100"))
-        session.enable_clinic("bench passphrase", "Rosa", FLOOR)
+        session.profile.save(Agent(name="Clínica de prueba", phone="555-0100"))
+        session.clinic.enable("bench passphrase", "Rosa", FLOOR)
         count = [0]
 
         def rekey() -> float:
-            session.add_volunteer("Tomás", "otra frase de prueba", FLOOR)  # not timed
+            session.clinic.add_volunteer("Tomás", "otra frase de prueba", FLOOR)  # not timed
             start = time.perf_counter()
-            session.remove_volunteer("Tomás")
+            session.clinic.remove_volunteer("Tomás")
             return time.perf_counter() - start
 
         def vacuum() -> None:
@@ -55,13 +53,13 @@ def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
 
         def bundle() -> None:
             count[0] += 1
-            write_bundle(session, 1, root / f"b{count[0]}.borrador")
+            session.handoff.export(1, root / f"b{count[0]}.borrador")
 
         params = KdfParams()
         bundle_s = _median(bundle, rounds)
         derive_s = _median(lambda: _derive("eight words", os.urandom(16), params), rounds)
 
-        sheet_s = _median(lambda: resident_sheet(session, 1), rounds)
+        sheet_s = _median(lambda: session.reports.resident_sheet(1), rounds)
         text = "\n".join(f"Request {n}: a line of text as long as a sheet line" for n in range(40))
         plain_s = _median(lambda: render_text_pdf(text), rounds)
     return [

@@ -18,7 +18,7 @@ def populate(session) -> None:
 
     base = dt.date(2026, 6, 1)
     for n in range(PEOPLE):
-        person = session.add_person({"name": f"Persona Inventada {n}", "state": "CA"})
+        person = session.people.add({"name": f"Persona Inventada {n}", "state": "CA"})
         drafts = [
             Request(person_id=person.id, recipient=BROKERS[i % len(BROKERS)], kind=Kind.DELETE,
                     status=Status.SENT, legal_basis=("privacy-ca", "policy")[i % 2],
@@ -26,7 +26,7 @@ def populate(session) -> None:
                     sent_on=base + dt.timedelta(days=(n + i) % 170))
             for i in range(PER_PERSON)
         ]  # fmt: skip
-        session.requests.add_many(drafts, session.clock.now())
+        session.repos.requests.add_many(drafts, session.clock.now())
 
 
 def run(rounds: int = 15) -> list[tuple[str, float, float, float]]:
@@ -45,7 +45,7 @@ def run(rounds: int = 15) -> list[tuple[str, float, float, float]]:
         measured, floor = [], []
         for _ in range(rounds):
             start = time.perf_counter()
-            session.list_requests_json()
+            session.requests.find_json()
             floor.append(time.perf_counter() - start)
             session.tracking = Tracking(session)  # no cached clocks between rounds
             start = time.perf_counter()

@@ -31,7 +31,7 @@ def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
 
     home = tempfile.TemporaryDirectory()
     with home, init_store(Paths(Path(home.name) / "h"), "bench passphrase", kdf=FLOOR) as session:
-        person = session.add_person(
+        person = session.people.add(
             {
                 "name": "Nguyễn Thị Minh Khai",
                 "state": "CA",
@@ -54,12 +54,12 @@ def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
             legal_basis="privacy-ca",
             created_on=session.clock.today(),
         )
-        letters = [session.build_letter(person, entry, dataclasses.replace(request, id=i), "txt")
+        letters = [session.letters.build(person, entry, dataclasses.replace(request, id=i), "txt")
                    for i in range(1, 101)]  # fmt: skip
 
         def ours() -> None:
             for i in range(1000):
-                session.build_letter(person, entry, dataclasses.replace(request, id=i), "txt")
+                session.letters.build(person, entry, dataclasses.replace(request, id=i), "txt")
 
         # The floor: the same template source, compiled once, rendered by bare jinja2 with the
         # same context (no sandbox, no context building, no explainer).
@@ -69,8 +69,8 @@ def run(rounds: int = 5) -> list[tuple[str, float, float, float]]:
             lambda name: (folder / name.split("/", 1)[1]).read_text("utf-8")),
             trim_blocks=True, lstrip_blocks=True)  # fmt: skip
         template = env.from_string(source)
-        info = session.templates.choose("delete", "privacy-ca")
-        data = session._context(person, entry, request, info.requires, "txt", {}, None)
+        info = session.letters.templates.choose("delete", "privacy-ca")
+        data = session.letters._context(person, entry, request, info.requires, "txt", {}, None)
 
         def bare() -> None:
             for _ in range(1000):

@@ -19,7 +19,7 @@ def populate(home: str) -> None:
 
     with open_store(Paths(Path(home))) as session:
         for n in range(PEOPLE):
-            person = session.add_person({"name": f"Persona Inventada {n}", "state": "CA"})
+            person = session.people.add({"name": f"Persona Inventada {n}", "state": "CA"})
             drafts = [
                 Request(
                     person_id=person.id or 0,
@@ -30,7 +30,7 @@ def populate(home: str) -> None:
                 )
                 for i in range(PER_PERSON)
             ]
-            session.requests.add_many(drafts, session.clock.now())
+            session.repos.requests.add_many(drafts, session.clock.now())
 
 
 def run(rounds: int = 15) -> list[tuple[str, float, float, float]]:

@@ -28,16 +28,16 @@ def populate(home: Path) -> None:
     with open_store(Paths(home)) as session:
         registry = home.parent / "registry.csv"
         registry.write_bytes(ca_cppa_2026(many_rows(600)))
-        session.import_registry(registry)
+        session.registry.import_file(registry)
         base = dt.date(2026, 6, 1)
         for n in range(500):
-            person = session.add_person({"name": f"Persona Inventada {n}", "state": "CA"})
+            person = session.people.add({"name": f"Persona Inventada {n}", "state": "CA"})
             drafts = [Request(person_id=person.id or 0, recipient=BROKERS[i % 6],
                               kind=Kind.DELETE, status=Status.SENT, legal_basis="privacy-ca",
                               channel=Channel.WEB, created_on=base,
                               sent_on=base + dt.timedelta(days=(n + i) % 170))
                       for i in range(20)]  # fmt: skip
-            session.requests.add_many(drafts, session.clock.now())
+            session.repos.requests.add_many(drafts, session.clock.now())
 
 
 async def time_borrador(home: Path) -> tuple[float, float]:
@@ -93,7 +93,7 @@ async def filter_keystrokes(home: Path) -> list[float]:
         await pilot.pause()
         registry = home.parent / "registry-5000.csv"
         registry.write_bytes(ca_cppa_2026(many_rows(5000)))
-        app.session.import_registry(registry)  # 5,000 real catalog entries
+        app.session.registry.import_file(registry)  # 5,000 real catalog entries
         await pilot.press("f3")
         await pilot.pause()
         screen = app.screen

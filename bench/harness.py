@@ -38,7 +38,7 @@ def bench_home() -> Iterator[dict[str, str]]:
         os.environ["BENCH_KEYRING_FILE"] = env["BENCH_KEYRING_FILE"]
         keyring.set_keyring(FileKeyring())
         with init_store(Paths(Path(env["BORRADOR_HOME"])), PASSPHRASE, kdf=FLOOR) as session:
-            session.remember_on_device(PASSPHRASE)
+            session.keys.remember_on_device(PASSPHRASE)
         yield env
 
 

@@ -20,7 +20,7 @@ session = open_store(data_paths())
 errors = 0
 for request_id in range(first, first + count):
     try:
-        session.change_status(request_id, "sent", channel="web", note="worker")
+        session.requests.change_status(request_id, "sent", channel="web", note="worker")
     except Exception as exc:
         errors += 1
         print("ERROR", type(exc).__name__, exc, flush=True)
@@ -32,9 +32,9 @@ print("errors", errors, flush=True)
     "each", [pytest.param(150, id="fast"), pytest.param(1000, id="slow", marks=pytest.mark.slow)]
 )
 def test_three_processes_change_statuses_at_once(session, paths, figure, each):
-    person = session.add_person({"name": "Persona Concurrente", "state": "CA"})
+    person = session.people.add({"name": "Persona Concurrente", "state": "CA"})
     for _ in range(3):
-        session.create_requests(person.id, ["spokeo"] * each, "opt-out")
+        session.requests.create_many(person.id, ["spokeo"] * each, "opt-out")
     session.close()
     env = cli_env(paths.root, BORRADOR_PASSPHRASE=PASSPHRASE)
     procs = [
@@ -50,7 +50,7 @@ def test_three_processes_change_statuses_at_once(session, paths, figure, each):
     errors = sum(int(o.split("errors")[-1]) for o in outputs)
     locked = sum(o.count("locked") for o in outputs)
     with open_store(paths, passphrase=PASSPHRASE) as check:
-        statuses = [r.status for r in check.list_requests()]
+        statuses = [r.status for r in check.requests.find()]
         sent_events = check.db.query("SELECT count(*) FROM events WHERE to_status = 'sent'")
     figure(
         f"three instances: {3 * each} concurrent status changes, "
@@ -61,15 +61,15 @@ def test_three_processes_change_statuses_at_once(session, paths, figure, each):
 
 
 def test_stale_edit_from_another_instance_is_a_conflict(session, paths):
-    person = session.add_person({"name": "Persona Dos", "state": "CA"})
-    request = session.create_request(person.id, "spokeo", "opt-out")
+    person = session.people.add({"name": "Persona Dos", "state": "CA"})
+    request = session.requests.create(person.id, "spokeo", "opt-out")
     with open_store(paths, passphrase=PASSPHRASE) as other:
-        seen_here = session.get_request(request.id)
-        other.change_status(request.id, "sent", channel="web")  # the other instance first
+        seen_here = session.requests.get(request.id)
+        other.requests.change_status(request.id, "sent", channel="web")  # the other instance first
         from borrador.core.requests import Status, apply_transition, with_status
 
         event = apply_transition(seen_here, Status.WITHDRAWN, session.clock.today())
         with pytest.raises(ConflictError, match="changed elsewhere"):
-            session.requests.save_change(seen_here, with_status(seen_here, event), event, "t")
-    assert session.get_request(request.id).status == "sent"
+            session.repos.requests.save_change(seen_here, with_status(seen_here, event), event, "t")
+    assert session.requests.get(request.id).status == "sent"
     assert os.path.exists(paths.database)

@@ -23,10 +23,10 @@ import sys
 from borrador.home.paths import data_paths
 from borrador.services import open_store
 session = open_store(data_paths())
-person = session.add_person({"name": "Persona Escritora", "state": "CA"})
+person = session.people.add({"name": "Persona Escritora", "state": "CA"})
 print("ready", flush=True)
 while True:
-    request = session.create_request(person.id, "spokeo", "opt-out")
+    request = session.requests.create(person.id, "spokeo", "opt-out")
     print(request.id, flush=True)  # acknowledged: the transaction committed
 """
 
@@ -69,7 +69,7 @@ def test_kill_during_writes(session, paths, figure, kills):
         acknowledged_total += len(acknowledged)
         with open_store(paths, passphrase=PASSPHRASE) as check:
             bad += bool(problems(check.db))
-            present = {r.id for r in check.list_requests()}
+            present = {r.id for r in check.requests.find()}
             lost += len(set(acknowledged) - present)
             for request_id in present:  # every request has its first event, and only then
                 if not check.requests.events(request_id):
@@ -155,8 +155,8 @@ print("ready", flush=True)
 n = 0
 while True:
     n += 1
-    session.add_volunteer(f"Temporal {n}", "frase temporal larga", FLOOR)
-    session.remove_volunteer(f"Temporal {n}")
+    session.clinic.add_volunteer(f"Temporal {n}", "frase temporal larga", FLOOR)
+    session.clinic.remove_volunteer(f"Temporal {n}")
     print(n, flush=True)
 """
 
@@ -170,13 +170,13 @@ def test_kill_during_rekey(session, paths, figure, kills):
     from borrador.keys import FLOOR
     from borrador.letters.context import Agent
 
-    session.save_organisation(Agent(name="Clínica Ejemplo"))
-    session.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
-    person = session.add_person({"name": "Persona Inventada", "state": "CA"})
+    session.profile.save(Agent(name="Clínica Ejemplo"))
+    session.clinic.enable(PASSPHRASE, "Rosa", FLOOR)
+    person = session.people.add({"name": "Persona Inventada", "state": "CA"})
     for _ in range(40):
-        session.create_requests(person.id, ["spokeo", "radaris", "whitepages", "mylife"], "opt-out")
-    expected = len(session.list_requests())
-    keys = {session._data_key}
+        session.requests.create_many(person.id, ["spokeo", "radaris", "whitepages", "mylife"], "opt-out")
+    expected = len(session.requests.find())
+    keys = {session.keys.data_key}
     session.close()
     rng = random.Random(9)
     rekeys = interrupted = 0
@@ -190,13 +190,13 @@ def test_kill_during_rekey(session, paths, figure, kills):
         pending = "data_old" in paths.key_file.read_text()
         interrupted += pending
         with open_store(paths, passphrase=PASSPHRASE) as opened:
-            assert len(opened.list_requests()) == expected
-            assert opened.volunteers()[0] == "Rosa"
+            assert len(opened.requests.find()) == expected
+            assert opened.clinic.volunteers()[0] == "Rosa"
             assert problems(opened.db) == []
-            assert opened.key_file.unlock_candidates(PASSPHRASE)[0] == [opened._data_key]
-            keys.add(opened._data_key)
+            assert opened.key_file.unlock_candidates(PASSPHRASE)[0] == [opened.keys.data_key]
+            keys.add(opened.keys.data_key)
     last = open_store(paths, passphrase=PASSPHRASE)
-    for old in keys - {last._data_key}:  # every earlier data key opens nothing now
+    for old in keys - {last.keys.data_key}:  # every earlier data key opens nothing now
         with pytest.raises(StoreError):
             Database(paths.database, old)
     last.close()

@@ -132,7 +132,7 @@ def test_any_command_line_ends_cleanly(session, argv):
     if not hasattr(test_any_command_line_ends_cleanly, "ready"):
         backend = MemoryKeyring()
         keyring.set_keyring(backend)
-        session.remember_on_device(PASSPHRASE)  # unlock without the KDF, for speed
+        session.keys.remember_on_device(PASSPHRASE)  # unlock without the KDF, for speed
         test_any_command_line_ends_cleanly.ready = backend  # type: ignore[attr-defined]
     keyring.set_keyring(test_any_command_line_ends_cleanly.ready)  # type: ignore[attr-defined]
     if argv[:1] in (["erase"], ["restore"], ["init"], ["backup"]) or "mail" in argv:

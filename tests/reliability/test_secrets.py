@@ -13,7 +13,7 @@ import pytest
 from borrador.core.errors import StoreError
 from borrador.keys import FLOOR, KeyFile
 from borrador.services import open_store
-from borrador.services.safety import erase_everything, erase_person, make_backup, restore_backup
+from borrador.services.safety import erase_everything, restore_backup
 from borrador.storage.backup import problems
 from borrador.storage.db import Database, is_sqlite_error
 from conftest import PASSPHRASE, all_files, cli_env
@@ -35,7 +35,7 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
     session, paths, tmp_path, figure
 ):
     for n in range(0, 50, 2):  # each person carries two canaries: a name and a note
-        person = session.add_person(
+        person = session.people.add(
             {
                 "name": f"{CANARIES[n]} Persona",
                 "state": "CA",
@@ -50,10 +50,10 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
                 ],
             }
         )
-        made = session.make_letters(
+        made = session.letters.make(
             person.id, ["acxiom"], "delete", fmt="txt", out_dir=tmp_path / "exports"
         )
-        session.change_status(made[0].request.id, "sent", channel="mail")
+        session.requests.change_status(made[0].request.id, "sent", channel="mail")
     counts = {"normal use": len(hits(paths.root))}
     session.close()
     writer = subprocess.Popen(  # a crash in the middle of writing
@@ -62,7 +62,7 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
             "-c",
             "from borrador.home.paths import data_paths\n"
             "from borrador.services import open_store\ns = open_store(data_paths())\n"
-            "print('go', flush=True)\nwhile True: s.add_person({'name': 'Kanarienvogel00Zqx Otra'})",
+            "print('go', flush=True)\nwhile True: s.people.add({'name': 'Kanarienvogel00Zqx Otra'})",
         ],
         env=cli_env(paths.root, BORRADOR_PASSPHRASE=PASSPHRASE),
         stdout=subprocess.PIPE,
@@ -73,13 +73,13 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
     writer.wait()
     counts["crash"] = len(hits(paths.root))
     with open_store(paths, passphrase=PASSPHRASE) as again:
-        make_backup(again, paths.root / "inside-backup.zip")
+        again.safety.backup(paths.root / "inside-backup.zip")
     counts["backup"] = len(hits(paths.root))
     restore_backup(paths, paths.root / "inside-backup.zip", PASSPHRASE)
     counts["restore"] = len(hits(paths.root))
     with open_store(paths, passphrase=PASSPHRASE) as again:
-        erase_person(again, 1)
-        again.change_passphrase(PASSPHRASE, "a different long passphrase", FLOOR)
+        again.safety.erase_person(1)
+        again.keys.change_passphrase(PASSPHRASE, "a different long passphrase", FLOOR)
     counts["erase one, new passphrase"] = len(hits(paths.root))
     crash = subprocess.run(  # a forced internal error: what reaches the terminal
         [
@@ -87,7 +87,7 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
             "-c",
             "import borrador.services.session as s\n"
             "def boom(self): raise RuntimeError('Kanarienvogel02Zqx in a local variable')\n"
-            "s.Session.list_people = boom\nfrom borrador.main import main\nmain()",
+            "s.PeopleService.all = boom\nfrom borrador.main import main\nmain()",
             "people",
             "list",
         ],
@@ -133,9 +133,9 @@ def _detected_db(path, key) -> bool:
     ],
 )
 def test_random_byte_flips_are_all_detected(session, paths, tmp_path, figure, db_flips, key_flips):
-    person = session.add_person({"name": "Persona Intacta", "state": "CA"})
-    session.create_requests(person.id, ["spokeo", "acxiom", "epsilon"], "delete")
-    key = session._data_key
+    person = session.people.add({"name": "Persona Intacta", "state": "CA"})
+    session.requests.create_many(person.id, ["spokeo", "acxiom", "epsilon"], "delete")
+    key = session.keys.data_key
     session.close()
     rng = random.Random(20261126)
     pristine_db = paths.database.read_bytes()
@@ -164,7 +164,7 @@ def test_random_byte_flips_are_all_detected(session, paths, tmp_path, figure, db
 
 
 def test_everything_written_is_private(session, paths, tmp_path, memory_keyring, figure):
-    person = session.add_person(
+    person = session.people.add(
         {
             "name": "Persona Privada",
             "state": "CA",
@@ -173,15 +173,14 @@ def test_everything_written_is_private(session, paths, tmp_path, memory_keyring,
             ],
         }
     )
-    session.remember_on_device(PASSPHRASE)
-    session.make_letters(
+    session.keys.remember_on_device(PASSPHRASE)
+    session.letters.make(
         person.id, ["acxiom"], "delete", fmt="pdf", out_dir=paths.root / "letters", combined=True
     )
-    make_backup(session, paths.root / "backup.zip")
+    session.safety.backup(paths.root / "backup.zip")
     from borrador.home.paths import write_private_file
-    from borrador.services.exports import requests_csv
 
-    write_private_file(paths.root / "requests.csv", requests_csv(session).encode())
+    write_private_file(paths.root / "requests.csv", session.exports.requests_csv().encode())
     session.close()
     files = all_files(paths.root)
     folders = [paths.root, *(p for p in paths.root.rglob("*") if p.is_dir())]
@@ -195,7 +194,7 @@ def test_everything_written_is_private(session, paths, tmp_path, memory_keyring,
 
 
 def test_panic_erase(session, paths, tmp_path, memory_keyring, figure):
-    person = session.add_person(
+    person = session.people.add(
         {
             "name": "Persona Borrada",
             "state": "CA",
@@ -204,12 +203,11 @@ def test_panic_erase(session, paths, tmp_path, memory_keyring, figure):
             ],
         }
     )
-    session.remember_on_device(PASSPHRASE)
+    session.keys.remember_on_device(PASSPHRASE)
     outside = tmp_path / "letters"
-    session.make_letters(person.id, ["acxiom"], "delete", fmt="txt", out_dir=outside)
-    make_backup(session, tmp_path / "same-key-backup.zip")
-    make_backup(
-        session, tmp_path / "own-key-backup.zip", backup_passphrase="backup passphrase x", kdf=FLOOR
+    session.letters.make(person.id, ["acxiom"], "delete", fmt="txt", out_dir=outside)
+    session.safety.backup(tmp_path / "same-key-backup.zip")
+    session.safety.backup(tmp_path / "own-key-backup.zip", backup_passphrase="backup passphrase x", kdf=FLOOR
     )
     (paths.user_templates / "letters").mkdir(parents=True)
     (paths.user_templates / "letters" / "mine.j2").write_text("x")
@@ -231,22 +229,22 @@ def test_panic_erase(session, paths, tmp_path, memory_keyring, figure):
 
 
 def test_backup_with_its_own_passphrase_restores_only_with_it(session, paths, tmp_path):
-    session.add_person({"name": "Persona Respaldada"})
-    make_backup(session, tmp_path / "b.zip", backup_passphrase="the backup passphrase", kdf=FLOOR)
-    session.add_person({"name": "Added After"})
+    session.people.add({"name": "Persona Respaldada"})
+    session.safety.backup(tmp_path / "b.zip", backup_passphrase="the backup passphrase", kdf=FLOOR)
+    session.people.add({"name": "Added After"})
     session.close()
     with pytest.raises(StoreError, match="passphrase is wrong"):
         restore_backup(paths, tmp_path / "b.zip", PASSPHRASE)
     with open_store(paths, passphrase=PASSPHRASE) as still:  # nothing changed by the attempt
-        assert len(still.list_people()) == 2
+        assert len(still.people.all()) == 2
     restore_backup(paths, tmp_path / "b.zip", "the backup passphrase")
     with open_store(paths, passphrase="the backup passphrase") as restored:
-        assert [p.name for p in restored.list_people()] == ["Persona Respaldada"]
+        assert [p.name for p in restored.people.all()] == ["Persona Respaldada"]
 
 
 def test_damaged_backup_changes_nothing(session, paths, tmp_path):
-    session.add_person({"name": "Persona Actual"})
-    make_backup(session, tmp_path / "b.zip")
+    session.people.add({"name": "Persona Actual"})
+    session.safety.backup(tmp_path / "b.zip")
     session.close()
     import zipfile
 
@@ -265,7 +263,7 @@ def test_damaged_backup_changes_nothing(session, paths, tmp_path):
     with pytest.raises(BorradorError, match="cannot be read as a backup"):
         restore_backup(paths, tmp_path / "junk.zip", PASSPHRASE)
     with open_store(paths, passphrase=PASSPHRASE) as still:
-        assert [p.name for p in still.list_people()] == ["Persona Actual"]
+        assert [p.name for p in still.people.all()] == ["Persona Actual"]
 
 
 def test_backup_while_another_process_writes(session, paths, tmp_path):
@@ -276,7 +274,7 @@ def test_backup_while_another_process_writes(session, paths, tmp_path):
             "-c",
             "from borrador.home.paths import data_paths\n"
             "from borrador.services import open_store\ns = open_store(data_paths())\n"
-            "print('go', flush=True)\nwhile True: s.add_person({'name': 'Persona Activa'})",
+            "print('go', flush=True)\nwhile True: s.people.add({'name': 'Persona Activa'})",
         ],
         env=cli_env(paths.root, BORRADOR_PASSPHRASE=PASSPHRASE),
         stdout=subprocess.PIPE,
@@ -285,13 +283,13 @@ def test_backup_while_another_process_writes(session, paths, tmp_path):
     try:
         with open_store(paths, passphrase=PASSPHRASE) as reader:
             for n in range(3):
-                make_backup(reader, tmp_path / f"live-{n}.zip")
+                reader.safety.backup(tmp_path / f"live-{n}.zip")
     finally:
         writer.kill()
         writer.wait()
     restore_backup(paths, tmp_path / "live-2.zip", PASSPHRASE)
     with open_store(paths, passphrase=PASSPHRASE) as restored:
-        assert problems(restored.db) == [] and restored.list_people()
+        assert problems(restored.db) == [] and restored.people.all()
     assert os.path.getsize(tmp_path / "live-0.zip") > 0
 
 
@@ -301,10 +299,10 @@ def test_backup_while_another_process_writes(session, paths, tmp_path):
 def test_clinic_key_file_flips_are_all_detected(session, paths, figure, flips):
     from borrador.letters.context import Agent
 
-    session.save_organisation(Agent(name="Clínica Ejemplo"))
-    session.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
-    session.add_volunteer("Tomás", "frase de tomás bastante larga", FLOOR)
-    key = session._data_key
+    session.profile.save(Agent(name="Clínica Ejemplo"))
+    session.clinic.enable(PASSPHRASE, "Rosa", FLOOR)
+    session.clinic.add_volunteer("Tomás", "frase de tomás bastante larga", FLOOR)
+    key = session.keys.data_key
     session.close()
     pristine = paths.key_file.read_bytes()
     rng = random.Random(9)

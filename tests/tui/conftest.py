@@ -27,7 +27,7 @@ def english():
 def store(paths):
     """A store with one person and a request in every interesting state."""
     with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock()) as s:
-        person = s.add_person(
+        person = s.people.add(
             {
                 "name": "Rosa Inventada Ruiz",
                 "state": "CA",
@@ -44,12 +44,12 @@ def store(paths):
                 ],
             }
         )
-        late = s.create_request(person.id, "spokeo", "delete")
-        s.change_status(late.id, "sent", on=dt.date(2026, 9, 1), channel="web")
-        waiting = s.create_request(person.id, "acxiom", "delete")
-        s.change_status(waiting.id, "sent", on=dt.date(2026, 11, 10), channel="mail")
-        s.change_status(waiting.id, "verification-requested", on=dt.date(2026, 11, 20))
-        s.create_request(person.id, "epsilon", "opt-out")
+        late = s.requests.create(person.id, "spokeo", "delete")
+        s.requests.change_status(late.id, "sent", on=dt.date(2026, 9, 1), channel="web")
+        waiting = s.requests.create(person.id, "acxiom", "delete")
+        s.requests.change_status(waiting.id, "sent", on=dt.date(2026, 11, 10), channel="mail")
+        s.requests.change_status(waiting.id, "verification-requested", on=dt.date(2026, 11, 20))
+        s.requests.create(person.id, "epsilon", "opt-out")
     return paths
 
 
@@ -66,7 +66,7 @@ TOMAS = "frase de tomás bastante larga"
 
 
 def resident(session, name, broker):
-    person = session.add_person(
+    person = session.people.add(
         {
             "name": name,
             "state": "CA",
@@ -76,19 +76,19 @@ def resident(session, name, broker):
             ],
         }
     )
-    [made] = session.make_letters(
+    [made] = session.letters.make(
         person.id, [broker], "delete", fmt="txt", out_dir=session.paths.root / "out"
     )
-    session.change_status(made.request.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
+    session.requests.change_status(made.request.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
     return person
 
 
 @pytest.fixture
 def clinic_app(paths):
     with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock()) as s:
-        s.save_organisation(Agent(name="Clínica Ejemplo", phone="555-0100"))
-        s.enable_clinic(PASSPHRASE, "Rosa", FLOOR)
-        s.add_volunteer("Tomás", TOMAS, FLOOR)
+        s.profile.save(Agent(name="Clínica Ejemplo", phone="555-0100"))
+        s.clinic.enable(PASSPHRASE, "Rosa", FLOOR)
+        s.clinic.add_volunteer("Tomás", TOMAS, FLOOR)
         resident(s, "Amparo Inventada", "spokeo")
     with open_store(paths, passphrase=TOMAS, clock=FixedClock()) as s:
         resident(s, "Benito Inventado", "radaris")

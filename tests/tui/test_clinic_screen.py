@@ -124,14 +124,14 @@ async def test_add_and_remove_a_volunteer_from_the_screen(clinic_app, paths):
             app.screen.query_one(f"#m-{key}", Input).value = value
         await pilot.click("#ok")
         await pilot.pause()
-        assert app.session.volunteers() == ["Rosa", "Tomás", "Lucía"]
+        assert app.session.clinic.volunteers() == ["Rosa", "Tomás", "Lucía"]
         await pilot.press("d")
         await pilot.pause()
         app.screen.query_one("#m-name", Select).value = "Tomás"
         app.screen.query_one("#m-word", Input).value = "REMOVE"
         await pilot.click("#ok")
         await pilot.pause()
-        assert app.session.volunteers() == ["Rosa", "Lucía"]
+        assert app.session.clinic.volunteers() == ["Rosa", "Lucía"]
     app.session.close()
     app.session = None
     from borrador.core.errors import StoreError
@@ -139,7 +139,7 @@ async def test_add_and_remove_a_volunteer_from_the_screen(clinic_app, paths):
     with pytest.raises(StoreError):
         open_store(paths, passphrase=TOMAS)
     with open_store(paths, passphrase="la frase de lucía") as s:
-        assert s.actor == "Lucía" and len(s.list_people()) == 2
+        assert s.actor == "Lucía" and len(s.people.all()) == 2
 
 
 async def test_settings_turn_clinic_mode_on(app):

@@ -71,7 +71,7 @@ async def test_dashboard_says_what_to_do_and_opens_the_request(app):
 
 async def test_markup_in_stored_text_is_shown_literally(app):
     async with app.run_test(size=SIZE) as pilot:
-        app.session.add_person({"name": "[@click=app.quit]x[/]", "state": "CA"})
+        app.session.people.add({"name": "[@click=app.quit]x[/]", "state": "CA"})
         await pilot.press("f2")
         await pilot.pause()
         table = app.screen.query_one(DataTable)
@@ -105,7 +105,7 @@ async def test_add_person_with_inline_validation(app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "PeopleScreen"
-    assert [p.name for p in app.session.list_people()][-1] == "Teo Ficticio"
+    assert [p.name for p in app.session.people.all()][-1] == "Teo Ficticio"
 
 
 async def test_catalog_filters_as_you_type(app):
@@ -155,7 +155,7 @@ async def test_guided_flow_makes_the_requests_and_files(app, tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.query_one("#made", DataTable).row_count == 1
-    made = [r for r in app.session.list_requests() if r.recipient == "whitepages"]
+    made = [r for r in app.session.requests.find() if r.recipient == "whitepages"]
     assert made and "Edited by the volunteer." in made[0].letter_text
     assert sorted(p.suffix for p in out.iterdir()) == [".txt", ".txt"]  # letter and explainer
 
@@ -174,7 +174,7 @@ async def test_request_actions(app):
         modal.query_one("#m-confirmation", Input).value = "ABC-123"
         await pilot.click("#ok")
         await pilot.pause()
-        request = app.session.get_request(3)
+        request = app.session.requests.get(3)
         assert (request.status, request.channel, request.confirmation) == (
             "sent",
             "email",
@@ -185,8 +185,8 @@ async def test_request_actions(app):
         app.screen.query_one("#m-exemption", Input).value = "public records"
         await pilot.click("#ok")
         await pilot.pause()
-        assert app.session.get_request(3).status == "denied"
-        events = app.session.request_events(3)
+        assert app.session.requests.get(3).status == "denied"
+        events = app.session.requests.events(3)
         assert dict(events[-1].detail) == {"reason": "exempt", "exemption": "public records"}
         history = app.screen.query_one("#history", DataTable)
         assert history.row_count == len(events)
@@ -196,7 +196,7 @@ async def test_web_form_guide_copies_and_records(app):
     from borrador.tui.screens.webform import WebFormScreen
 
     async with app.run_test(size=SIZE) as pilot:
-        request = app.session.create_request(1, "truepeoplesearch", "opt-out")
+        request = app.session.requests.create(1, "truepeoplesearch", "opt-out")
         app.open(lambda: WebFormScreen(request.id))
         await pilot.pause()
         table = app.screen.query_one(DataTable)
@@ -210,7 +210,7 @@ async def test_web_form_guide_copies_and_records(app):
         app.screen.query_one("#m-confirmation", Input).value = "TT-42"
         await pilot.click("#ok")
         await pilot.pause()
-    saved = app.session.get_request(request.id)
+    saved = app.session.requests.get(request.id)
     assert (saved.status, saved.channel, saved.confirmation) == ("sent", "web", "TT-42")
 
 

@@ -51,13 +51,13 @@ async def test_backup_export_and_restore_from_settings(app, tmp_path):
         await submit(pilot, file=str(exported))
         await app.workers.wait_for_complete()
         assert exported.read_text().startswith("id,person_id,recipient")
-        app.session.add_person({"name": "Added After Backup"})
+        app.session.people.add({"name": "Added After Backup"})
         app.screen.query_one("#restore").press()
         await pilot.pause()
         await submit(pilot, passphrase=PASSPHRASE, word="RESTORE")
         await pilot.pause()
         assert type(app.screen).__name__ == "DashboardScreen"
-        names = [p.name for p in app.session.list_people()]
+        names = [p.name for p in app.session.people.all()]
     assert names == ["Rosa Inventada Ruiz"]
 
 
@@ -73,7 +73,7 @@ async def test_send_by_email_from_the_request_screen(app, tmp_path):
     try:
         async with app.run_test(size=SIZE) as pilot:
             session = app.session
-            session.save_mail_account(
+            session.mail.save_account(
                 MailAccount(
                     controller.hostname,
                     controller.port,
@@ -85,8 +85,8 @@ async def test_send_by_email_from_the_request_screen(app, tmp_path):
                 srv.PASSWORD,
                 remember=False,
             )
-            session._mail_password = None  # as in a new session: asked for in the UI
-            [made] = session.make_letters(
+            session.mail._password = None  # as in a new session: asked for in the UI
+            [made] = session.letters.make(
                 1, ["epsilon"], "delete", fmt="eml", out_dir=tmp_path / "out"
             )
             app.open(lambda: RequestScreen(made.request.id))
@@ -98,7 +98,7 @@ async def test_send_by_email_from_the_request_screen(app, tmp_path):
             await pilot.click("#ok")
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert session.get_request(made.request.id).status == "sent"
+            assert session.requests.get(made.request.id).status == "sent"
         assert len(handler.messages) == 1 and handler.messages[0]["To"] == "privacy@epsilon.com"
     finally:
         controller.stop()

@@ -23,7 +23,7 @@ def pdf_text(data: bytes) -> str:
 
 @pytest.fixture
 def clinic(session):
-    session.save_organisation(
+    session.profile.save(
         Agent(
             name="Clínica Ejemplo",
             organisation="Centro Comunitario Ejemplo",
@@ -32,13 +32,13 @@ def clinic(session):
             phone="555-0100",
         )
     )
-    session.enable_clinic(PASSPHRASE, "Rosa Voluntaria", FLOOR)
+    session.clinic.enable(PASSPHRASE, "Rosa Voluntaria", FLOOR)
     return session
 
 
 def make(session, language="en", kind="delete", fmt="eml"):
-    person = session.add_person(sample_person(state="CA") | {"language": language})
-    made = session.make_letters(
+    person = session.people.add(sample_person(state="CA") | {"language": language})
+    made = session.letters.make(
         person.id, BROKERS, kind, fmt=fmt, out_dir=session.paths.root / "out"
     )
     return person, [m.request.id for m in made]
@@ -47,7 +47,7 @@ def make(session, language="en", kind="delete", fmt="eml"):
 def test_agent_letters_are_chosen_automatically_for_a_volunteer(clinic):
     _person, ids = make(clinic, fmt="pdf")
     for request_id in ids:
-        request = clinic.get_request(request_id)
+        request = clinic.requests.get(request_id)
         assert request.agent == "Rosa Voluntaria" and request.authorized_on is None
         assert "Rosa Voluntaria" in request.letter_text
         assert "Centro Comunitario Ejemplo" in request.letter_text
@@ -60,7 +60,7 @@ def test_agent_letters_are_chosen_automatically_for_a_volunteer(clinic):
 
 def test_individuals_never_get_agent_letters(session):
     _person, ids = make(session)
-    assert all(session.get_request(i).agent == "" for i in ids)
+    assert all(session.requests.get(i).agent == "" for i in ids)
 
 
 @pytest.mark.smtp
@@ -68,17 +68,17 @@ def test_no_agent_letter_is_sent_without_a_recorded_authorisation(clinic, server
     handler, controller, security = server
     setup_account(clinic, controller, security, certs[0])
     person, ids = make(clinic)
-    results = clinic.send_emails(ids, password=srv.PASSWORD, pause=0)
+    results = clinic.mail.send(ids, password=srv.PASSWORD, pause=0)
     assert not any(r.sent for r in results)
     assert all("signed authorisation is not recorded" in r.message for r in results)
     assert handler.messages == []
-    changed = clinic.record_authorization(person.id, TODAY - dt.timedelta(days=1))
+    changed = clinic.clinic.record_authorization(person.id, TODAY - dt.timedelta(days=1))
     assert {r.id for r in changed} == set(ids)
     assert all(r.authorized_on == TODAY - dt.timedelta(days=1) for r in changed)
-    results = clinic.send_emails(ids, password=srv.PASSWORD, pause=0)
+    results = clinic.mail.send(ids, password=srv.PASSWORD, pause=0)
     assert [r.sent for r in results] == [True, True, True]
     assert len(handler.messages) == 3
-    events = clinic.request_events(ids[0])
+    events = clinic.requests.events(ids[0])
     assert any("authorisation" in e.note for e in events)
     assert {e.actor for e in events} == {"Rosa Voluntaria"}
 
@@ -86,7 +86,7 @@ def test_no_agent_letter_is_sent_without_a_recorded_authorisation(clinic, server
 def test_an_authorisation_cannot_be_dated_in_the_future(clinic):
     person, _ids = make(clinic)
     with pytest.raises(Exception, match="future"):
-        clinic.record_authorization(person.id, TODAY + dt.timedelta(days=1))
+        clinic.clinic.record_authorization(person.id, TODAY + dt.timedelta(days=1))
 
 
 @pytest.mark.parametrize(
@@ -115,12 +115,11 @@ def test_an_authorisation_cannot_be_dated_in_the_future(clinic):
     ],
 )
 def test_resident_sheet_in_the_residents_language(clinic, language, expected):
-    from borrador.services.reports import resident_sheet
 
     person, ids = make(clinic, language)
-    clinic.record_authorization(person.id, TODAY)
-    clinic.change_status(ids[0], "sent", channel="email")
-    data = resident_sheet(clinic, person.id)
+    clinic.clinic.record_authorization(person.id, TODAY)
+    clinic.requests.change_status(ids[0], "sent", channel="email")
+    data = clinic.reports.resident_sheet(person.id)
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 1
     text = pdf_text(data)
     for phrase in expected:
@@ -157,11 +156,10 @@ def test_resident_sheet_in_the_residents_language(clinic, language, expected):
     ],
 )
 def test_case_report_has_every_request_and_its_timeline(clinic, language, expected):
-    from borrador.services.reports import case_report
 
     person, ids = make(clinic)
-    clinic.change_status(ids[0], "sent", channel="email")
-    text = pdf_text(case_report(clinic, person.id, language))
+    clinic.requests.change_status(ids[0], "sent", channel="email")
+    text = pdf_text(clinic.reports.case_report(person.id, language))
     for phrase in expected:
         assert phrase in text, (phrase, text)
     for request_id in ids:
@@ -171,17 +169,16 @@ def test_case_report_has_every_request_and_its_timeline(clinic, language, expect
 
 @pytest.mark.parametrize("count", [7, 40])
 def test_resident_sheet_stays_one_page_with_many_requests(clinic, count):
-    from borrador.services.reports import resident_sheet
 
     slugs = sorted(clinic.catalog.catalog().entries)
-    person = clinic.add_person(sample_person(state="CA") | {"language": "es"})
+    person = clinic.people.add(sample_person(state="CA") | {"language": "es"})
     for slug in slugs[:count]:
         try:
-            clinic.create_request(person.id, slug, "opt-out")
+            clinic.requests.create(person.id, slug, "opt-out")
         except Exception:  # an exited broker or one with no channel: not a request
             continue
-    listed = len(clinic.list_requests(person.id))
-    data = resident_sheet(clinic, person.id)
+    listed = len(clinic.requests.find(person.id))
+    data = clinic.reports.resident_sheet(person.id)
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 1
     text = pdf_text(data)
     assert "Esté atento a" in text

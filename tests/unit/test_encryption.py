@@ -46,8 +46,8 @@ def plaintext_hits(root):
 
 
 def test_no_plaintext_in_normal_use(session, paths):
-    person = session.add_person(canary_person())
-    session.create_request(person.id, "lexisnexis-risk", "delete", notes=CANARY_NAME)
+    person = session.people.add(canary_person())
+    session.requests.create(person.id, "lexisnexis-risk", "delete", notes=CANARY_NAME)
     # While the connection is still open, the WAL holds the recent pages.
     assert (paths.root / "borrador.db-wal").exists()
     assert plaintext_hits(paths.root) == []
@@ -56,9 +56,9 @@ def test_no_plaintext_in_normal_use(session, paths):
 
 
 def test_no_plaintext_after_delete(session, paths):
-    person = session.add_person(canary_person())
-    session.people.delete(person.id)
-    assert session.list_people() == []
+    person = session.people.add(canary_person())
+    session.repos.people.delete(person.id)
+    assert session.people.all() == []
     assert plaintext_hits(paths.root) == []
 
 
@@ -70,12 +70,12 @@ sys.path.insert(0, sys.argv[1])
 from helpers.people import sample_person
 from test_encryption import canary_person
 session = open_store(data_paths())
-person = session.add_person(canary_person())
+person = session.people.add(canary_person())
 print("ready", flush=True)
 i = 0
 while True:
     i += 1
-    session.create_request(person.id, ("spokeo", "acxiom", "epsilon")[i % 3], "opt-out", notes="Canaryfield note")
+    session.requests.create(person.id, ("spokeo", "acxiom", "epsilon")[i % 3], "opt-out", notes="Canaryfield note")
 """
 
 

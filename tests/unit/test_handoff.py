@@ -6,7 +6,7 @@ from borrador.core.errors import BorradorError
 from borrador.home.paths import Paths
 from borrador.keys import FLOOR
 from borrador.services import init_store
-from borrador.services.handoff import import_bundle, one_time_passphrase, write_bundle
+from borrador.services.handoff import one_time_passphrase
 from borrador.storage.handoff_repo import export_person, import_person
 from conftest import FixedClock
 from helpers.people import sample_person
@@ -29,37 +29,37 @@ def test_words_are_eight_from_the_list():
 
 
 def test_a_newer_copy_updates_and_history_merges(session, other, tmp_path):
-    person = session.add_person(sample_person(state="CA"))
-    request = session.create_request(person.id, "spokeo", "delete")
-    words = write_bundle(session, person.id, tmp_path / "one.borrador", FLOOR)
-    import_bundle(other, tmp_path / "one.borrador", words)
-    session.change_status(request.id, "sent", channel="mail")
-    words = write_bundle(session, person.id, tmp_path / "two.borrador", FLOOR)
-    _id, counts = import_bundle(other, tmp_path / "two.borrador", "  " + words.upper() + " ")
+    person = session.people.add(sample_person(state="CA"))
+    request = session.requests.create(person.id, "spokeo", "delete")
+    words = session.handoff.export(person.id, tmp_path / "one.borrador", FLOOR)
+    other.handoff.import_file(tmp_path / "one.borrador", words)
+    session.requests.change_status(request.id, "sent", channel="mail")
+    words = session.handoff.export(person.id, tmp_path / "two.borrador", FLOOR)
+    _id, counts = other.handoff.import_file(tmp_path / "two.borrador", "  " + words.upper() + " ")
     assert counts == {"person": 0, "requests": 0, "updated": 1, "events": 1}
-    [there] = other.list_requests()
+    [there] = other.requests.find()
     assert there.status == "sent" and there.uid == request.uid
-    assert len(other.request_events(there.id)) == 2
+    assert len(other.requests.events(there.id)) == 2
 
 
 def test_fields_a_table_does_not_have_are_refused_and_nothing_changes(session, other):
-    person = session.add_person(sample_person(state="CA"))
-    session.create_request(person.id, "spokeo", "delete")
+    person = session.people.add(sample_person(state="CA"))
+    session.requests.create(person.id, "spokeo", "delete")
     data = export_person(session.db, person.id)
     import_person(other.db, data)
     data["requests"][0] |= {"version": 99, "notes = 'x', status": "sent"}
     with pytest.raises(ValueError, match="does not know"):
         import_person(other.db, data)
-    [there] = other.list_requests()
+    [there] = other.requests.find()
     assert there.status == "drafted" and there.version == 1
 
 
 def test_a_bundle_is_never_written_over_a_file(session, tmp_path):
-    person = session.add_person(sample_person(state="CA"))
+    person = session.people.add(sample_person(state="CA"))
     target = tmp_path / "exists.borrador"
     target.write_text("keep me")
     with pytest.raises(BorradorError, match="already exists"):
-        write_bundle(session, person.id, target, FLOOR)
+        session.handoff.export(person.id, target, FLOOR)
     assert target.read_text() == "keep me"
 
 
@@ -68,14 +68,14 @@ def test_a_file_that_is_not_a_bundle_is_refused_clearly(other, tmp_path):
         path = tmp_path / "x.borrador"
         path.write_bytes(content)
         with pytest.raises(BorradorError, match="nothing was imported"):
-            import_bundle(other, path, "apple " * 8)
-    assert other.list_people() == []
+            other.handoff.import_file(path, "apple " * 8)
+    assert other.people.all() == []
 
 
 def test_an_imported_person_gets_the_same_checks_as_one_typed_in(session, other, tmp_path):
-    person = session.add_person(sample_person(state="CA"))
+    person = session.people.add(sample_person(state="CA"))
     session.db.conn.execute("UPDATE people SET name = 'Ana\x1b[2J' WHERE id = ?", (person.id,))
-    words = write_bundle(session, person.id, tmp_path / "bad.borrador", FLOOR)
+    words = session.handoff.export(person.id, tmp_path / "bad.borrador", FLOOR)
     with pytest.raises(BorradorError, match="nothing was imported"):
-        import_bundle(other, tmp_path / "bad.borrador", words)
-    assert other.list_people() == []
+        other.handoff.import_file(tmp_path / "bad.borrador", words)
+    assert other.people.all() == []

@@ -99,19 +99,19 @@ def test_init_refuses_to_overwrite(session, paths):
 
 
 def test_change_passphrase_rewraps(session, paths):
-    person = session.add_person({"name": "Ana Ejemplo"})
-    session.change_passphrase(PASSPHRASE, "otra frase mas larga", FLOOR)
+    person = session.people.add({"name": "Ana Ejemplo"})
+    session.keys.change_passphrase(PASSPHRASE, "otra frase mas larga", FLOOR)
     session.close()
     with pytest.raises(StoreError, match="wrong"):
         open_store(paths, passphrase=PASSPHRASE)
     with open_store(paths, passphrase="otra frase mas larga") as again:
-        assert again.get_person(person.id).name == "Ana Ejemplo"
+        assert again.people.get(person.id).name == "Ana Ejemplo"
 
 
 def test_no_keyring_backend_works_by_passphrase_only(session, paths):
     assert not keyring_available()
     with pytest.raises(StoreError, match="no system keyring"):
-        session.remember_on_device(PASSPHRASE)
+        session.keys.remember_on_device(PASSPHRASE)
     session.close()
     stored = json.loads(paths.key_file.read_bytes())
     assert stored["keyring"] is None
@@ -123,18 +123,18 @@ def test_no_keyring_backend_works_by_passphrase_only(session, paths):
 
 def test_remember_on_device_with_a_real_backend(session, paths, memory_keyring):
     assert keyring_available()
-    session.remember_on_device(PASSPHRASE)
+    session.keys.remember_on_device(PASSPHRASE)
     session.close()
     assert len(memory_keyring.secrets) == 1
     with open_store(paths) as again:  # no passphrase needed
-        again.forget_on_device()
+        again.keys.forget_on_device()
     assert memory_keyring.secrets == {}
     with pytest.raises(StoreError, match="passphrase is needed"):
         open_store(paths)
 
 
 def test_keyring_secret_lost_falls_back_to_passphrase(session, paths, memory_keyring):
-    session.remember_on_device(PASSPHRASE)
+    session.keys.remember_on_device(PASSPHRASE)
     session.close()
     memory_keyring.secrets.clear()
     with open_store(paths, passphrase=PASSPHRASE) as again:

@@ -20,11 +20,11 @@ BROKER_KINDS = ("opt-out", "delete", "access")
 
 
 def person_in(session, state, **extra):
-    return session.add_person(sample_person(state=state, **extra))
+    return session.people.add(sample_person(state=state, **extra))
 
 
 def letter_for(session, person, slug, kind, fmt="txt", **options):
-    made = session.make_letters(
+    made = session.letters.make(
         person.id, [slug], kind, fmt=fmt, out_dir=session.paths.root / "out", options=options
     )
     return made[0]
@@ -49,7 +49,7 @@ def test_every_broker_template_for_every_state(session, state, kind):
     else:
         assert rule.citation in text and rule.name in text
         assert f"within {rule.respond}" in text
-    assert text == session.get_request(made.request.id).letter_text  # stored as sent
+    assert text == session.requests.get(made.request.id).letter_text  # stored as sent
 
 
 def test_oregon_access_asks_for_the_specific_third_parties(session):
@@ -71,7 +71,7 @@ def test_oregon_access_asks_for_the_specific_third_parties(session):
 )
 def test_records_letters(session, state, slug, law, citation):
     person = person_in(session, state)
-    made = session.make_letters(
+    made = session.letters.make(
         person.id,
         [slug],
         "records",
@@ -130,7 +130,7 @@ NAMES = ["Nguyễn Thị Minh Khai", "José Ñúñez Peña", "Łukasz Żółć",
 
 @pytest.mark.parametrize("name", NAMES)
 def test_pdf_prints_any_name_exactly(session, name):
-    person = session.add_person(sample_person(name=name, state="CA"))
+    person = session.people.add(sample_person(name=name, state="CA"))
     made = letter_for(session, person, "acxiom", "delete", fmt="pdf")
     reader = pypdf.PdfReader(made.files[0])
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -139,17 +139,17 @@ def test_pdf_prints_any_name_exactly(session, name):
 
 
 def test_unprintable_name_is_reported_before_anything_is_made(session):
-    person = session.add_person(sample_person(name="张伟", state="CA"))
+    person = session.people.add(sample_person(name="张伟", state="CA"))
     with pytest.raises(UnprintableText, match="U\\+5F20"):
         letter_for(session, person, "acxiom", "delete", fmt="pdf")
-    assert session.list_requests() == []
+    assert session.requests.find() == []
     assert not (session.paths.root / "out").exists()
     assert letter_for(session, person, "acxiom", "delete", fmt="txt").request.id  # text is fine
 
 
 def test_combined_pdf_with_cover_sheet(session):
     person = person_in(session, "CO")
-    made = session.make_letters(
+    made = session.letters.make(
         person.id,
         ["acxiom", "epsilon", "experian"],
         "delete",
@@ -184,16 +184,16 @@ def test_eml_and_mailto(session):
 
 
 def test_batch_is_all_or_nothing(session):
-    person = session.add_person({"name": "Sin Direccion", "state": "CA"})
+    person = session.people.add({"name": "Sin Direccion", "state": "CA"})
     with pytest.raises(ValidationError, match="address"):
-        session.make_letters(
+        session.letters.make(
             person.id,
             ["acxiom", "lexisnexis-risk"],
             "delete",
             fmt="txt",
             out_dir=session.paths.root / "out",
         )
-    assert session.list_requests() == []
+    assert session.requests.find() == []
 
 
 def test_agent_letters_and_authorization(session):
@@ -201,7 +201,7 @@ def test_agent_letters_and_authorization(session):
 
     person = person_in(session, "CA")
     agent = Agent(name="Rosa Voluntaria", organisation="Clínica Ejemplo", email="rosa@example.org")
-    made = session.make_letters(
+    made = session.letters.make(
         person.id, ["acxiom"], "delete", fmt="txt", agent=agent, out_dir=session.paths.root / "out"
     )[0]
     text = made.request.letter_text
@@ -219,18 +219,18 @@ def test_escalations_carry_the_history(session):
     import datetime as dt
 
     person = person_in(session, "CA")
-    original = session.create_request(person.id, "acxiom", "delete")
-    session.change_status(
+    original = session.requests.create(person.id, "acxiom", "delete")
+    session.requests.change_status(
         original.id, "sent", on=dt.date(2026, 9, 1), channel="mail", confirmation="9400 1234"
     )
-    follow = session.make_escalation(
+    follow = session.letters.escalate(
         original.id, "follow-up", fmt="txt", out_dir=session.paths.root / "out"
     )
     text = follow.request.letter_text
     assert follow.request.parent_id == original.id and follow.request.kind == "follow-up"
     assert "September 1, 2026" in text and "The law required an answer by" in text
     assert "9400 1234" in text and "California Privacy Protection Agency" in text
-    complaint = session.make_escalation(
+    complaint = session.letters.escalate(
         original.id, "complaint", fmt="txt", out_dir=session.paths.root / "out"
     )
     assert complaint.letter.recipient_lines[0].startswith("the California Privacy Protection")
@@ -241,15 +241,15 @@ def test_sending_a_follow_up_moves_the_original(session):
     import datetime as dt
 
     person = person_in(session, "CA")
-    original = session.create_request(person.id, "acxiom", "delete")
-    session.change_status(original.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
-    follow = session.make_escalation(
+    original = session.requests.create(person.id, "acxiom", "delete")
+    session.requests.change_status(original.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
+    follow = session.letters.escalate(
         original.id, "follow-up", fmt="txt", out_dir=session.paths.root / "out"
     )
-    session.change_status(follow.request.id, "sent", on=dt.date(2026, 11, 20), channel="mail")
-    assert session.get_request(original.id).status == "follow-up-sent"
-    complaint = session.make_escalation(
+    session.requests.change_status(follow.request.id, "sent", on=dt.date(2026, 11, 20), channel="mail")
+    assert session.requests.get(original.id).status == "follow-up-sent"
+    complaint = session.letters.escalate(
         original.id, "complaint", fmt="txt", out_dir=session.paths.root / "out"
     )
-    session.change_status(complaint.request.id, "sent", channel="web")
-    assert session.get_request(original.id).status == "complaint-filed"
+    session.requests.change_status(complaint.request.id, "sent", channel="web")
+    assert session.requests.get(original.id).status == "complaint-filed"

@@ -32,12 +32,12 @@ def setup_account(session, controller, security, ca, password=srv.PASSWORD, user
     account = MailAccount(
         controller.hostname, controller.port, security, user, "xiomara.pruebas@example.net", str(ca)
     )
-    session.save_mail_account(account, password, remember=False)
+    session.mail.save_account(account, password, remember=False)
 
 
 def drafted(session, brokers=BROKERS):
-    person = session.add_person(sample_person(state="CA"))
-    made = session.make_letters(
+    person = session.people.add(sample_person(state="CA"))
+    made = session.letters.make(
         person.id, brokers, "delete", fmt="eml", out_dir=session.paths.root / "out"
     )
     return [m.request.id for m in made]
@@ -46,13 +46,13 @@ def drafted(session, brokers=BROKERS):
 def test_send_a_batch_with_attachments(session, server, certs):
     handler, controller, security = server
     setup_account(session, controller, security, certs[0])
-    assert "nothing was sent" in session.mail_test(srv.PASSWORD)
+    assert "nothing was sent" in session.mail.test(srv.PASSWORD)
     ids = drafted(session)
-    results = session.send_emails(ids, password=srv.PASSWORD, pause=0, attach_pdf=True)
+    results = session.mail.send(ids, password=srv.PASSWORD, pause=0, attach_pdf=True)
     assert [r.sent for r in results] == [True, True, True]
     assert len(handler.messages) == 3
     for request_id, message in zip(ids, handler.messages, strict=True):
-        request = session.get_request(request_id)
+        request = session.requests.get(request_id)
         assert request.status == "sent" and request.channel == "email"
         assert message["Message-ID"] == request.message_id == request.confirmation
         assert message["From"] == "xiomara.pruebas@example.net"
@@ -72,7 +72,7 @@ def test_send_a_batch_with_attachments(session, server, certs):
         "consumeradvo@acxiom.com",
         "privacy@spokeo.com",
     ]
-    again = session.send_emails(ids, password=srv.PASSWORD, pause=0)
+    again = session.mail.send(ids, password=srv.PASSWORD, pause=0)
     assert all("skipped: it is sent" in r.message for r in again)
     assert len(handler.messages) == 3
 
@@ -82,19 +82,19 @@ def test_wrong_password_sends_nothing(session, server, certs):
     setup_account(session, controller, security, certs[0])
     ids = drafted(session)
     with pytest.raises(MailError, match="refused the user name or password"):
-        session.send_emails(ids, password="wrong password", pause=0)
+        session.mail.send(ids, password="wrong password", pause=0)
     with pytest.raises(MailError, match="refused the user name or password"):
-        session.mail_test("wrong password")
+        session.mail.test("wrong password")
     assert handler.messages == []
-    assert all(session.get_request(i).status == "drafted" for i in ids)
-    assert all(session.get_request(i).message_id == "" for i in ids)
+    assert all(session.requests.get(i).status == "drafted" for i in ids)
+    assert all(session.requests.get(i).message_id == "" for i in ids)
 
 
 def test_untrusted_certificate_is_refused(session, server, certs):
     _handler, controller, security = server
     setup_account(session, controller, security, "")
     with pytest.raises(MailError, match="certificate could not be verified"):
-        session.mail_test(srv.PASSWORD)
+        session.mail.test(srv.PASSWORD)
 
 
 def test_refused_recipient_is_reported_and_the_rest_go(session, server, certs):
@@ -102,12 +102,12 @@ def test_refused_recipient_is_reported_and_the_rest_go(session, server, certs):
     handler.refuse = {"consumeradvo@acxiom.com"}
     setup_account(session, controller, security, certs[0])
     ids = drafted(session)
-    results = session.send_emails(ids, password=srv.PASSWORD, pause=0)
+    results = session.mail.send(ids, password=srv.PASSWORD, pause=0)
     assert [r.sent for r in results] == [True, False, True]
     assert "refused the recipient consumeradvo@acxiom.com" in results[1].message
-    assert session.get_request(ids[1]).status == "drafted"
+    assert session.requests.get(ids[1]).status == "drafted"
     handler.refuse = set()
-    rerun = session.send_emails(ids, password=srv.PASSWORD, pause=0)
+    rerun = session.mail.send(ids, password=srv.PASSWORD, pause=0)
     assert [r.sent for r in rerun] == [False, True, False]
     assert len(handler.messages) == 3
 
@@ -117,11 +117,11 @@ def test_dropped_connection_mid_batch_rerun_sends_only_the_rest(session, server,
     handler.drop_on = {2}
     setup_account(session, controller, security, certs[0])
     ids = drafted(session)
-    results = session.send_emails(ids, password=srv.PASSWORD, pause=0)
+    results = session.mail.send(ids, password=srv.PASSWORD, pause=0)
     assert [r.sent for r in results] == [True, False, False]
     assert "closed the connection" in results[1].message
     assert results[2].message == "not sent: the connection was lost"
-    rerun = session.send_emails(ids, password=srv.PASSWORD, pause=0)
+    rerun = session.mail.send(ids, password=srv.PASSWORD, pause=0)
     assert [r.sent for r in rerun] == [False, True, True]
     ids_seen = [m["Message-ID"] for m in handler.messages]
     assert len(ids_seen) == len(set(ids_seen)) == 3  # each message went exactly once
@@ -131,20 +131,20 @@ def test_an_attempt_that_may_have_gone_is_not_repeated(session, server, certs):
     handler, controller, security = server
     setup_account(session, controller, security, certs[0])
     [request_id] = drafted(session, ["epsilon"])
-    request = session.get_request(request_id)
-    session._mail_note(
+    request = session.requests.get(request_id)
+    session.mail._mail_note(
         request, "sending", "<x@example.net>", "Sending by email.", message_id="<x@example.net>"
     )  # as if the process died mid-send
-    [result] = session.send_emails([request_id], password=srv.PASSWORD, pause=0)
+    [result] = session.mail.send([request_id], password=srv.PASSWORD, pause=0)
     assert not result.sent and "may have gone through" in result.message
-    [result] = session.send_emails([request_id], password=srv.PASSWORD, pause=0, resend=True)
+    [result] = session.mail.send([request_id], password=srv.PASSWORD, pause=0, resend=True)
     assert result.sent and handler.messages[0]["Message-ID"] == "<x@example.net>"
 
 
 def test_the_password_never_reaches_a_file(session, server, certs, capsys):
     _handler, controller, security = server
     setup_account(session, controller, security, certs[0])
-    session.send_emails(drafted(session), password=srv.PASSWORD, pause=0)
+    session.mail.send(drafted(session), password=srv.PASSWORD, pause=0)
     session.close()
     secret = srv.PASSWORD.encode()
     for path in all_files(session.paths.root):
@@ -155,11 +155,11 @@ def test_the_password_never_reaches_a_file(session, server, certs, capsys):
 
 def test_plain_text_only_to_this_machine(session):
     with pytest.raises(MailError, match="only a server on this machine"):
-        session.save_mail_account(
+        session.mail.save_account(
             MailAccount("smtp.example.org", 25, "plain", "u", "a@example.org"), "pw", remember=False
         )
     with pytest.raises(BorradorError, match="no mail account"):
-        session.mail_account()
+        session.mail.account()
 
 
 def test_password_in_the_keyring_when_asked(session, memory_keyring, server, certs):
@@ -172,7 +172,7 @@ def test_password_in_the_keyring_when_asked(session, memory_keyring, server, cer
         "xiomara.pruebas@example.net",
         str(certs[0]),
     )
-    session.save_mail_account(account, srv.PASSWORD, remember=True)
-    session._mail_password = None
-    assert session.mail_password() == srv.PASSWORD
+    session.mail.save_account(account, srv.PASSWORD, remember=True)
+    session.mail._password = None
+    assert session.mail.password() == srv.PASSWORD
     assert srv.PASSWORD in memory_keyring.secrets.values()

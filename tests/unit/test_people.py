@@ -145,7 +145,7 @@ def test_any_valid_person_round_trips(session, data):
     except ValidationError as exc:  # e.g. notes with a control char: refused, field named
         assert exc.field in PERSON_KEYS or exc.field.split("[")[0] in PERSON_KEYS
         return
-    stored = session.people.add(person, session.clock.now())
+    stored = session.repos.people.add(person, session.clock.now())
     loaded = session.people.get(stored.id)
     assert loaded == stored
     assert loaded.name == person.name and loaded.addresses == person.addresses

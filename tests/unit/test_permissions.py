@@ -6,9 +6,9 @@ from conftest import all_files
 
 
 def test_files_and_folders_are_private(session, paths, memory_keyring):
-    person = session.add_person({"name": "Ana Ejemplo"})
-    session.create_request(person.id, "spokeo", "delete")
-    session.remember_on_device("una frase de paso larga")
+    person = session.people.add({"name": "Ana Ejemplo"})
+    session.requests.create(person.id, "spokeo", "delete")
+    session.keys.remember_on_device("una frase de paso larga")
     for path in [paths.root, *[p for p in paths.root.rglob("*") if p.is_dir()]]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
     files = all_files(paths.root)

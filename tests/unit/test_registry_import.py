@@ -13,21 +13,21 @@ def write(tmp_path, name, data):
 
 def test_import_then_reimport_is_idempotent(session, tmp_path):
     path = write(tmp_path, "registry.csv", files.ca_cppa_2026())
-    first = session.import_registry(path)
+    first = session.registry.import_file(path)
     assert (first.added, first.updated, first.unchanged) == (4, 0, 0)
     assert first.skipped == [(5, "no data broker name")]
-    again = session.import_registry(path)
+    again = session.registry.import_file(path)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 4)
     rows = [dict(r) for r in files.ROWS]
     rows[1]["email"] = "new-privacy@datosuno.example"
     rows.append({"name": "Sexta Datos Inc", "website": "sexta.example", "email": "", "phone": ""})
-    newer = session.import_registry(write(tmp_path, "registry2.csv", files.ca_cppa_2026(rows)))
+    newer = session.registry.import_file(write(tmp_path, "registry2.csv", files.ca_cppa_2026(rows)))
     assert (newer.added, newer.updated, newer.unchanged) == (1, 1, 3)
     assert session.catalog.registry.count() == 5
 
 
 def test_matched_rows_enrich_curated_entries_instead_of_duplicating(session, tmp_path):
-    report = session.import_registry(write(tmp_path, "registry.csv", files.ca_cppa_2026()))
+    report = session.registry.import_file(write(tmp_path, "registry.csv", files.ca_cppa_2026()))
     assert report.matched == {"LexisNexis Risk Solutions Inc.": "lexisnexis-risk"}
     catalog = session.catalog.catalog()
     found = [e for e in session.catalog.search("lexisnexis")]
@@ -41,7 +41,7 @@ def test_matched_rows_enrich_curated_entries_instead_of_duplicating(session, tmp
 
 
 def test_registry_pack_and_filters(session, tmp_path):
-    session.import_registry(write(tmp_path, "registry.csv", files.ca_cppa_2026()))
+    session.registry.import_file(write(tmp_path, "registry.csv", files.ca_cppa_2026()))
     members = {e.slug for e in session.catalog.catalog().pack_members("ca-registry-government")}
     assert members == {"lexisnexis-risk", "reg-ca-fictional-locators", "reg-ca-quinta-analytics"}
     assert {e.slug for e in session.catalog.search("", "ca-registry-government")} == members
@@ -49,13 +49,13 @@ def test_registry_pack_and_filters(session, tmp_path):
 
 @pytest.mark.parametrize("fmt", sorted(files.FORMATS))
 def test_every_format_imports(session, tmp_path, fmt):
-    report = session.import_registry(write(tmp_path, f"{fmt}.csv", files.FORMATS[fmt]()))
+    report = session.registry.import_file(write(tmp_path, f"{fmt}.csv", files.FORMATS[fmt]()))
     assert report.format == fmt and report.added == 4
 
 
 def test_vermont_and_california_entries_coexist(session, tmp_path):
-    session.import_registry(write(tmp_path, "ca.csv", files.ca_cppa_2025()))
-    session.import_registry(write(tmp_path, "vt.csv", files.vermont()), "vt")
+    session.registry.import_file(write(tmp_path, "ca.csv", files.ca_cppa_2025()))
+    session.registry.import_file(write(tmp_path, "vt.csv", files.vermont()), "vt")
     slugs = set(session.catalog.catalog().entries)
     assert {"reg-ca-quinta-analytics", "reg-vt-quinta-analytics"} <= slugs
 
@@ -64,32 +64,32 @@ def test_bad_file_imports_nothing(session, tmp_path):
     from borrador.core.errors import BorradorError
 
     with pytest.raises(BorradorError, match="no header row"):
-        session.import_registry(write(tmp_path, "x.csv", b"\x00\xff\xfe garbage"))
+        session.registry.import_file(write(tmp_path, "x.csv", b"\x00\xff\xfe garbage"))
     with pytest.raises(BorradorError, match="cannot be read"):
-        session.import_registry(tmp_path / "missing.csv")
+        session.registry.import_file(tmp_path / "missing.csv")
     assert session.catalog.registry.count() == 0
 
 
 def test_requests_resolve_brands_and_refuse_dead_ends(session):
     from borrador.core.errors import BorradorError, ValidationError
 
-    person = session.add_person({"name": "Ana Ejemplo", "state": "CA"})
-    assert session.create_request(person.id, "intelius", "opt-out").recipient == "peopleconnect"
+    person = session.people.add({"name": "Ana Ejemplo", "state": "CA"})
+    assert session.requests.create(person.id, "intelius", "opt-out").recipient == "peopleconnect"
     with pytest.raises(BorradorError, match="stopped operating on 2024-09-30"):
-        session.create_request(person.id, "oracle-advertising", "opt-out")
+        session.requests.create(person.id, "oracle-advertising", "opt-out")
     with pytest.raises(BorradorError, match="no consumer opt-out"):
-        session.create_request(person.id, "fog-data-science", "opt-out")
+        session.requests.create(person.id, "fog-data-science", "opt-out")
     with pytest.raises(ValidationError, match="public-records requests go to agencies"):
-        session.create_request(person.id, "spokeo", "records")
+        session.requests.create(person.id, "spokeo", "records")
     with pytest.raises(ValidationError, match="public-records requests go to agencies"):
-        session.create_request(person.id, "ice-foia", "delete")
+        session.requests.create(person.id, "ice-foia", "delete")
     with pytest.raises(BorradorError, match="Did you mean 'spokeo'"):
-        session.create_request(person.id, "spokio", "opt-out")
-    assert session.create_request(person.id, "ice-foia", "records").recipient == "ice-foia"
+        session.requests.create(person.id, "spokio", "opt-out")
+    assert session.requests.create(person.id, "ice-foia", "records").recipient == "ice-foia"
 
 
 def test_registry_columns_are_kept_and_shown_on_details(session, tmp_path):
-    session.import_registry(write(tmp_path, "vt.csv", files.vermont()))
+    session.registry.import_file(write(tmp_path, "vt.csv", files.vermont()))
     fields = dict(session.catalog.details("reg-vt-quinta-analytics").registry_fields)
     assert fields["VT: Registration ID:"] == "0004"
     assert fields["VT: Method for a consumer to opt out:"].startswith("Online at")

@@ -57,24 +57,24 @@ def install(session, body, name="delete.privacy-ca.j2"):
 def test_escape_payloads_are_refused(session, payload, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     install(session, payload)
-    problems = session.check_templates()
+    problems = session.letters.check_templates()
     assert problems and any("delete.privacy-ca.j2" in p for p in problems), problems
-    person = session.add_person(sample_person(state="CA"))
+    person = session.people.add(sample_person(state="CA"))
     try:
-        made = session.make_letters(
+        made = session.letters.make(
             person.id, ["acxiom"], "delete", fmt="txt", out_dir=session.paths.root / "out"
         )
     except LetterTemplateError:
-        assert session.list_requests() == []  # refused while rendering: nothing made
+        assert session.requests.find() == []  # refused while rendering: nothing made
     else:  # refused on load: the shipped letter was used instead, and the user told
-        assert session.templates.errors
+        assert session.letters.templates.errors
         assert "§1798.105" in made[0].request.letter_text
     assert not (tmp_path / "PWNED").exists()
 
 
 def test_undefined_variable_names_file_and_line(session):
     install(session, "line one\n{{ person.nickname }}")
-    problems = session.check_templates()
+    problems = session.letters.check_templates()
     assert any(
         p.startswith("letters/delete.privacy-ca.j2:11:") and "nickname" in p for p in problems
     ), problems
@@ -82,18 +82,18 @@ def test_undefined_variable_names_file_and_line(session):
 
 def test_syntax_error_names_file_and_line(session):
     install(session, "fine\n{% if person.name %}never closed")
-    problems = session.check_templates()
+    problems = session.letters.check_templates()
     assert any(p.startswith("letters/delete.privacy-ca.j2:") and "if" in p for p in problems)
 
 
 def test_unknown_variable_is_refused_on_load(session):
     install(session, "{{ secrets }}")
-    assert any("unknown variable(s) secrets" in p for p in session.check_templates())
+    assert any("unknown variable(s) secrets" in p for p in session.letters.check_templates())
 
 
 def test_output_that_grows_without_bound_is_stopped(session):
     install(session, "{% for i in range(1000) %}{{ person.name * 1000 }}{% endfor %}")
-    assert any("grew past" in p for p in session.check_templates())
+    assert any("grew past" in p for p in session.letters.check_templates())
 
 
 def test_a_loop_with_no_output_is_stopped_in_time(session):
@@ -103,16 +103,16 @@ def test_a_loop_with_no_output_is_stopped_in_time(session):
         "{% for c in range(1000) %}{% endfor %}{% endfor %}{% endfor %}",
     )
     start = time.perf_counter()
-    problems = session.check_templates()
+    problems = session.letters.check_templates()
     assert time.perf_counter() - start < 10
     assert any("took longer than" in p for p in problems)
 
 
 def test_a_good_user_template_overrides_and_renders(session):
     install(session, "Dear {{ recipient.name }}, delete my data. {{ law.citation }}")
-    assert session.check_templates() == []
-    person = session.add_person(sample_person(state="CA"))
-    made = session.make_letters(
+    assert session.letters.check_templates() == []
+    person = session.people.add(sample_person(state="CA"))
+    made = session.letters.make(
         person.id, ["acxiom"], "delete", fmt="txt", out_dir=session.paths.root / "out"
     )[0]
     assert "Dear Acxiom, delete my data." in made.request.letter_text
@@ -122,9 +122,9 @@ def test_a_broken_user_template_leaves_the_shipped_one_in_use(session):
     install(session, "x", name="delete.privacy-co.j2")
     (session.paths.user_templates / "letters" / "delete.privacy-co.j2").write_text("no header")
     session.__dict__.pop("templates", None)
-    assert any("no header" in p for p in session.check_templates())
-    person = session.add_person(sample_person(state="CO"))
-    made = session.make_letters(
+    assert any("no header" in p for p in session.letters.check_templates())
+    person = session.people.add(sample_person(state="CO"))
+    made = session.letters.make(
         person.id, ["acxiom"], "delete", fmt="txt", out_dir=session.paths.root / "out"
     )[0]
     assert "Colorado Privacy Act" in made.request.letter_text

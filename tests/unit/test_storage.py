@@ -88,28 +88,28 @@ def test_newer_database_is_refused(raw_db):
 
 
 def test_events_are_append_only(session):
-    person = session.add_person({"name": "Ana Ejemplo"})
-    request = session.create_request(person.id, "spokeo", "delete")
+    person = session.people.add({"name": "Ana Ejemplo"})
+    request = session.requests.create(person.id, "spokeo", "delete")
     with pytest.raises(IntegrityError, match="append-only"), session.db.write() as conn:
         conn.execute("UPDATE events SET note = 'rewritten'")
     with pytest.raises(IntegrityError, match="append-only"), session.db.write() as conn:
         conn.execute("DELETE FROM events")
-    assert len(session.request_events(request.id)) == 1
-    session.people.delete(person.id)  # erasing the person takes their history with them
+    assert len(session.requests.events(request.id)) == 1
+    session.repos.people.delete(person.id)  # erasing the person takes their history with them
     assert session.db.query("SELECT count(*) FROM events") == [(0,)]
 
 
 def test_stale_edit_gets_a_conflict_not_an_overwrite(session):
     from borrador.core.requests import Status, apply_transition, with_status
 
-    person = session.add_person({"name": "Ana Ejemplo"})
-    request = session.create_request(person.id, "spokeo", "delete")
-    session.change_status(request.id, "sent", channel="mail")  # someone else moved it meanwhile
+    person = session.people.add({"name": "Ana Ejemplo"})
+    request = session.requests.create(person.id, "spokeo", "delete")
+    session.requests.change_status(request.id, "sent", channel="mail")  # someone else moved it meanwhile
     event = apply_transition(request, Status.WITHDRAWN, session.clock.today())
     with pytest.raises(ConflictError, match="changed elsewhere"):
-        session.requests.save_change(request, with_status(request, event), event, "t")
-    assert session.get_request(request.id).status is Status.SENT
-    assert len(session.request_events(request.id)) == 2
+        session.repos.requests.save_change(request, with_status(request, event), event, "t")
+    assert session.requests.get(request.id).status is Status.SENT
+    assert len(session.requests.events(request.id)) == 2
 
 
 def test_future_dates_are_refused(session):
@@ -117,10 +117,10 @@ def test_future_dates_are_refused(session):
 
     from borrador.core.errors import ValidationError
 
-    person = session.add_person({"name": "Ana Ejemplo"})
-    request = session.create_request(person.id, "spokeo", "delete")
+    person = session.people.add({"name": "Ana Ejemplo"})
+    request = session.requests.create(person.id, "spokeo", "delete")
     with pytest.raises(ValidationError, match="in the future"):
-        session.change_status(
+        session.requests.change_status(
             request.id, "sent", channel="mail", on=session.clock.today() + dt.timedelta(1)
         )
 
@@ -128,10 +128,10 @@ def test_future_dates_are_refused(session):
 def test_batch_is_all_or_nothing(session):
     from borrador.core.errors import ValidationError
 
-    person = session.add_person({"name": "Ana Ejemplo"})
+    person = session.people.add({"name": "Ana Ejemplo"})
     with pytest.raises(ValidationError, match="recipient"):
-        session.create_requests(person.id, ["spokeo", "Not A Slug!"], "delete")
-    assert session.list_requests() == []
+        session.requests.create_many(person.id, ["spokeo", "Not A Slug!"], "delete")
+    assert session.requests.find() == []
 
 
 def test_fast_json_listing_matches_the_objects(session):
@@ -139,9 +139,9 @@ def test_fast_json_listing_matches_the_objects(session):
 
     from borrador.cli.output import request_json
 
-    person = session.add_person({"name": "Ana Ejemplo"})
-    other = session.add_person({"name": "Bea Ejemplo"})
-    first = session.create_request(
+    person = session.people.add({"name": "Ana Ejemplo"})
+    other = session.people.add({"name": "Bea Ejemplo"})
+    first = session.requests.create(
         person.id,
         "spokeo",
         "delete",
@@ -149,11 +149,11 @@ def test_fast_json_listing_matches_the_objects(session):
         channel="mail",
         notes='quote " and ñ and \\ backslash',
     )
-    session.create_request(other.id, "spokeo", "opt-out")
-    session.change_status(first.id, "sent", channel="mail")
-    session.change_status(first.id, "denied", note="not found")
+    session.requests.create(other.id, "spokeo", "opt-out")
+    session.requests.change_status(first.id, "sent", channel="mail")
+    session.requests.change_status(first.id, "denied", note="not found")
     for who in (None, person.id):
-        fast = [json.loads(text) for text in session.list_requests_json(who)]
-        slow = [request_json(r) for r in session.list_requests(who)]
+        fast = [json.loads(text) for text in session.requests.find_json(who)]
+        slow = [request_json(r) for r in session.requests.find(who)]
         assert fast == slow
         assert list(fast[0]) == list(slow[0])  # same key order

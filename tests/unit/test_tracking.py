@@ -14,129 +14,129 @@ D = dt.date
 
 @pytest.fixture
 def person(session):
-    return session.add_person(sample_person(state="CA"))
+    return session.people.add(sample_person(state="CA"))
 
 
 def test_basis_is_chosen_from_the_state(session, person):
-    delete = session.create_request(person.id, "spokeo", "delete")
+    delete = session.requests.create(person.id, "spokeo", "delete")
     assert delete.legal_basis == "privacy-ca"
-    assert session.create_request(person.id, "equifax", "disclosure").legal_basis == "fcra"
-    assert session.create_request(person.id, "ice-foia", "records").legal_basis == "foia"
-    local = session.create_request(person.id, "state-local-agency", "records")
+    assert session.requests.create(person.id, "equifax", "disclosure").legal_basis == "fcra"
+    assert session.requests.create(person.id, "ice-foia", "records").legal_basis == "foia"
+    local = session.requests.create(person.id, "state-local-agency", "records")
     assert local.legal_basis == "records-ca"
-    nowhere = session.add_person(sample_person(state="WY"))
-    assert session.create_request(nowhere.id, "spokeo", "delete").legal_basis == "policy"
+    nowhere = session.people.add(sample_person(state="WY"))
+    assert session.requests.create(nowhere.id, "spokeo", "delete").legal_basis == "policy"
     with pytest.raises(ValidationError, match="not known to be a consumer reporting agency"):
-        session.create_request(person.id, "spokeo", "disclosure")
+        session.requests.create(person.id, "spokeo", "disclosure")
     with pytest.raises(ValidationError, match="not in the law table"):
-        session.create_request(person.id, "spokeo", "delete", legal_basis="gdpr")
+        session.requests.create(person.id, "spokeo", "delete", legal_basis="gdpr")
 
 
 def test_sent_needs_a_channel_and_records_it(session, person):
-    request = session.create_request(person.id, "spokeo", "delete")
+    request = session.requests.create(person.id, "spokeo", "delete")
     with pytest.raises(ValidationError, match="say how it was sent"):
-        session.change_status(request.id, "sent")
-    sent = session.change_status(
+        session.requests.change_status(request.id, "sent")
+    sent = session.requests.change_status(
         request.id, "sent", on=D(2026, 11, 2), channel="mail", confirmation="9400 0000 1111"
     )
     assert sent.channel == "mail" and sent.confirmation == "9400 0000 1111"
-    event = session.request_events(request.id)[-1]
+    event = session.requests.events(request.id)[-1]
     assert dict(event.detail) == {"channel": "mail", "confirmation": "9400 0000 1111"}
 
 
 def test_receipt_estimated_then_recomputed(session, person):
-    request = session.create_request(person.id, "spokeo", "delete")
-    sent = session.change_status(request.id, "sent", on=D(2026, 11, 2), channel="mail")
+    request = session.requests.create(person.id, "spokeo", "delete")
+    sent = session.requests.change_status(request.id, "sent", on=D(2026, 11, 2), channel="mail")
     clocks = session.tracking.deadlines(sent)
     assert clocks.receipt_estimated and clocks.received == D(2026, 11, 7)  # 5 mail days
     assert clocks.respond_by == D(2026, 12, 22)
-    received = session.mark_received(request.id, D(2026, 11, 4), "USPS delivery record")
+    received = session.requests.mark_received(request.id, D(2026, 11, 4), "USPS delivery record")
     clocks = session.tracking.deadlines(received)
     assert not clocks.receipt_estimated and clocks.respond_by == D(2026, 12, 19)
     assert clocks.acknowledge_by == D(2026, 11, 19)  # Veterans Day (Nov 11) skipped
     with pytest.raises(ValidationError, match="before it was sent"):
-        session.mark_received(request.id, D(2026, 11, 1))
-    assert session.get_request(request.id).status == "sent"  # a fact, not a status change
+        session.requests.mark_received(request.id, D(2026, 11, 1))
+    assert session.requests.get(request.id).status == "sent"  # a fact, not a status change
 
 
 def test_extension_uses_the_rule_or_the_announced_date(session, person):
-    request = session.create_request(person.id, "ice-foia", "records")
-    session.change_status(request.id, "sent", on=D(2026, 11, 2), channel="web")
-    extended = session.change_status(
+    request = session.requests.create(person.id, "ice-foia", "records")
+    session.requests.change_status(request.id, "sent", on=D(2026, 11, 2), channel="web")
+    extended = session.requests.change_status(
         request.id, "extended", on=D(2026, 11, 20), note="unusual circumstances"
     )
     assert extended.extended_due_on == D(2026, 12, 16)  # Dec 2 (Veterans Day, Thanksgiving) + 10
-    other = session.create_request(person.id, "spokeo", "opt-out")
-    session.change_status(other.id, "sent", on=D(2026, 11, 2), channel="web")
+    other = session.requests.create(person.id, "spokeo", "opt-out")
+    session.requests.change_status(other.id, "sent", on=D(2026, 11, 2), channel="web")
     with pytest.raises(ValidationError, match="sets no extension"):
-        session.change_status(other.id, "extended")
-    announced = session.change_status(other.id, "extended", until=D(2026, 12, 31))
+        session.requests.change_status(other.id, "extended")
+    announced = session.requests.change_status(other.id, "extended", until=D(2026, 12, 31))
     assert announced.extended_due_on == D(2026, 12, 31)
 
 
 def test_denial_reason_and_completion_recheck(session, person):
-    request = session.create_request(person.id, "lexisnexis-risk", "delete")
-    session.change_status(request.id, "sent", on=D(2026, 10, 1), channel="web")
-    denied = session.change_status(
+    request = session.requests.create(person.id, "lexisnexis-risk", "delete")
+    session.requests.change_status(request.id, "sent", on=D(2026, 10, 1), channel="web")
+    denied = session.requests.change_status(
         request.id, "denied", reason="exempt", exemption="public records"
     )
-    assert dict(session.request_events(denied.id)[-1].detail) == {
+    assert dict(session.requests.events(denied.id)[-1].detail) == {
         "reason": "exempt",
         "exemption": "public records",
     }
     with pytest.raises(ValidationError, match=r"reason: goes only with .denied."):
-        session.change_status(request.id, "follow-up-sent", reason="bored")
-    spokeo = session.create_request(person.id, "spokeo", "opt-out")
-    session.change_status(spokeo.id, "sent", on=D(2026, 10, 1), channel="web")
-    done = session.change_status(spokeo.id, "completed", on=D(2026, 10, 3))
+        session.requests.change_status(request.id, "follow-up-sent", reason="bored")
+    spokeo = session.requests.create(person.id, "spokeo", "opt-out")
+    session.requests.change_status(spokeo.id, "sent", on=D(2026, 10, 1), channel="web")
+    done = session.requests.change_status(spokeo.id, "completed", on=D(2026, 10, 3))
     assert done.recheck_on == D(2027, 1, 1)  # Spokeo re-lists: 90 days
 
 
 def test_recheck_listed_opens_a_linked_request(session, person):
-    request = session.create_request(person.id, "spokeo", "opt-out")
-    session.change_status(request.id, "sent", on=D(2026, 8, 1), channel="web")
-    session.change_status(request.id, "completed", on=D(2026, 8, 2))
-    again = session.record_recheck(request.id, listed=False, on=D(2026, 11, 1))
+    request = session.requests.create(person.id, "spokeo", "opt-out")
+    session.requests.change_status(request.id, "sent", on=D(2026, 8, 1), channel="web")
+    session.requests.change_status(request.id, "completed", on=D(2026, 8, 2))
+    again = session.requests.record_recheck(request.id, listed=False, on=D(2026, 11, 1))
     assert again.recheck_on == D(2027, 1, 30) and again.status == "completed"
-    new = session.record_recheck(request.id, listed=True)
+    new = session.requests.record_recheck(request.id, listed=True)
     assert new.parent_id == request.id and new.status == "drafted" and new.recipient == "spokeo"
-    assert session.get_request(request.id).recheck_on is None
+    assert session.requests.get(request.id).recheck_on is None
     with pytest.raises(ValidationError, match="only completed requests"):
-        session.record_recheck(new.id, listed=True)
+        session.requests.record_recheck(new.id, listed=True)
 
 
 def test_withdrawn_is_final(session, person):
-    request = session.create_request(person.id, "spokeo", "delete")
-    session.change_status(request.id, "withdrawn")
+    request = session.requests.create(person.id, "spokeo", "delete")
+    session.requests.change_status(request.id, "withdrawn")
     with pytest.raises(TransitionError, match="'withdrawn'"):
-        session.change_status(request.id, "sent", channel="web")
+        session.requests.change_status(request.id, "sent", channel="web")
 
 
 def make_due_fixture(session, person):
     """Requests in every situation `due` reports, relative to TODAY (2026-11-26)."""
     ids = {}
-    r = session.create_request(person.id, "spokeo", "delete")  # overdue, no follow-up yet
-    session.change_status(r.id, "sent", on=D(2026, 9, 1), channel="web")
+    r = session.requests.create(person.id, "spokeo", "delete")  # overdue, no follow-up yet
+    session.requests.change_status(r.id, "sent", on=D(2026, 9, 1), channel="web")
     ids["overdue"] = r.id
-    r = session.create_request(person.id, "acxiom", "delete")  # overdue after a follow-up
-    session.change_status(r.id, "sent", on=D(2026, 8, 1), channel="web")
-    session.change_status(r.id, "follow-up-sent", on=D(2026, 10, 1))
+    r = session.requests.create(person.id, "acxiom", "delete")  # overdue after a follow-up
+    session.requests.change_status(r.id, "sent", on=D(2026, 8, 1), channel="web")
+    session.requests.change_status(r.id, "follow-up-sent", on=D(2026, 10, 1))
     ids["escalate"] = r.id
-    r = session.create_request(person.id, "epsilon", "delete")  # waiting on the person
-    session.change_status(r.id, "sent", on=D(2026, 11, 20), channel="web")
-    session.change_status(r.id, "verification-requested", on=D(2026, 11, 21))
+    r = session.requests.create(person.id, "epsilon", "delete")  # waiting on the person
+    session.requests.change_status(r.id, "sent", on=D(2026, 11, 20), channel="web")
+    session.requests.change_status(r.id, "verification-requested", on=D(2026, 11, 21))
     ids["verify"] = r.id
-    r = session.create_request(person.id, "ice-foia", "records")  # due in the future
-    session.change_status(r.id, "sent", on=D(2026, 11, 24), channel="web")
+    r = session.requests.create(person.id, "ice-foia", "records")  # due in the future
+    session.requests.change_status(r.id, "sent", on=D(2026, 11, 24), channel="web")
     ids["future"] = r.id
-    r = session.create_request(person.id, "whitepages", "opt-out")  # a re-check is due
-    session.change_status(r.id, "sent", on=D(2026, 5, 1), channel="web")
-    session.change_status(r.id, "completed", on=D(2026, 5, 2))
+    r = session.requests.create(person.id, "whitepages", "opt-out")  # a re-check is due
+    session.requests.change_status(r.id, "sent", on=D(2026, 5, 1), channel="web")
+    session.requests.change_status(r.id, "completed", on=D(2026, 5, 2))
     ids["recheck"] = r.id
-    r = session.create_request(person.id, "peoplefinders", "delete")  # acknowledgement pending
-    session.change_status(r.id, "sent", on=D(2026, 11, 20), channel="web")
+    r = session.requests.create(person.id, "peoplefinders", "delete")  # acknowledgement pending
+    session.requests.change_status(r.id, "sent", on=D(2026, 11, 20), channel="web")
     ids["ack"] = r.id
-    session.create_request(person.id, "radaris", "delete")  # a draft: nothing due
+    session.requests.create(person.id, "radaris", "delete")  # a draft: nothing due
     return ids
 
 

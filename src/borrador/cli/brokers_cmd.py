@@ -99,7 +99,7 @@ def catalog_group() -> None:
 def import_registry(file: Path, state: str | None, as_json: bool) -> None:
     """Import a California or Vermont registry CSV into your encrypted store."""
     with open_session() as session:
-        report = session.import_registry(file, state)
+        report = session.registry.import_file(file, state)
     if as_json:
         click.echo(output.dumps({
             "file": report.file, "format": report.format, "state": report.state,

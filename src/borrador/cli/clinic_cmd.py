@@ -42,7 +42,7 @@ def profile(
     from borrador.letters.context import Agent
 
     with open_session() as session:
-        current = session.organisation() or Agent(name="")
+        current = session.profile.get() or Agent(name="")
         given = {
             "name": name,
             "organisation": organisation,
@@ -52,8 +52,8 @@ def profile(
         }
         changes = {k: v.replace("\\n", "\n") for k, v in given.items() if v is not None}
         if changes:
-            session.save_organisation(dataclasses.replace(current, **changes))
-            current = session.organisation() or current
+            session.profile.save(dataclasses.replace(current, **changes))
+            current = session.profile.get() or current
     for key, value in dataclasses.asdict(current).items():
         click.echo(f"{key}: {value}".replace("\n", " / "))
 
@@ -64,7 +64,7 @@ def enable(volunteer: str) -> None:
     """Turn clinic mode on; your passphrase becomes the first volunteer's."""
     with open_session() as session:
         passphrase = secret(ENV_PASSPHRASE, "Your passphrase")
-        session.enable_clinic(passphrase, volunteer)
+        session.clinic.enable(passphrase, volunteer)
     click.echo(f"Clinic mode is on. {volunteer} is the first volunteer.")
 
 
@@ -72,7 +72,7 @@ def enable(volunteer: str) -> None:
 def volunteers() -> None:
     """List the volunteers who can open this laptop's data."""
     with open_session() as session:
-        names = session.volunteers()
+        names = session.clinic.volunteers()
     click.echo("\n".join(names) if names else "Clinic mode is off.")
 
 
@@ -82,7 +82,7 @@ def add_volunteer(name: str) -> None:
     """Give NAME their own passphrase (asked twice, or from BORRADOR_NEW_PASSPHRASE)."""
     with open_session() as session:
         new = secret(ENV_NEW_PASSPHRASE, f"Passphrase for {name}", confirm=True)
-        session.add_volunteer(name, new)
+        session.clinic.add_volunteer(name, new)
     click.echo(f"{name} can now open Borrador with their own passphrase.")
 
 
@@ -91,7 +91,7 @@ def add_volunteer(name: str) -> None:
 def remove_volunteer(name: str) -> None:
     """Remove NAME and re-key the data: their passphrase and old key open nothing new."""
     with open_session() as session:
-        stale = session.remove_volunteer(name)
+        stale = session.clinic.remove_volunteer(name)
     click.echo(f"{name} was removed and the database re-encrypted under a new key.")
     if stale:
         click.echo(
@@ -107,7 +107,7 @@ def remove_volunteer(name: str) -> None:
 def authorised(person_id: int, signed_on: dt.date) -> None:
     """Record the date the person signed the authorisation, on their open agent requests."""
     with open_session() as session:
-        changed = session.record_authorization(person_id, signed_on)
+        changed = session.clinic.record_authorization(person_id, signed_on)
     click.echo(f"Recorded on {len(changed)} request(s): {', '.join(str(r.id) for r in changed)}")
 
 
@@ -116,7 +116,7 @@ def authorised(person_id: int, signed_on: dt.date) -> None:
 def progress(volunteer: str) -> None:
     """Each resident: requests, open, done, and agent letters still missing a signature."""
     with open_session() as session:
-        rows = session.resident_progress()
+        rows = session.progress.per_person()
     for row in rows:
         if volunteer and volunteer not in row.volunteers:
             continue
@@ -132,10 +132,9 @@ def progress(volunteer: str) -> None:
 def sheet(person_id: int, file: Path) -> None:
     """The resident's one-page sheet (PDF), in their language."""
     from borrador.home.written_files import write_person_file
-    from borrador.services.reports import resident_sheet
 
     with open_session() as session:
-        write_person_file(session.paths, person_id, file, resident_sheet(session, person_id))
+        write_person_file(session.paths, person_id, file, session.reports.resident_sheet(person_id))
     click.echo(f"Wrote {file}")
 
 
@@ -146,9 +145,8 @@ def sheet(person_id: int, file: Path) -> None:
 def report(person_id: int, language: str, file: Path) -> None:
     """The case report (PDF): every request, its timeline and deadlines."""
     from borrador.home.written_files import write_person_file
-    from borrador.services.reports import case_report
 
     with open_session() as session:
-        data = case_report(session, person_id, language)
+        data = session.reports.case_report(person_id, language)
         write_person_file(session.paths, person_id, file, data)
     click.echo(f"Wrote {file}")

@@ -23,10 +23,9 @@ def export(person_id: int, file: Path) -> None:
     """Write the resident's person, requests, history and letters to FILE. The one-time
     passphrase is the last line printed: read it to the other volunteer, do not send it
     with the file."""
-    from borrador.services.handoff import write_bundle
 
     with open_session() as session:
-        passphrase = write_bundle(session, person_id, file)
+        passphrase = session.handoff.export(person_id, file)
     click.echo(f"Wrote {file}. Its one-time passphrase (say it aloud; never send it with it):")
     click.echo(passphrase)
 
@@ -35,11 +34,10 @@ def export(person_id: int, file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def import_(file: Path) -> None:
     """Add the resident in FILE; importing the same file again adds nothing twice."""
-    from borrador.services.handoff import import_bundle
 
     passphrase = secret(ENV_HANDOFF, "The bundle's passphrase")
     with open_session() as session:
-        person_id, counts = import_bundle(session, file, passphrase)
+        person_id, counts = session.handoff.import_file(file, passphrase)
     click.echo(
         f"Person {person_id}: {'added' if counts['person'] else 'already here'}; "
         f"{counts['requests']} new request(s), {counts['updated']} updated, "

@@ -33,7 +33,7 @@ def init(remember: bool) -> None:
     passphrase = _new_passphrase()
     with init_store(paths, passphrase) as session:
         if remember:
-            session.remember_on_device(passphrase)
+            session.keys.remember_on_device(passphrase)
     click.echo(f"Created an encrypted store in {paths.root}.")
     if remember:
         click.echo("This computer's keyring will open it without asking.")
@@ -52,7 +52,7 @@ def change_passphrase() -> None:
     old = str(click.prompt("Current passphrase", hide_input=True, err=True))
     new = str(click.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True))
     with open_session() as session:
-        session.change_passphrase(old, new)
+        session.keys.change_passphrase(old, new)
     click.echo("Passphrase changed.")
 
 
@@ -65,7 +65,7 @@ def remember() -> None:
     if not passphrase:
         fail(f"no passphrase: run in a terminal or set {ENV_PASSPHRASE}.")
     with open_session() as session:
-        session.remember_on_device(passphrase)
+        session.keys.remember_on_device(passphrase)
     click.echo("This computer will open the store without asking. Undo: 'borrador key forget'.")
 
 
@@ -73,5 +73,5 @@ def remember() -> None:
 def forget() -> None:
     """Remove the keyring copy: the passphrase will be asked again."""
     with open_session() as session:
-        session.forget_on_device()
+        session.keys.forget_on_device()
     click.echo("Forgotten on this device; the passphrase is needed from now on.")

@@ -76,7 +76,7 @@ def make(
     options = {"about": about, "fee_waiver": fee_waiver, "agency_name": agency_name,
                "agency_address": agency_address.replace("\\n", "\n")}  # fmt: skip
     with open_session() as session:
-        for problem in session.templates.errors:
+        for problem in session.letters.templates.errors:
             click.echo(f"borrador: your template is not used: {problem}", err=True)
         recipients = list(brokers)
         if pack:
@@ -89,7 +89,7 @@ def make(
         bar: Any
         with click.progressbar(length=len(recipients), label="Preparing letters",
                                file=sys.stderr) as bar:  # fmt: skip
-            made = session.make_letters(
+            made = session.letters.make(
                 person_id, recipients, kind, fmt=fmt, out_dir=out_dir,
                 law=law, combined=combined, options=options,
                 progress=lambda n, total: bar.update(1))  # fmt: skip
@@ -116,7 +116,7 @@ def escalate(request_id: int, kind: str, fmt: str, out_dir: Path) -> None:
 
 def _escalate(request_id: int, kind: str, fmt: str, out_dir: Path) -> None:
     with open_session() as session:
-        made = session.make_escalation(request_id, kind, fmt=fmt, out_dir=out_dir)
+        made = session.letters.escalate(request_id, kind, fmt=fmt, out_dir=out_dir)
     click.echo(f"Request {made.request.id} ({kind} about {request_id}) -> "
                f"{', '.join(p.name for p in made.files)}")  # fmt: skip
 
@@ -126,7 +126,7 @@ def _escalate(request_id: int, kind: str, fmt: str, out_dir: Path) -> None:
 def show(request_id: int) -> None:
     """The exact letter text stored with a request."""
     with open_session() as session:
-        request = session.get_request(request_id)
+        request = session.requests.get(request_id)
     if not request.letter_text:
         raise click.ClickException(f"request {request_id} has no letter yet.")
     click.echo(request.letter_text, nl=False)
@@ -151,7 +151,7 @@ def list_() -> None:
 def check() -> None:
     """Validate every template, yours included: syntax, variables, a trial render."""
     with open_session() as session:
-        problems = session.check_templates()
+        problems = session.letters.check_templates()
     if problems:
         for problem in problems:
             click.echo(f"borrador: {problem}", err=True)

@@ -60,7 +60,7 @@ def setup(
                           ca_file.strip())  # fmt: skip
     password = _ask() if user else ""
     with open_session() as session:
-        session.save_mail_account(account, password, remember=remember_password)
+        session.mail.save_account(account, password, remember=remember_password)
     click.echo(f"Saved the account for {from_address} on {host}:{port} ({security}).")
 
 
@@ -68,7 +68,7 @@ def setup(
 def test() -> None:
     """Connect and sign in; sends nothing."""
     with open_session() as session:
-        click.echo(session.mail_test(session.mail_password(_ask)))
+        click.echo(session.mail.test(session.mail.password(_ask)))
 
 
 @mail.command("send")
@@ -92,10 +92,10 @@ def send(
 ) -> None:
     """Send the stored letters of drafted requests, each by email to the recipient."""
     with open_session() as session:
-        password = session.mail_password(_ask)
+        password = session.mail.password(_ask)
         bar: Any
         with click.progressbar(length=len(request_ids), label="Sending", file=sys.stderr) as bar:
-            results = session.send_emails(list(request_ids), password=password, pause=pause,
+            results = session.mail.send(list(request_ids), password=password, pause=pause,
                                           attach_pdf=attach_pdf, resend=resend,
                                           without_authorisation=unsigned,
                                           progress=lambda n, total: bar.update(1))  # fmt: skip
@@ -116,7 +116,7 @@ def open_(request_id: int, print_only: bool) -> None:
     from borrador.letters.email_out import mailto
 
     with open_session() as session:
-        request = session.get_request(request_id)
+        request = session.requests.get(request_id)
         entry = session.catalog.catalog().get(request.recipient)
     channel = pick_channel(entry, str(request.kind), "eml")
     if channel is None or not channel.email or not request.letter_text:

@@ -64,7 +64,7 @@ def add(from_file: Path, as_json: bool) -> None:
     """Add a person from a file."""
     data = read_person_file(from_file)
     with open_session() as session:
-        person = _with_file(from_file, lambda: session.add_person(data))
+        person = _with_file(from_file, lambda: session.people.add(data))
     click.echo(
         output.dumps(output.person_json(person))
         if as_json
@@ -81,7 +81,7 @@ def edit(person_id: int, from_file: Path) -> None:
     """Replace a person's details with those in a file."""
     data = read_person_file(from_file)
     with open_session() as session:
-        person = _with_file(from_file, lambda: session.edit_person(person_id, data))
+        person = _with_file(from_file, lambda: session.people.edit(person_id, data))
     click.echo(f"Updated person {person.id}: {person.name}")
 
 
@@ -90,7 +90,7 @@ def edit(person_id: int, from_file: Path) -> None:
 def list_(as_json: bool) -> None:
     """List everyone in the store."""
     with open_session() as session:
-        everyone = session.list_people()
+        everyone = session.people.all()
     if as_json:
         click.echo(output.dumps([output.person_json(p) for p in everyone]))
     elif not everyone:
@@ -105,5 +105,5 @@ def list_(as_json: bool) -> None:
 def show(person_id: int, as_json: bool) -> None:
     """Show one person's details."""
     with open_session() as session:
-        person = session.get_person(person_id)
+        person = session.people.get(person_id)
     click.echo(output.dumps(output.person_json(person)) if as_json else output.person_text(person))

@@ -47,7 +47,7 @@ def add(
 ) -> None:
     """Draft a request (one per --broker) for a person."""
     with open_session() as session:
-        made = session.create_requests(
+        made = session.requests.create_many(
             person_id, list(recipients), kind, legal_basis=basis, channel=channel, notes=note
         )
     if as_json:
@@ -64,9 +64,9 @@ def list_(person_id: int | None, as_json: bool) -> None:
     """List requests, oldest first."""
     with open_session() as session:
         if as_json:
-            click.echo(output.json_array(session.list_requests_json(person_id)))
+            click.echo(output.json_array(session.requests.find_json(person_id)))
             return
-        found = session.list_requests(person_id)
+        found = session.requests.find(person_id)
     if not found:
         click.echo("No requests yet. Draft one with 'borrador requests add'.")
     else:
@@ -79,8 +79,8 @@ def list_(person_id: int | None, as_json: bool) -> None:
 def show(request_id: int, as_json: bool) -> None:
     """Show a request with its full history."""
     with open_session() as session:
-        request = session.get_request(request_id)
-        events = session.request_events(request_id)
+        request = session.requests.get(request_id)
+        events = session.requests.events(request_id)
     if as_json:
         data = output.request_json(request, with_letter=True)
         data["events"] = [output.event_json(e) for e in events]
@@ -116,11 +116,11 @@ def mark(
 ) -> None:
     """Record that a request moved to STATUS."""
     with open_session() as session:
-        if status == "sent" and session.unauthorised([request_id]):
+        if status == "sent" and session.clinic.unauthorised([request_id]):
             click.echo(f"Warning: request {request_id} is an agent letter and the person's "
                        "signed authorisation is not recorded (borrador clinic authorised).",
                        err=True)  # fmt: skip
-        request = session.change_status(
+        request = session.requests.change_status(
             request_id, status, on=on, note=note, channel=channel, confirmation=confirmation,
             until=until, reason=reason, exemption=exemption)  # fmt: skip
         clocks = session.tracking.deadlines(request)
@@ -147,7 +147,7 @@ def mark(
 def received(request_id: int, on: dt.date, note: str) -> None:
     """Record when the recipient received a request; deadlines are recomputed from it."""
     with open_session() as session:
-        request = session.mark_received(request_id, on, note)
+        request = session.requests.mark_received(request_id, on, note)
         clocks = session.tracking.deadlines(request)
     click.echo(f"Request {request.id}: received on {on}.")
     if clocks:
@@ -166,7 +166,7 @@ def received(request_id: int, on: dt.date, note: str) -> None:
 def recheck(request_id: int, listed: bool, on: dt.date | None, note: str) -> None:
     """Record a re-check of a completed request (listed again opens a new request)."""
     with open_session() as session:
-        request = session.record_recheck(request_id, listed=listed, on=on, note=note)
+        request = session.requests.record_recheck(request_id, listed=listed, on=on, note=note)
     if listed:
         click.echo(f"Listed again: drafted request {request.id}, linked to {request_id}.")
     else:

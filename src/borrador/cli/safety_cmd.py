@@ -34,7 +34,6 @@ def _confirm(action: str, word: str, yes: bool) -> None:
 )
 def backup(file: Path, own_passphrase: bool) -> None:
     """Write an encrypted, verified copy of everything to FILE (safe while in use)."""
-    from borrador.services.safety import make_backup
 
     passphrase = None
     if own_passphrase:
@@ -43,7 +42,7 @@ def backup(file: Path, own_passphrase: bool) -> None:
         passphrase = str(click.prompt("Backup passphrase", hide_input=True,
                                       confirmation_prompt=True, err=True))  # fmt: skip
     with open_session() as session:
-        make_backup(session, file, backup_passphrase=passphrase)
+        session.safety.backup(file, backup_passphrase=passphrase)
     which = "its own passphrase" if own_passphrase else "the same passphrase"
     click.echo(f"Backup written to {file}; it opens with {which}.")
 
@@ -71,7 +70,7 @@ def restore(file: Path, yes: bool) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for a typed confirmation.")
 def erase(everything: bool, person_id: int | None, yes: bool) -> None:
     """Panic erase (--everything), or erase one person (--person ID). Cannot be undone."""
-    from borrador.services.safety import erase_everything, erase_person
+    from borrador.services.safety import erase_everything
 
     if everything == (person_id is not None):
         raise click.UsageError("give either --everything or --person ID.")
@@ -82,9 +81,9 @@ def erase(everything: bool, person_id: int | None, yes: bool) -> None:
                    "opens nothing.")  # fmt: skip
         return
     with open_session() as session:
-        person = session.get_person(person_id or 0)
+        person = session.people.get(person_id or 0)
         _confirm(f"This erases person {person.id} and all their requests", "ERASE", yes)
-        count = erase_person(session, person.id or 0)
+        count = session.safety.erase_person(person.id or 0)
     click.echo(f"Erased person {person_id} and {count} requests.")
 
 
@@ -93,20 +92,19 @@ def erase(everything: bool, person_id: int | None, yes: bool) -> None:
 @click.option("--yes", is_flag=True, help="Purge what is listed, without asking.")
 def retention(days: int | None, yes: bool) -> None:
     """List closed requests older than N days (and people with none left); purge with --yes."""
-    from borrador.services.safety import purge, retention_candidates
 
     with open_session() as session:
-        days = days or session.tracking.settings.retention_days
+        days = days or session.preferences.current.retention_days
         if not days:
             fail(
                 "retention is off: set it with 'borrador settings set retention_days N' or --days."
             )
-        requests, people = retention_candidates(session, days, session.clock.today())
+        requests, people = session.safety.retention_candidates(days)
         click.echo(f"Closed over {days} days ago: {len(requests)} requests "
                    f"{requests[:20]}{'…' if len(requests) > 20 else ''}; "
                    f"people left with none: {people}")  # fmt: skip
         if requests and (yes or (sys.stdin.isatty() and click.confirm("Purge them?", err=True))):
-            purge(session, requests, people)
+            session.safety.purge(requests, people)
             click.echo("Purged.")
 
 
@@ -130,10 +128,9 @@ def export(what: str, file: Path, person_id: int | None) -> None:
     """Export requests or per-person progress as CSV (safe to open in a spreadsheet)."""
     from borrador.home.paths import write_private_file
     from borrador.home.written_files import record
-    from borrador.services.exports import progress_csv, requests_csv
 
     with open_session() as session:
-        text = requests_csv(session, person_id) if what == "requests" else progress_csv(session)
+        text = session.exports.requests_csv(person_id) if what == "requests" else session.exports.progress_csv()
     write_private_file(file, text.encode("utf-8"))
     record(current_paths(), file, kind="csv")
     click.echo(f"Wrote {file}. It holds personal data: keep it safe, delete it when done.")

@@ -99,7 +99,8 @@ def due(within: int | None, as_json: bool) -> None:
         items = session.tracking.due(within)
     if as_json:
         click.echo(output.dumps([
-            {**dataclasses.asdict(i), "date": i.date.isoformat(), "overdue": i.overdue}
+            {**dataclasses.asdict(i), "date": i.date.isoformat(), "overdue": i.overdue,
+             "action": i.action}
             for i in items]))  # fmt: skip
         return
     if not items:
@@ -126,7 +127,7 @@ def export(file: Path) -> None:
 
     with open_session() as session:
         items = session.tracking.due()
-        reminder = session.tracking.settings.reminder_days
+        reminder = session.preferences.current.reminder_days
         data = build_ics(items, stamp=dt.datetime.now(dt.UTC), reminder_days=reminder)
     write_private_file(file, data)
     record(current_paths(), file, kind="calendar")

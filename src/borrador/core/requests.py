@@ -72,6 +72,23 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 """Allowed next statuses. Completed and withdrawn are final: a re-listing opens a new request."""
 
 CLOSED: frozenset[Status] = frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED, S.DENIED, S.WITHDRAWN})
+"""Nothing more is expected from the recipient."""
+DONE: frozenset[Status] = frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED})
+"""The recipient did what was asked (in whole or part): these are re-checked later."""
+CLOCK_RUNNING: tuple[Status, ...] = (S.SENT, S.ACKNOWLEDGED, S.VERIFICATION_REQUESTED, S.EXTENDED,
+                                     S.FOLLOW_UP_SENT, S.COMPLAINT_FILED)  # fmt: skip
+"""With the recipient, waiting for an answer: a legal clock is running."""
+ESCALATION_KINDS: frozenset[Kind] = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT})
+
+
+def statuses(group: frozenset[Status] | tuple[Status, ...]) -> tuple[str, ...]:
+    """A status set as the sorted strings SQL parameters and click choices need."""
+    return tuple(sorted(str(s) for s in group))
+
+
+def effective_due(respond_by: dt.date, extended_due_on: dt.date | None) -> dt.date:
+    """The date an answer is due: an announced or legal extension replaces the original."""
+    return extended_due_on or respond_by
 
 
 def check_transition(current: Status, new: Status) -> None:

@@ -6,7 +6,8 @@ or a prompt the front end supplies).
 """
 
 from borrador.services.clock import Clock, SystemClock
-from borrador.services.session import Session, Summary, normalise_email
+from borrador.services.people import normalise_email
+from borrador.services.session import Session, Summary
 from borrador.services.store import init_store, open_store, store_exists
 
 __all__ = [

@@ -9,42 +9,58 @@ import dataclasses
 import datetime as dt
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError, ValidationError
-from borrador.core.requests import Event, Request, Status
-from borrador.home.paths import Paths
+from borrador.core.requests import Event, Request
 from borrador.keys import KEY_BYTES, KdfParams
 from borrador.letters.context import Agent
-from borrador.services.mail import MailUseCases
-from borrador.storage.db import Database
+
+if TYPE_CHECKING:
+    from borrador.home.paths import Paths
+    from borrador.services.clock import Clock
+    from borrador.services.identity import Identity, OrganisationProfile
+    from borrador.services.keys import KeyService
+    from borrador.storage.people_repo import PeopleRepo
+    from borrador.storage.requests_repo import RequestsRepo
+    from borrador.storage.settings_repo import SettingsRepo
 
 NAMES_KEY = "volunteers"
 
 
-@dataclasses.dataclass(frozen=True)
-class ResidentProgress:
-    person_id: int
-    name: str
-    requests: int
-    open: int
-    done: int
-    unauthorised: int  # agent requests without a recorded signed authorisation
-    volunteers: tuple[str, ...]
+class ClinicService:
+    """Volunteers and their key slots, and the agent policy: in clinic mode the volunteer at
+    the keyboard signs letters as authorised agent for the clinic."""
 
-
-class ClinicUseCases(MailUseCases):
-    """Mixed into Session, which provides `db`, `actor`, `_data_key` and the repositories."""
-
-    paths: Paths
-    db: Database
-    actor: str
-    _data_key: bytes
+    def __init__(
+        self,
+        paths: Paths,
+        keys: KeyService,
+        settings: SettingsRepo,
+        people: PeopleRepo,
+        requests: RequestsRepo,
+        profile: OrganisationProfile,
+        identity: Identity,
+        clock: Clock,
+    ) -> None:
+        self.paths = paths
+        self.keys = keys
+        self.key_file = keys.key_file
+        self.settings = settings
+        self.people = people
+        self.requests = requests
+        self.profile = profile
+        self.identity = identity
+        self.clock = clock
 
     @property
-    def clinic_on(self) -> bool:
-        return bool(self.key_file.volunteer_slots)
+    def on(self) -> bool:
+        return self.keys.clinic_on
 
-    # Names by slot id, in the encrypted database (the key file holds only random ids).
+    @property
+    def actor(self) -> str:
+        return self.identity.name
+
     def _names(self) -> dict[str, str]:
         return dict(self.settings.get(NAMES_KEY) or {})
 
@@ -57,18 +73,18 @@ class ClinicUseCases(MailUseCases):
         if slot_id:
             self._set_actor(self._names().get(slot_id, f"volunteer {slot_id[:6]}"))
 
-    def enable_clinic(
+    def enable(
         self, passphrase: str, volunteer: str, params: KdfParams | None = None
     ) -> None:
         """Turn the owner's passphrase into the first volunteer's. "Remember on this device"
         is turned off: on a shared laptop every volunteer must say who they are."""
         name = _volunteer_name(volunteer)
-        if self.organisation() is None:
+        if self.profile.get() is None:
             raise BorradorError(
                 "the clinic's details are needed first: they sign the letters.",
                 hint="Run 'borrador clinic profile --name …' (or Settings in the app).",
             )
-        if self.clinic_on:
+        if self.on:
             raise BorradorError("clinic mode is already on.")
         slot_id = secrets.token_hex(8)
         self.settings.put(NAMES_KEY, {slot_id: name})  # first: a slot never lacks its name
@@ -79,13 +95,13 @@ class ClinicUseCases(MailUseCases):
     def add_volunteer(self, name: str, passphrase: str, params: KdfParams | None = None) -> None:
         """Needs an unlocked session: only someone who can open the data adds a volunteer."""
         name = _volunteer_name(name)
-        if not self.clinic_on:
+        if not self.on:
             raise BorradorError("clinic mode is off.", hint="Turn it on: borrador clinic enable.")
         if name in self.volunteers():
             raise BorradorError(f"there is already a volunteer called {name!r}.")
         slot_id = secrets.token_hex(8)
         self.settings.put(NAMES_KEY, self._names() | {slot_id: name})
-        self.key_file.add_volunteer(self._data_key, slot_id, passphrase, params)
+        self.key_file.add_volunteer(self.keys.data_key, slot_id, passphrase, params)
 
     def remove_volunteer(self, name: str) -> list[Path]:
         """Drop the volunteer's slot and re-key the database with a new data key, so their
@@ -100,11 +116,7 @@ class ClinicUseCases(MailUseCases):
         slot_id = next((s for s in slots if s in self.key_file.volunteer_slots), None)
         if slot_id is None:
             raise BorradorError(f"there is no volunteer called {name!r}.")
-        new_key = secrets.token_bytes(KEY_BYTES)
-        self.key_file.prepare_rekey(self._data_key, new_key, slot_id)
-        self.db.rekey(new_key)
-        self._data_key = new_key
-        self.key_file.finish_rekey()
+        self.keys.rekey(secrets.token_bytes(KEY_BYTES), slot_id)
         self.settings.put(NAMES_KEY, {s: n for s, n in self._names().items() if s != slot_id})
         return self.old_key_backups()
 
@@ -117,23 +129,14 @@ class ClinicUseCases(MailUseCases):
         return sorted(p for p in found if p.exists())
 
     def _set_actor(self, name: str) -> None:
-        self.actor = name
-        self.requests.actor = name
-
-    def remember_on_device(self, passphrase: str) -> None:
-        if self.clinic_on:
-            raise BorradorError("in clinic mode each volunteer unlocks with their passphrase.")
-        self.key_file.remember(self.key_file.unlock(passphrase))
+        self.identity.name = name
 
     # -- acting for residents -----------------------------------------------------------
-    def default_agent(self) -> Agent | None:
-        return self.clinic_agent()
-
-    def clinic_agent(self) -> Agent | None:
+    def agent(self) -> Agent | None:
         """In clinic mode the volunteer who unlocked signs as agent for the clinic."""
-        if not self.clinic_on:
+        if not self.on:
             return None
-        org = self.organisation()
+        org = self.profile.get()
         if org is None:
             raise BorradorError(
                 "the clinic's details are missing.", hint="Run 'borrador clinic profile'."
@@ -170,27 +173,6 @@ class ClinicUseCases(MailUseCases):
         """Agent requests among these that have no signed authorisation recorded."""
         found = [self.requests.get(i) for i in request_ids]
         return [r for r in found if r.agent and r.authorized_on is None]
-
-    def resident_progress(self) -> list[ResidentProgress]:
-        by_person: dict[int, list[Request]] = {}
-        for request in self.requests.find():
-            by_person.setdefault(request.person_id, []).append(request)
-        rows = []
-        for person in self.people.all():
-            mine = by_person.get(person.id or 0, [])
-            done = sum(r.status in (Status.COMPLETED, Status.PARTIALLY_COMPLETED) for r in mine)
-            rows.append(
-                ResidentProgress(
-                    person.id or 0,
-                    person.name,
-                    len(mine),
-                    sum(r.is_open for r in mine),
-                    done,
-                    sum(bool(r.agent) and r.authorized_on is None and r.is_open for r in mine),
-                    tuple(sorted({r.agent for r in mine if r.agent})),
-                )
-            )
-        return rows
 
 
 def _volunteer_name(text: str) -> str:

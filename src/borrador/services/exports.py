@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from borrador.core.display import csv_safe
-from borrador.core.requests import CLOSED, PUBLIC_FIELDS, Status
+from borrador.core.requests import PUBLIC_FIELDS
+from borrador.services.progress import CSV_COLUMNS
 
 if TYPE_CHECKING:
-    from borrador.services.session import Session
-
-DONE = {Status.COMPLETED, Status.PARTIALLY_COMPLETED}
+    from borrador.services.progress import ProgressService
+    from borrador.services.requests import RequestService
 
 
 def to_csv(header: list[str], rows: list[list[object]]) -> str:
@@ -23,37 +24,17 @@ def to_csv(header: list[str], rows: list[list[object]]) -> str:
     return buffer.getvalue()
 
 
-def requests_csv(session: Session, person_id: int | None = None) -> str:
-    requests = session.list_requests(person_id)
-    fields = list(PUBLIC_FIELDS)
-    rows = [[getattr(r, f) for f in fields] for r in requests]
-    return to_csv(fields, [[v.isoformat() if hasattr(v, "isoformat") else v for v in row]
-                           for row in rows])  # fmt: skip
+class ExportService:
+    def __init__(self, requests: RequestService, progress: ProgressService) -> None:
+        self.requests = requests
+        self.progress = progress
 
+    def requests_csv(self, person_id: int | None = None) -> str:
+        fields = list(PUBLIC_FIELDS)
+        rows = [[getattr(r, f) for f in fields] for r in self.requests.find(person_id)]
+        return to_csv(fields, [[v.isoformat() if hasattr(v, "isoformat") else v for v in row]
+                               for row in rows])  # fmt: skip
 
-def progress(session: Session, due: list[Any] | None = None) -> list[dict[str, Any]]:
-    """Per person: how many recipients, done, waiting, overdue, drafted (`due`: the items
-    of `session.tracking.due()` when the caller has them already)."""
-    overdue: dict[int, int] = {}
-    for item in session.tracking.due() if due is None else due:
-        if item.overdue and item.what != "re-check":
-            overdue[item.person_id] = overdue.get(item.person_id, 0) + 1
-    counts = session.requests.counts_by_person()
-    rows = []
-    for pid, name in session.people.names():
-        recipients, by_status = counts.get(pid, (0, {}))
-        rows.append({
-            "person_id": pid, "name": name, "recipients": recipients,
-            "done": sum(n for s, n in by_status.items() if s in DONE),
-            "waiting": sum(n for s, n in by_status.items()
-                           if s not in CLOSED and s != Status.DRAFTED),
-            "overdue": overdue.get(pid, 0),
-            "drafted": by_status.get(Status.DRAFTED, 0),
-        })  # fmt: skip
-    return rows
-
-
-def progress_csv(session: Session) -> str:
-    rows = progress(session)
-    header = ["person_id", "name", "recipients", "done", "waiting", "overdue", "drafted"]
-    return to_csv(header, [[row[h] for h in header] for row in rows])
+    def progress_csv(self) -> str:
+        rows = [dataclasses.asdict(p) for p in self.progress.per_person()]
+        return to_csv(list(CSV_COLUMNS), [[row[c] for c in CSV_COLUMNS] for row in rows])

@@ -25,7 +25,8 @@ from borrador.storage.db import Database, DatabaseError
 from borrador.storage.handoff_repo import export_person, import_person
 
 if TYPE_CHECKING:
-    from borrador.services.session import Session
+    from borrador.home.paths import Paths
+    from borrador.services.people import PeopleService
 
 FORMAT = "borrador-handoff"
 VERSION = 1
@@ -42,8 +43,23 @@ def _normal(passphrase: str) -> str:
     return " ".join(passphrase.lower().replace("-", " ").split())
 
 
+class HandoffService:
+    """One resident's file out to another Borrador, and in from one."""
+
+    def __init__(self, paths: Paths, db: Database, people: PeopleService) -> None:
+        self.paths = paths
+        self.db = db
+        self.people = people
+
+    def export(self, person_id: int, path: Path, params: KdfParams | None = None) -> str:
+        return write_bundle(self, person_id, path, params)
+
+    def import_file(self, path: Path, passphrase: str) -> tuple[int, dict[str, int]]:
+        return import_bundle(self, path, passphrase)
+
+
 def write_bundle(
-    session: Session, person_id: int, path: Path, params: KdfParams | None = None
+    session: HandoffService, person_id: int, path: Path, params: KdfParams | None = None
 ) -> str:
     """Write the person's bundle to `path` (never over a file); returns its passphrase."""
     from borrador.home.written_files import write_person_file
@@ -105,7 +121,7 @@ def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     return dict(json.loads(zlib.decompress(plain)))
 
 
-def import_bundle(session: Session, path: Path, passphrase: str) -> tuple[int, dict[str, int]]:
+def import_bundle(session: HandoffService, path: Path, passphrase: str) -> tuple[int, dict[str, int]]:
     """Add the bundle's person and requests; the person is checked as if typed in here."""
     rows = read_bundle(path, passphrase)
     try:
@@ -113,7 +129,7 @@ def import_bundle(session: Session, path: Path, passphrase: str) -> tuple[int, d
         fields = {k: person.get(k) for k in ("name", "birth_date", "state", "language", "notes")}
         for key in ("other_names", "emails", "phones", "addresses"):
             fields[key] = json.loads(person[key])
-        session.check_person(fields)
+        session.people.check(fields)
         return import_person(session.db, rows)
     except ValidationError as exc:
         raise BorradorError(

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
@@ -19,35 +19,53 @@ from borrador.core.requests import Event, Kind, Request
 from borrador.home.written_files import record
 from borrador.letters import context as ctx
 from borrador.letters.compose import Letter
+from borrador.letters.dates import long_date as _long_date
 from borrador.letters.resources import shipped_templates
 from borrador.letters.webform import FormGuide, form_guide
 from borrador.services.letter_files import Made, write_files
-from borrador.services.requests import ESCALATES, RequestUseCases
+from borrador.services.requests import ESCALATES
 
 # Jinja (through the template library), fpdf2 and babel load on first use, not per command.
 if TYPE_CHECKING:
     from borrador.home.paths import Paths
     from borrador.letters.library import TemplateLibrary
-    from borrador.storage.settings_repo import SettingsRepo
+    from borrador.services.catalog import CatalogService
+    from borrador.services.clock import Clock
+    from borrador.services.requests import RequestService
+    from borrador.services.tracking import Tracking
+    from borrador.storage.people_repo import PeopleRepo
+    from borrador.storage.requests_repo import RequestsRepo
 
 FORMATS = ("txt", "pdf", "eml", "web")
 
 
-@functools.cache
-def _long_date(language: str) -> Callable[[Any], str]:
-    from babel import Locale
-    from babel.dates import format_date
-
-    locale = Locale.parse(language.replace("-", "_"))
-    return lambda day: format_date(day, format="long", locale=locale)
+class AgentPolicy(Protocol):
+    def agent(self) -> ctx.Agent | None:
+        """Who signs as authorised agent when nobody is named (None: the person signs)."""
 
 
-class LetterUseCases(RequestUseCases):
-    """Mixed into Session, which provides `paths` and `settings` (and what RequestUseCases
-    needs)."""
+class LetterService:
+    """Letters for requests: rendered and checked before anything is stored or written."""
 
-    paths: Paths
-    settings: SettingsRepo
+    def __init__(
+        self,
+        paths: Paths,
+        people: PeopleRepo,
+        drafts: RequestService,
+        requests: RequestsRepo,
+        catalog: CatalogService,
+        tracking: Tracking,
+        clock: Clock,
+        signer: AgentPolicy,
+    ) -> None:
+        self.paths = paths
+        self.people = people
+        self.drafts = drafts
+        self.requests = requests
+        self.catalog = catalog
+        self.tracking = tracking
+        self.clock = clock
+        self.signer = signer
 
     @functools.cached_property
     def templates(self) -> TemplateLibrary:
@@ -95,7 +113,7 @@ class LetterUseCases(RequestUseCases):
             "deadline": ctx.deadline_context(rule), "channel": channel,
         }  # fmt: skip
 
-    def build_letter(
+    def build(
         self,
         person: Person,
         entry: Broker,
@@ -144,7 +162,7 @@ class LetterUseCases(RequestUseCases):
                 "deadline": ctx.deadline_context(rule)}  # fmt: skip
         return self.templates.render(info, data, ("body",))["body"]
 
-    def preview_letters(
+    def preview(
         self,
         person_id: int,
         recipients: list[str],
@@ -157,31 +175,13 @@ class LetterUseCases(RequestUseCases):
     ) -> list[tuple[Request, Letter | FormGuide]]:
         """The letters as they would be made, without storing anything (for review)."""
         person = self.people.get(person_id)
-        drafts = [self._draft(person, r, kind, law, None, "") for r in recipients]
+        drafts = [self.drafts.draft(person, r, kind, law, None, "") for r in recipients]
         catalog = self.catalog.catalog()
-        agent = agent or self.default_agent()
-        return [(d, self.build_letter(person, catalog.get(d.recipient), d, fmt, options, agent))
+        agent = agent or self.signer.agent()
+        return [(d, self.build(person, catalog.get(d.recipient), d, fmt, options, agent))
                 for d in drafts]  # fmt: skip
 
-    def default_agent(self) -> ctx.Agent | None:
-        """Who signs when nobody is named: the person themself (clinic mode overrides)."""
-        return None
-
-    def organisation(self) -> ctx.Agent | None:
-        """The clinic's sender details (settings), used when acting as authorised agent."""
-        data = self.settings.get("organisation")
-        return ctx.Agent(**data) if data else None
-
-    def save_organisation(self, agent: ctx.Agent) -> None:
-        from borrador.core.text import clean_text as clean
-
-        fields = {k: clean(k, v, max_len=300, multiline=k == "address")
-                  for k, v in dataclasses.asdict(agent).items()}  # fmt: skip
-        if not fields["name"]:
-            raise ValidationError("name", "is required")
-        self.settings.put("organisation", fields)
-
-    def make_letters(
+    def make(
         self,
         person_id: int,
         recipients: list[str],
@@ -199,10 +199,10 @@ class LetterUseCases(RequestUseCases):
         if fmt not in FORMATS:
             raise ValidationError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
         person = self.people.get(person_id)
-        drafts = [self._draft(person, r, kind, law, None, "") for r in recipients]
+        drafts = [self.drafts.draft(person, r, kind, law, None, "") for r in recipients]
         return self._issue(person, drafts, fmt, out_dir, combined, options or {}, agent, progress)
 
-    def make_escalation(
+    def escalate(
         self,
         request_id: int,
         kind: str,
@@ -237,7 +237,7 @@ class LetterUseCases(RequestUseCases):
             },
         }
         note = f"{escalation} about request {original.id}"
-        draft = self._draft(person, original.recipient, str(escalation), original.legal_basis,
+        draft = self.drafts.draft(person, original.recipient, str(escalation), original.legal_basis,
                             None, note, parent_id=original.id)  # fmt: skip
         return self._issue(person, [draft], fmt, out_dir, False, options, agent, None)[0]
 
@@ -254,14 +254,14 @@ class LetterUseCases(RequestUseCases):
     ) -> list[Made]:
         from borrador.letters.pdf import check_printable
 
-        agent = agent or self.default_agent()
+        agent = agent or self.signer.agent()
         if agent:  # recorded so sending can check for the person's signed authorisation
             drafts = [dataclasses.replace(d, agent=agent.name) for d in drafts]
         catalog = self.catalog.catalog()
         outputs = []
         for n, draft in enumerate(drafts, 1):  # render everything before storing anything
             entry = catalog.get(draft.recipient)
-            output = self.build_letter(person, entry, draft, fmt, options, agent)
+            output = self.build(person, entry, draft, fmt, options, agent)
             edited = options.get("bodies", {}).get(draft.recipient)
             if edited and isinstance(output, Letter):  # the text the person reviewed and edited
                 output = dataclasses.replace(output, body=edited.strip())

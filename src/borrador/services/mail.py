@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.requests import Event, Request, Status
 from borrador.letters.context import pick_channel
-from borrador.services.letters import LetterUseCases
 
 # smtplib, ssl and the email package load when mail is used, not for every command.
 if TYPE_CHECKING:
@@ -23,6 +22,10 @@ if TYPE_CHECKING:
 
     from borrador.keys import KeyFile
     from borrador.letters.smtp import Connection, MailAccount
+    from borrador.services.catalog import CatalogService
+    from borrador.services.clock import Clock
+    from borrador.services.requests import RequestService
+    from borrador.storage.requests_repo import RequestsRepo
     from borrador.storage.settings_repo import SettingsRepo
 
 KEYRING_SERVICE = "borrador-smtp"
@@ -49,15 +52,28 @@ NO_AUTHORISATION = (
 )
 
 
-class MailUseCases(LetterUseCases):
-    """Mixed into Session, which provides `settings` and `key_file`."""
+class MailService:
+    """The mail account, its password, and sending stored letters."""
 
-    settings: SettingsRepo
-    key_file: KeyFile
-    _mail_password: str | None = None  # this session only, never written anywhere
+    def __init__(
+        self,
+        settings: SettingsRepo,
+        key_file: KeyFile,
+        requests: RequestsRepo,
+        statuses: RequestService,
+        catalog: CatalogService,
+        clock: Clock,
+    ) -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.key_file = key_file
+        self.requests = requests
+        self.statuses = statuses
+        self.clock = clock
+        self._password: str | None = None  # this session only, never written anywhere
 
     # -- the account ----------------------------------------------------------------------
-    def mail_account(self) -> MailAccount:
+    def account(self) -> MailAccount:
         from borrador.letters.smtp import MailAccount
 
         data = self.settings.get(ACCOUNT_KEY)
@@ -65,8 +81,8 @@ class MailUseCases(LetterUseCases):
             raise BorradorError("no mail account is set up.", hint="Run 'borrador mail setup'.")
         return MailAccount(**data)
 
-    def save_mail_account(self, account: MailAccount, password: str, *, remember: bool) -> None:
-        from borrador.services.session import normalise_email
+    def save_account(self, account: MailAccount, password: str, *, remember: bool) -> None:
+        from borrador.services.people import normalise_email
 
         account.check()
         try:
@@ -76,7 +92,7 @@ class MailUseCases(LetterUseCases):
                                   f"{exc}") from None  # fmt: skip
         account = dataclasses.replace(account, from_address=address)
         self.settings.put(ACCOUNT_KEY, dataclasses.asdict(account))
-        self._mail_password = password
+        self._password = password
         if remember:
             self._keyring_store(account, password)
 
@@ -97,20 +113,20 @@ class MailUseCases(LetterUseCases):
 
         keyring.set_password(KEYRING_SERVICE, self._keyring_user(account), password)
 
-    def has_mail_password(self) -> bool:
+    def has_password(self) -> bool:
         """Whether sending needs no question: in memory already, or in the keyring."""
         try:
-            return bool(self._mail_password or self.mail_password())
+            return bool(self._password or self.password())
         except BorradorError:
             return False
 
-    def mail_password(self, ask: Callable[[], str] | None = None) -> str:
+    def password(self, ask: Callable[[], str] | None = None) -> str:
         """From this session's memory, the OS keyring, or by asking (never from a file)."""
-        if self._mail_password:
-            return self._mail_password
+        if self._password:
+            return self._password
         from borrador.keys import keyring_available
 
-        account = self.mail_account()
+        account = self.account()
         if keyring_available():
             import keyring
 
@@ -122,13 +138,13 @@ class MailUseCases(LetterUseCases):
             raise BorradorError(
                 "the mail password is needed.", hint="Run in a terminal to be asked for it."
             )
-        self._mail_password = password
+        self._password = password
         return password
 
-    def mail_test(self, password: str) -> str:
+    def test(self, password: str) -> str:
         from borrador.letters.smtp import Connection
 
-        account = self.mail_account()
+        account = self.account()
         with Connection(account, password):
             pass
         return f"Connected to {account.host}:{account.port} and signed in; nothing was sent."
@@ -175,7 +191,7 @@ class MailUseCases(LetterUseCases):
                 return state
         return ""
 
-    def send_emails(
+    def send(
         self,
         request_ids: list[int],
         *,
@@ -187,7 +203,7 @@ class MailUseCases(LetterUseCases):
         progress: Callable[[int, int], None] | None = None,
     ) -> list[SendResult]:
         """Send each request's stored letter; report per request what went and what did not."""
-        account = self.mail_account()
+        account = self.account()
         results: list[SendResult] = []
         todo: list[tuple[Request, EmailMessage]] = []
         for request_id in request_ids:  # check everything before connecting
@@ -267,7 +283,7 @@ class MailUseCases(LetterUseCases):
                       note="The server accepted the email.",
                       detail=(("email", "accepted"), ("message_id", message_id)))  # fmt: skip
         saved = self.requests.save_change(request, stored, event, self.clock.now())
-        self.change_status(saved.id or 0, "sent", channel="email", confirmation=message_id)
+        self.statuses.change_status(saved.id or 0, "sent", channel="email", confirmation=message_id)
         return SendResult(saved.id or 0, True, f"sent to {message['To']}")
 
     def _mail_note(

@@ -11,13 +11,18 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from borrador.core.requests import Request, Status
+from borrador.core.requests import DONE, Request, Status
 from borrador.i18n import N_, base_language, translator
+from borrador.letters.dates import long_date as _long_date
 from borrador.letters.report_pdf import Block, render_document
-from borrador.services.letters import _long_date
 
 if TYPE_CHECKING:
-    from borrador.services.session import Session
+    from borrador.services.catalog import CatalogService
+    from borrador.services.clock import Clock
+    from borrador.services.identity import Identity, OrganisationProfile
+    from borrador.services.requests import RequestService
+    from borrador.services.tracking import Tracking
+    from borrador.storage.people_repo import PeopleRepo
 
 WATCH_FOR = {
     "opt-out": N_("an email or letter from {who} asking you to confirm who you are."),
@@ -29,7 +34,6 @@ WATCH_FOR = {
     "follow-up": N_("an answer from {who}."),
     "complaint": N_("an answer from {who}."),
 }
-DONE = (Status.COMPLETED, Status.PARTIALLY_COMPLETED)
 WATCH_ANY = N_(
     "emails or letters from these companies or agencies asking you to confirm who "
     "you are, or sending your records. Keep them and tell the clinic."
@@ -48,12 +52,40 @@ def _dates(language: str) -> Callable[[dt.date | None], str]:
     return lambda day: long_date(day) if day else "—"
 
 
-def resident_sheet(session: Session, person_id: int) -> bytes:
-    person = session.get_person(person_id)
+class ReportService:
+    """The resident sheet and the case report of one person."""
+
+    def __init__(
+        self,
+        people: PeopleRepo,
+        requests: RequestService,
+        catalog: CatalogService,
+        tracking: Tracking,
+        profile: OrganisationProfile,
+        identity: Identity,
+        clock: Clock,
+    ) -> None:
+        self.people = people
+        self.requests = requests
+        self.catalog = catalog
+        self.tracking = tracking
+        self.profile = profile
+        self.identity = identity
+        self.clock = clock
+
+    def resident_sheet(self, person_id: int) -> bytes:
+        return resident_sheet(self, person_id)
+
+    def case_report(self, person_id: int, language: str = "en") -> bytes:
+        return case_report(self, person_id, language)
+
+
+def resident_sheet(session: ReportService, person_id: int) -> bytes:
+    person = session.people.get(person_id)
     lang = base_language(person.language)
     _ = translator(lang).gettext
     day = _dates(lang)
-    org = session.organisation()
+    org = session.profile.get()
     catalog = session.catalog.catalog()
     blocks: list[Block] = [
         ("title", _("Your privacy requests")),
@@ -62,7 +94,7 @@ def resident_sheet(session: Session, person_id: int) -> bytes:
             _("For {name}, {date}.").format(name=person.name, date=day(session.clock.today())),
         ),
     ]
-    shown = [r for r in session.list_requests(person_id) if r.status is not Status.WITHDRAWN]
+    shown = [r for r in session.requests.find(person_id) if r.status is not Status.WITHDRAWN]
     detailed = len(shown) <= DETAILED_MAX  # else one line each, so it stays one page
     for request in shown[:LIST_MAX]:
         who = _name(catalog, request.recipient)
@@ -102,7 +134,7 @@ def resident_sheet(session: Session, person_id: int) -> bytes:
 
 
 def _sheet_lines(
-    session: Session,
+    session: ReportService,
     request: Request,
     who: str,
     _: Callable[[str], str],
@@ -138,8 +170,8 @@ def _sheet_lines(
     return "\n".join(lines)
 
 
-def case_report(session: Session, person_id: int, language: str = "en") -> bytes:
-    person = session.get_person(person_id)
+def case_report(session: ReportService, person_id: int, language: str = "en") -> bytes:
+    person = session.people.get(person_id)
     language = base_language(language)
     _ = translator(language).gettext
     day = _dates(language)
@@ -149,11 +181,11 @@ def case_report(session: Session, person_id: int, language: str = "en") -> bytes
         (
             "small",
             _("Made on {date} by {who}. Dates are as recorded in Borrador.").format(
-                date=day(session.clock.today()), who=session.actor or person.name
+                date=day(session.clock.today()), who=session.identity.name or person.name
             ),
         ),
     ]
-    for request in session.list_requests(person_id):
+    for request in session.requests.find(person_id):
         who = _name(catalog, request.recipient)
         clocks = session.tracking.deadlines(request)
         blocks.append(
@@ -191,7 +223,7 @@ def case_report(session: Session, person_id: int, language: str = "en") -> bytes
             facts.append(_("Confirmation: {number}").format(number=request.confirmation))
         blocks.append(("text", "\n".join(facts)))
         timeline = []
-        for event in session.request_events(request.id or 0):
+        for event in session.requests.events(request.id or 0):
             line = f"{day(event.on)}: {_(str(event.to_status))}"
             if event.note:
                 line += f" — {event.note}"

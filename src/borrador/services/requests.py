@@ -1,4 +1,4 @@
-"""Request use cases: drafting (recipient and legal basis chosen), status changes with their
+"""Request service: drafting (recipient and legal basis chosen), status changes with their
 facts (channel, receipt, extension, denial reason), re-checks that re-open a request."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import (
+    DONE,
     TRANSITIONS,
     Channel,
     Event,
@@ -63,14 +64,41 @@ def choose_basis(person: Person, entry: Broker, kind: Kind) -> tuple[str, str]:
     )
 
 
-class RequestUseCases:
-    """Mixed into Session, which provides these attributes."""
+class RequestService:
+    """Drafting requests and moving them through their statuses, with the facts of each step."""
 
-    people: PeopleRepo
-    requests: RequestsRepo
-    catalog: CatalogService
-    tracking: Tracking
-    clock: Clock
+    def __init__(
+        self,
+        people: PeopleRepo,
+        requests: RequestsRepo,
+        catalog: CatalogService,
+        tracking: Tracking,
+        clock: Clock,
+    ) -> None:
+        self.people = people
+        self.requests = requests
+        self.catalog = catalog
+        self.tracking = tracking
+        self.clock = clock
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, request_id: int) -> Request:
+        return self.requests.get(request_id)
+
+    def find(self, person_id: int | None = None) -> list[Request]:
+        if person_id is not None:
+            self.people.get(person_id)
+        return self.requests.find(person_id)
+
+    def find_json(self, person_id: int | None = None) -> list[str]:
+        """The same list as JSON texts with the documented keys (fast path for --json)."""
+        if person_id is not None:
+            self.people.get(person_id)
+        return self.requests.find_json(person_id)
+
+    def events(self, request_id: int) -> list[Event]:
+        self.requests.get(request_id)
+        return self.requests.events(request_id)
 
     def resolve_recipient(self, slug: str, kind: Kind) -> Broker:
         """The catalog entry a request goes to: a brand covered by another entry goes to that
@@ -102,7 +130,7 @@ class RequestUseCases:
             )
         return entry
 
-    def _draft(
+    def draft(
         self,
         person: Person,
         recipient: str,
@@ -133,7 +161,7 @@ class RequestUseCases:
             notes=clean_text("notes", notes, max_len=5000, multiline=True), parent_id=parent_id,
         )  # fmt: skip
 
-    def create_requests(
+    def create_many(
         self,
         person_id: int,
         recipients: list[str],
@@ -145,11 +173,11 @@ class RequestUseCases:
     ) -> list[Request]:
         """Draft one request per recipient for a person, all or none."""
         person = self.people.get(person_id)
-        drafts = [self._draft(person, r, kind, legal_basis, channel, notes) for r in recipients]
+        drafts = [self.draft(person, r, kind, legal_basis, channel, notes) for r in recipients]
         return self.requests.add_many(drafts, self.clock.now())
 
-    def create_request(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:
-        return self.create_requests(person_id, [recipient], kind, **options)[0]
+    def create(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:
+        return self.create_many(person_id, [recipient], kind, **options)[0]
 
     def _when(self, on: dt.date | None) -> dt.date:
         when = on or self.clock.today()
@@ -265,7 +293,7 @@ class RequestUseCases:
         """A re-check of a completed request. Listed again: a new request, linked to this one.
         Not listed: the next re-check is scheduled. Returns the new or updated request."""
         before = self.requests.get(request_id)
-        if before.status not in (Status.COMPLETED, Status.PARTIALLY_COMPLETED):
+        if before.status not in DONE:
             raise ValidationError("request", f"request {request_id} is {before.status}; only "
                                   "completed requests are re-checked")  # fmt: skip
         when = self._when(on)
@@ -274,7 +302,7 @@ class RequestUseCases:
                               {"recheck": "not-listed"},
                               recheck_on=self.tracking.recheck_date(before, when))  # fmt: skip
         person = self.people.get(before.person_id)
-        draft = self._draft(person, before.recipient, str(before.kind), before.legal_basis,
+        draft = self.draft(person, before.recipient, str(before.kind), before.legal_basis,
                             str(before.channel) if before.channel else None,
                             f"Listed again on {when}; follows request {before.id}.",
                             parent_id=before.id)  # fmt: skip

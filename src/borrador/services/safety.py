@@ -30,7 +30,10 @@ from borrador.storage.db import Database
 from borrador.storage.migrations import LATEST, schema_version
 
 if TYPE_CHECKING:
-    from borrador.services.session import Session
+    from borrador.services.clock import Clock
+    from borrador.services.keys import KeyService
+    from borrador.storage.people_repo import PeopleRepo
+    from borrador.storage.requests_repo import RequestsRepo
 
 MANIFEST = {"format": "borrador-backup", "version": 1}
 MEMBERS = ("manifest.json", "borrador.key", "borrador.db")
@@ -49,8 +52,55 @@ def _workspace(paths: Paths) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+class SafetyService:
+    """Backups, erasing one person and retention, on the unlocked store. (Restore and panic
+    erase work without unlocking: they are the module's functions.)"""
+
+    def __init__(
+        self,
+        paths: Paths,
+        db: Database,
+        keys: KeyService,
+        people: PeopleRepo,
+        requests: RequestsRepo,
+        clock: Clock,
+    ) -> None:
+        self.paths = paths
+        self.db = db
+        self.keys = keys
+        self.people = people
+        self.requests = requests
+        self.clock = clock
+
+    @property
+    def key_file(self) -> KeyFile:
+        return self.keys.key_file
+
+    @property
+    def _data_key(self) -> bytes:
+        return self.keys.data_key
+
+    def backup(
+        self,
+        target: Path,
+        *,
+        backup_passphrase: str | None = None,
+        kdf: KdfParams | None = None,
+    ) -> Path:
+        return make_backup(self, target, backup_passphrase=backup_passphrase, kdf=kdf)
+
+    def erase_person(self, person_id: int) -> int:
+        return erase_person(self, person_id)
+
+    def retention_candidates(self, days: int) -> tuple[list[int], list[int]]:
+        return retention_candidates(self, days, self.clock.today())
+
+    def purge(self, request_ids: list[int], person_ids: list[int]) -> None:
+        purge(self, request_ids, person_ids)
+
+
 def make_backup(
-    session: Session,
+    session: SafetyService,
     target: Path,
     *,
     backup_passphrase: str | None = None,
@@ -218,7 +268,7 @@ def erase_everything(paths: Paths) -> Erased:
     return Erased(count, time.perf_counter() - start)
 
 
-def erase_person(session: Session, person_id: int) -> int:
+def erase_person(session: SafetyService, person_id: int) -> int:
     """A person's rows, requests, events and letters, their exported files, and every copy
     left in the write-ahead log. Returns how many requests went with them."""
     person = session.people.get(person_id)
@@ -233,13 +283,13 @@ def erase_person(session: Session, person_id: int) -> int:
 
 
 def retention_candidates(
-    session: Session, days: int, today: dt.date
+    session: SafetyService, days: int, today: dt.date
 ) -> tuple[list[int], list[int]]:
     """Closed requests older than `days`, and the people who would have none left."""
     old = session.requests.closed_before(today - dt.timedelta(days=days))
     return old, session.people.left_without(old)
 
 
-def purge(session: Session, request_ids: list[int], person_ids: list[int]) -> None:
+def purge(session: SafetyService, request_ids: list[int], person_ids: list[int]) -> None:
     session.requests.delete_many(request_ids, person_ids)
     session.db.checkpoint()

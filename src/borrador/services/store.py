@@ -74,7 +74,7 @@ def open_store(
         db.close()
         raise
     session = Session(paths, db, key_file, clock or SystemClock(), data_key)
-    session.identify(actor)
+    session.clinic.identify(actor)
     if wal_lost:
         session.warnings.append(
             "the database's write-ahead log (borrador.db-wal) was missing after an unclean "

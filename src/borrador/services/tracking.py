@@ -12,18 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 from borrador.core.deadlines import Deadlines, Rule, compute
 from borrador.core.errors import NotFoundError
-from borrador.core.requests import Request, Status
-from borrador.home.config import Settings, load_settings
+from borrador.core.next_step import Step, response_step
+from borrador.core.requests import CLOCK_RUNNING, DONE, Request, Status, effective_due, statuses
+from borrador.i18n.wording import english, next_step
 from borrador.laws.calendars import business_calendar
 from borrador.laws.table import law_table
 
 if TYPE_CHECKING:
-    from borrador.services.session import Session
+    from borrador.services.catalog import CatalogService
+    from borrador.services.clock import Clock
+    from borrador.services.preferences import Preferences
+    from borrador.storage.people_repo import PeopleRepo
+    from borrador.storage.requests_repo import ClockRow, RequestsRepo
 
 S = Status
-CLOCK_RUNNING = (S.SENT, S.ACKNOWLEDGED, S.VERIFICATION_REQUESTED, S.EXTENDED,
-                 S.FOLLOW_UP_SENT, S.COMPLAINT_FILED)  # fmt: skip
-RECHECKED = (S.COMPLETED, S.PARTIALLY_COMPLETED)
 INSTANT_CHANNELS = {"email", "web", "fax", "phone"}
 DROP_RECHECK_DAYS = 45  # brokers must re-check California's deletion platform every 45 days
 
@@ -43,7 +45,7 @@ class DueItem:
     days_left: int  # negative when overdue
     legal: bool  # a statute's deadline (False: a courtesy target we set)
     citation: str
-    action: str
+    step: Step
     receipt_estimated: bool = False
     complaint_to: str = ""  # who hears a complaint if the deadline passes unanswered
 
@@ -51,19 +53,41 @@ class DueItem:
     def overdue(self) -> bool:
         return self.days_left < 0
 
+    @property
+    def action(self) -> str:
+        """The next step in English (front ends word it in the user's language)."""
+        return next_step(self, english)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Part:
+    """One deadline of a set of clock facts, before it is tied to a request."""
+
+    what: str
+    date: dt.date
+    days_left: int
+    legal: bool
+    citation: str
+    step: Step
+    receipt_estimated: bool
+    complaint_to: str
+
 
 class Tracking:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._settings: Settings | None = None
+    def __init__(
+        self,
+        catalog: CatalogService,
+        requests: RequestsRepo,
+        people: PeopleRepo,
+        clock: Clock,
+        preferences: Preferences,
+    ) -> None:
+        self.catalog = catalog
+        self.requests = requests
+        self.people = people
+        self.clock = clock
+        self.preferences = preferences
         self._cache: dict[tuple[Any, ...], Deadlines] = {}
-        self._parts: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
-
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            self._settings = load_settings(self.session.paths.config)
-        return self._settings
 
     # -- rules and clocks -------------------------------------------------------------------
     @staticmethod
@@ -75,15 +99,21 @@ class Tracking:
         return table.rule("policy", "access")
 
     def receipt(
-        self, sent_on: dt.date | None, received_on: dt.date | None, channel: str | None
+        self,
+        sent_on: dt.date | None,
+        received_on: dt.date | None,
+        channel: str | None,
+        mail_days: int | None = None,
     ) -> tuple[dt.date, bool] | None:
         """When the recipient got it: the known date, or an estimate from the send date."""
         if received_on:
             return received_on, False
         if sent_on is None:
             return None
-        transit = 0 if channel in INSTANT_CHANNELS else self.settings.mail_days
-        return sent_on + dt.timedelta(days=transit), transit > 0
+        if channel in INSTANT_CHANNELS:
+            return sent_on, False
+        days = self.preferences.current.mail_days if mail_days is None else mail_days
+        return sent_on + dt.timedelta(days=days), days > 0
 
     def deadlines_for(
         self, law: str, kind: str, received: dt.date, estimated: bool = False
@@ -104,88 +134,73 @@ class Tracking:
         return self.deadlines_for(request.legal_basis, str(request.kind), *receipt)
 
     def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date:
+        days = self.preferences.current.recheck_days
         if request.legal_basis == "delete-act":
             return completed_on + dt.timedelta(days=DROP_RECHECK_DAYS)
         try:
-            entry = self.session.catalog.catalog().get(request.recipient)
-            days = entry.relist_days or self.settings.recheck_days
+            entry = self.catalog.catalog().get(request.recipient)
+            days = entry.relist_days or days
         except NotFoundError:
-            days = self.settings.recheck_days
+            pass
         return completed_on + dt.timedelta(days=days)
 
     # -- what is due ------------------------------------------------------------------------
     def due(self, within: int | None = None) -> list[DueItem]:
         """Overdue first (oldest first), then by date; `within` limits how far ahead."""
-        today = self.session.clock.today()
-        self._parts = {}  # per call: "days left" depends on today
-        people = self.session.db.query("SELECT id, name FROM people")
-        initials = {pid: _initials(name) for pid, name in people}
-        entries = self.session.catalog.catalog().entries
-        statuses = tuple(str(s) for s in (*CLOCK_RUNNING, *RECHECKED))
+        today = self.clock.today()
+        mail_days = self.preferences.current.mail_days  # one reading for the whole list
+        parts: dict[tuple[Any, ...], list[_Part]] = {}
+        initials = {p.id: _initials(p.name) for p in self.people.names()}
+        entries = self.catalog.catalog().entries
         items: list[DueItem] = []
-        for row in self.session.requests.clock_rows(statuses):
-            entry = entries.get(row[3])
-            found = self._items(row, today, initials.get(row[2], "?"),
-                                entry.name if entry else row[3])  # fmt: skip
-            items.extend(i for i in found if within is None or i.days_left <= within)
+        for row in self.requests.clock_rows(statuses(frozenset({*CLOCK_RUNNING, *DONE}))):
+            facts = row.clock_facts()  # requests with the same facts share their deadlines
+            found = parts.get(facts)
+            if found is None:
+                found = parts[facts] = self._parts(row, today, mail_days)
+            entry = entries.get(row.recipient)
+            for part in found:
+                if within is not None and part.days_left > within:
+                    continue
+                items.append(self._item(row, part, initials.get(row.person_id, "?"),
+                                        entry.name if entry else row.recipient))  # fmt: skip
         return sorted(items, key=lambda i: (i.days_left >= 0, i.date, i.request_id))
 
-    def _items(self, row: tuple[Any, ...], today: dt.date, initials: str,
-               recipient_name: str) -> list[DueItem]:  # fmt: skip
-        base = (*row[:3], initials, row[3], recipient_name, row[4], row[5])
-        key = row[4:]  # requests with the same clock facts share the same deadlines
-        parts = self._parts.get(key)
-        if parts is None:
-            parts = self._parts[key] = self._clock_parts(key, today)
-        return [DueItem(*base, *part) for part in parts]
+    @staticmethod
+    def _item(row: ClockRow, part: _Part, initials: str, recipient_name: str) -> DueItem:
+        return DueItem(
+            request_id=row.id, uid=row.uid, person_id=row.person_id, initials=initials,
+            recipient=row.recipient, recipient_name=recipient_name, kind=row.kind,
+            status=row.status, **dataclasses.asdict(part),
+        )  # fmt: skip
 
-    def _clock_parts(self, key: tuple[Any, ...], today: dt.date) -> list[tuple[Any, ...]]:
-        """The (what, date, days left, legal, citation, action, estimated) of each deadline."""
-        kind, status, law, channel, sent_on, received_on, acknowledged, extended, _, recheck = key
-        if status in RECHECKED:
-            if not recheck:
+    def _parts(self, row: ClockRow, today: dt.date, mail_days: int) -> list[_Part]:
+        """Each deadline of one set of clock facts."""
+        if row.status in DONE:
+            if not row.recheck_on:
                 return []
-            day = dt.date.fromisoformat(recheck)
-            return [("re-check", day, (day - today).days, False, "", RECHECK_ACTION, False)]
-        receipt = self.receipt(_date(sent_on), _date(received_on), channel)
+            day = dt.date.fromisoformat(row.recheck_on)
+            return [_Part("re-check", day, (day - today).days, False, "", Step.RECHECK,
+                          False, "")]  # fmt: skip
+        receipt = self.receipt(_date(row.sent_on), _date(row.received_on), row.channel, mail_days)
         if receipt is None:
             return []
-        clocks = self.deadlines_for(law, kind, *receipt)
+        clocks = self.deadlines_for(row.legal_basis, row.kind, *receipt)
         rule = clocks.rule
-        respond_by = _date(extended) or clocks.respond_by
+        respond_by = effective_due(clocks.respond_by, _date(row.extended_due_on))
         left = (respond_by - today).days
-        what = "verification" if status == S.VERIFICATION_REQUESTED else "response"
-        action = _response_action(status, left, respond_by, rule)
+        what = "verification" if row.status == S.VERIFICATION_REQUESTED else "response"
         legal, estimated = not rule.courtesy, clocks.receipt_estimated
-        parts = [(what, respond_by, left, legal, rule.citation, action, estimated,
-                  rule.complaint_to)]  # fmt: skip
+        parts = [_Part(what, respond_by, left, legal, rule.citation,
+                       response_step(row.status, left), estimated, rule.complaint_to)]  # fmt: skip
         ack_by = clocks.acknowledge_by
         # Once the answer itself is late, the missing acknowledgement is no separate task.
-        if ack_by and status == S.SENT and not acknowledged and ack_by < respond_by and left >= 0:
-            ack_left = (ack_by - today).days
-            parts.append(("acknowledgement", ack_by, ack_left, legal, rule.citation, ACK_ACTION,
-                          estimated, rule.complaint_to))  # fmt: skip
-
+        if (ack_by and row.status == S.SENT and not row.acknowledged_on and ack_by < respond_by
+                and left >= 0):  # fmt: skip
+            parts.append(_Part("acknowledgement", ack_by, (ack_by - today).days, legal,
+                               rule.citation, Step.CHECK_ACKNOWLEDGEMENT, estimated,
+                               rule.complaint_to))  # fmt: skip
         return parts
-
-
-RECHECK_ACTION = "Check whether the person is listed again; if so, record it to open a new request."
-ACK_ACTION = ("No acknowledgement yet: check the spam folder and the mail, then send a "
-              "follow-up if nothing came.")  # fmt: skip
-
-
-def _response_action(status: str, left: int, due: dt.date, rule: Rule) -> str:
-    kind = "legal deadline" if not rule.courtesy else "target date (no statute sets one)"
-    if status == S.VERIFICATION_REQUESTED:
-        return "Waiting on the person: answer the recipient's verification request."
-    if left >= 0:
-        return f"Wait for the answer; the {kind} is {due.isoformat()} ({left} days)."
-    if status == S.COMPLAINT_FILED:
-        return f"The {kind} passed and a complaint is filed: note any answer from the regulator."
-    if status == S.FOLLOW_UP_SENT:
-        where = rule.complaint_to or "the regulator"
-        return f"Still no answer after a follow-up: file a complaint with {where}."
-    return f"The {kind} passed on {due.isoformat()}: send a follow-up letter."
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from typing import Any
+from typing import Any, NamedTuple
 
 from borrador.core.errors import NotFoundError
 from borrador.core.people import Address, Person, person_to_data
 from borrador.storage.db import Database
 
 _COLUMNS = "id, name, other_names, birth_date, state, language, emails, phones, addresses, notes"
+
+
+class PersonName(NamedTuple):
+    id: int
+    name: str
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -109,8 +114,9 @@ class PeopleRepo:
             by_person.setdefault(int(pid), set()).add(int(rid))
         return sorted(pid for pid, ids in by_person.items() if ids <= gone)
 
-    def names(self) -> list[tuple[int, str]]:
-        return [(int(i), n) for i, n in self.db.query("SELECT id, name FROM people ORDER BY id")]
+    def names(self) -> list[PersonName]:
+        rows = self.db.query("SELECT id, name FROM people ORDER BY id")
+        return [PersonName(int(i), n) for i, n in rows]
 
     def count(self) -> int:
         return int(self.db.query("SELECT count(*) FROM people")[0][0])

@@ -6,7 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from borrador.core.errors import NotFoundError, StoreError
 from borrador.core.requests import PUBLIC_FIELDS, Channel, Event, Kind, Request, Status
@@ -46,22 +47,45 @@ _COLUMNS = ", ".join(_FIELDS)
 _MUTABLE = [f for f in _FIELDS if f not in ("id", "uid", "person_id")]
 _EVENT_COLUMNS = "id, request_id, on_date, from_status, to_status, note, actor, recorded_at, detail"
 # What the deadline views need of each request: few columns, no objects (fast over thousands).
-CLOCK_COLUMNS = (
-    "id",
-    "uid",
-    "person_id",
-    "recipient",
-    "kind",
-    "status",
-    "legal_basis",
-    "channel",
-    "sent_on",
-    "received_on",
-    "acknowledged_on",
-    "extended_due_on",
-    "closed_on",
-    "recheck_on",
-)
+class ClockRow(NamedTuple):
+    """The columns a request's deadlines depend on (dates as ISO text, as stored)."""
+
+    id: int
+    uid: str
+    person_id: int
+    recipient: str
+    kind: str
+    status: str
+    legal_basis: str
+    channel: str | None
+    sent_on: str | None
+    received_on: str | None
+    acknowledged_on: str | None
+    extended_due_on: str | None
+    closed_on: str | None
+    recheck_on: str | None
+
+    def clock_facts(self) -> tuple[Any, ...]:
+        """Everything but who it is for: requests with equal facts share their deadlines."""
+        return tuple(self)[4:]
+
+
+class PersonCounts(NamedTuple):
+    recipients: int  # distinct recipients written to
+    by_status: dict[str, int]
+
+
+CLOCK_COLUMNS = ClockRow._fields
+
+
+class ProgressRow(NamedTuple):
+    """What progress per person counts, one per request."""
+
+    person_id: int
+    recipient: str
+    status: str
+    agent: str
+    authorized_on: str | None
 
 
 class ConflictError(StoreError):
@@ -103,9 +127,9 @@ def _row_to_event(row: Any) -> Event:
 
 
 class RequestsRepo:
-    def __init__(self, db: Database, actor: str = "") -> None:
+    def __init__(self, db: Database, actor: Callable[[], str] = lambda: "") -> None:
         self.db = db
-        self.actor = actor  # the volunteer every new event is recorded against (clinic mode)
+        self.actor = actor  # who every new event is recorded against (clinic mode: the volunteer)
 
     def add(self, request: Request, now: str, note: str = "") -> Request:
         return self.add_many([request], now, note)[0]
@@ -138,7 +162,7 @@ class RequestsRepo:
                 str(event.from_status) if event.from_status else None,
                 str(event.to_status),
                 event.note,
-                event.actor or self.actor,
+                event.actor or self.actor(),
                 now,
                 json.dumps(dict(event.detail), ensure_ascii=False),
             ),
@@ -187,14 +211,15 @@ class RequestsRepo:
         )
         return [row[0] for row in rows]
 
-    def clock_rows(self, statuses: tuple[str, ...]) -> list[tuple[Any, ...]]:
-        """CLOCK_COLUMNS of the requests in `statuses`, as plain tuples."""
+    def clock_rows(self, statuses: tuple[str, ...]) -> list[ClockRow]:
+        """The clock columns of the requests in `statuses`."""
         marks = ", ".join("?" for _ in statuses)
-        return self.db.query(
+        rows = self.db.query(
             f"SELECT {', '.join(CLOCK_COLUMNS)} FROM requests WHERE status IN ({marks})"
             " ORDER BY id",
             statuses,
         )
+        return [ClockRow(*row) for row in rows]
 
     def events(self, request_id: int) -> list[Event]:
         rows = self.db.query(
@@ -216,7 +241,7 @@ class RequestsRepo:
             conn.executemany("DELETE FROM requests WHERE id = ?", [(i,) for i in request_ids])
             conn.executemany("DELETE FROM people WHERE id = ?", [(i,) for i in person_ids])
 
-    def counts_by_person(self) -> dict[int, tuple[int, dict[str, int]]]:
+    def counts_by_person(self) -> dict[int, PersonCounts]:
         """person id -> (distinct recipients, {status: count}), in two aggregate queries."""
         totals = {
             int(p): int(n)
@@ -229,7 +254,13 @@ class RequestsRepo:
             "SELECT person_id, status, count(*) FROM requests GROUP BY person_id, status"
         ):
             counts.setdefault(int(pid), {})[status] = int(n)
-        return {pid: (totals[pid], counts.get(pid, {})) for pid in totals}
+        return {pid: PersonCounts(totals[pid], counts.get(pid, {})) for pid in totals}
+
+    def progress_rows(self) -> list[ProgressRow]:
+        rows = self.db.query(
+            "SELECT person_id, recipient, status, agent, authorized_on FROM requests ORDER BY id"
+        )
+        return [ProgressRow(*row) for row in rows]
 
     def count_by_status(self) -> dict[str, int]:
         rows = self.db.query("SELECT status, count(*) FROM requests GROUP BY status")

@@ -139,7 +139,7 @@ class BorradorApp(App[None]):
         }
 
     def clinic_on(self) -> bool:
-        return self.session is not None and bool(self.session.clinic_on)
+        return self.session is not None and bool(self.session.clinic.on)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The clinic screen exists only in clinic mode: someone alone never sees it."""

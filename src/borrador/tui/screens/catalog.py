@@ -156,7 +156,7 @@ class CatalogScreen(BaseScreen):
     def import_file(self, path: Path, state: str | None) -> None:
         """In a worker: a registry of hundreds of rows never freezes the screen."""
         try:
-            report = self.session.import_registry(path, state)
+            report = self.session.registry.import_file(path, state)
         except BorradorError as exc:
             self.app.call_from_thread(self.say, str(exc), "error", 15)
             return

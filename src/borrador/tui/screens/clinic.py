@@ -54,9 +54,9 @@ class ClinicScreen(ClinicForms):
         )
         for table_id in ("#clinic-due", "#residents", "#resident-requests"):
             self.query_one(table_id, DataTable).styles.height = 8
-        volunteers = [(name, name) for name in self.session.volunteers()]
+        volunteers = [(name, name) for name in self.session.clinic.volunteers()]
         self.query_one("#volunteer", Select).set_options(volunteers)
-        self.progress = self.session.resident_progress()
+        self.progress = self.session.progress.per_person()
         self.query_one("#resident", Select).set_options(
             [(p.name, p.person_id) for p in self.progress]
         )
@@ -69,7 +69,7 @@ class ClinicScreen(ClinicForms):
     def fill(self) -> None:
         """The deadlines and progress tables, for one volunteer or all."""
         who = self.volunteer()
-        agents = {r.id: r.agent for r in self.session.list_requests()}
+        agents = {r.id: r.agent for r in self.session.requests.find()}
         due = self.query_one("#clinic-due", DataTable)
         due.clear()
         for item in sorted(self.session.tracking.due(), key=lambda i: i.date):
@@ -113,10 +113,10 @@ class ClinicScreen(ClinicForms):
         name.update("")
         if person_id is None:
             return
-        person = self.session.get_person(person_id)
+        person = self.session.people.get(person_id)
         name.update(literal(_("Resident: {name}").format(name=person.name)))
         entries = self.session.catalog.catalog().entries
-        for request in self.session.list_requests(person_id):
+        for request in self.session.requests.find(person_id):
             entry = entries.get(request.recipient)
             table.add_row(
                 str(request.id),
@@ -157,5 +157,5 @@ class ClinicScreen(ClinicForms):
             self.action_open_request()
 
     def on_screen_resume(self) -> None:
-        self.progress = self.session.resident_progress()
+        self.progress = self.session.progress.per_person()
         self.fill()

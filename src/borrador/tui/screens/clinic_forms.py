@@ -45,7 +45,7 @@ class ClinicForms(BaseScreen):
                 return
             try:
                 signed = dt.date.fromisoformat(values["date"].strip())
-                changed = self.session.record_authorization(person_id, signed)
+                changed = self.session.clinic.record_authorization(person_id, signed)
             except ValueError:
                 self.say(_("Give the date as YYYY-MM-DD."), "error")
                 return
@@ -53,7 +53,7 @@ class ClinicForms(BaseScreen):
                 self.say(str(exc), "error")
                 return
             self.say(_("Recorded on {n} request(s).").format(n=len(changed)))
-            self.progress = self.session.resident_progress()
+            self.progress = self.session.progress.per_person()
             self.fill()
             self.show_resident(person_id)
 
@@ -62,7 +62,6 @@ class ClinicForms(BaseScreen):
     def action_papers(self) -> None:
         """Save the resident sheet (their language) and the case report as PDFs."""
         from borrador.home.written_files import write_person_file
-        from borrador.services.reports import case_report, resident_sheet
         from borrador.tui.screens.modals import FormModal
 
         person_id = self.resident_id()
@@ -81,8 +80,8 @@ class ClinicForms(BaseScreen):
                 sheet = out / f"resident-{person_id}-sheet-{stamp}.pdf"
                 report = out / f"resident-{person_id}-case-report-{stamp}.pdf"
                 for path, data in (
-                    (sheet, resident_sheet(self.session, person_id)),
-                    (report, case_report(self.session, person_id, language())),
+                    (sheet, self.session.reports.resident_sheet(person_id)),
+                    (report, self.session.reports.case_report(person_id, language())),
                 ):
                     write_person_file(self.session.paths, person_id, path, data)
             except (OSError, BorradorError) as exc:
@@ -102,7 +101,7 @@ class ClinicForms(BaseScreen):
                 self.say(_("The two passphrases differ; nothing was changed."), "error")
                 return
             try:
-                self.session.add_volunteer(values["name"], values["passphrase"])
+                self.session.clinic.add_volunteer(values["name"], values["passphrase"])
             except BorradorError as exc:
                 self.say(str(exc), "error")
                 return
@@ -121,7 +120,7 @@ class ClinicForms(BaseScreen):
     def action_remove_volunteer(self) -> None:
         from borrador.tui.screens.modals import FormModal
 
-        others = [(n, n) for n in self.session.volunteers() if n != self.session.actor]
+        others = [(n, n) for n in self.session.clinic.volunteers() if n != self.session.actor]
         if not others:
             self.say(_("There is no other volunteer to remove."), "warning")
             return
@@ -133,7 +132,7 @@ class ClinicForms(BaseScreen):
                 self.say(_("Not confirmed; nothing was changed."))
                 return
             try:
-                stale = self.session.remove_volunteer(values["name"])
+                stale = self.session.clinic.remove_volunteer(values["name"])
             except BorradorError as exc:
                 self.say(str(exc), "error")
                 return
@@ -160,5 +159,5 @@ class ClinicForms(BaseScreen):
 
     def refresh_volunteers(self) -> None:
         self.query_one("#volunteer", Select).set_options(
-            [(name, name) for name in self.session.volunteers()]
+            [(name, name) for name in self.session.clinic.volunteers()]
         )

@@ -3,7 +3,7 @@ with what to do next; and each person's progress."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,6 +15,9 @@ from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
 from borrador.tui.safe import literal
 from borrador.tui.wording import next_step
+
+if TYPE_CHECKING:
+    from borrador.services.progress import PersonProgress
 
 SHOWN = 100  # the most urgent rows; the rest wait their turn (see `borrador due`)
 SHOWN_PEOPLE = 50  # people with the most overdue work first
@@ -62,16 +65,14 @@ class DashboardScreen(BaseScreen):
     def load(self) -> None:
         """Deadlines for thousands of requests are worked out off the UI thread: the screen
         shows at once and fills in."""
-        from borrador.services.exports import progress
-
         soon = self.borrador.preferences.due_soon_days
         due = self.session.tracking.due()
         rows = [(GROUPS.index(g), item, g) for item in due if (g := group_of(item, soon))]
         rows.sort(key=lambda r: (r[0], r[1].date))
-        people = sorted(progress(self.session, due), key=lambda r: (-r["overdue"], -r["waiting"]))
+        people = sorted(self.session.progress.per_person(due), key=lambda r: (-r.overdue, -r.waiting))
         self.app.call_from_thread(self.fill, rows, people)
 
-    def fill(self, rows: list[Any], people: list[dict[str, Any]]) -> None:
+    def fill(self, rows: list[Any], people: list[PersonProgress]) -> None:
         table = self.query_one("#due", DataTable)
         table.clear()
         for _order, item, group in rows[:SHOWN]:
@@ -83,10 +84,10 @@ class DashboardScreen(BaseScreen):
         progress_table = self.query_one("#progress", DataTable)
         progress_table.clear()
         for row in people[:SHOWN_PEOPLE]:
-            done = _("{done} of {total} done").format(done=row["done"], total=row["recipients"])
-            progress_table.add_row(literal(row["name"]), done, str(row["waiting"]),
-                                   str(row["overdue"]), str(row["drafted"]),
-                                   key=str(row["person_id"]))  # fmt: skip
+            done = _("{done} of {total} done").format(done=row.done, total=row.requests)
+            progress_table.add_row(literal(row.name), done, str(row.waiting),
+                                   str(row.overdue), str(row.drafted),
+                                   key=str(row.person_id))  # fmt: skip
         more = len(rows) - SHOWN
         self.query_one("#loading", Static).update(
             _("{n} more: see People, or 'borrador due'.").format(n=more) if more > 0 else ""

@@ -107,12 +107,12 @@ class NewRequestsScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        people = [(literal(p.name), p.id) for p in self.session.list_people()]
+        people = [(literal(p.name), p.id) for p in self.session.people.all()]
         who = self.query_one("#who", Select)
         who.set_options(people)
         if self.person_id is not None:
             who.value = self.person_id
-        if self.session.clinic_on:  # a volunteer always acts as the resident's agent
+        if self.session.clinic.on:  # a volunteer always acts as the resident's agent
             as_agent = self.query_one("#as-agent", Checkbox)
             as_agent.value, as_agent.disabled = True, True
         catalog = self.session.catalog.catalog()
@@ -214,7 +214,7 @@ class NewRequestsScreen(BaseScreen):
         from borrador.core.requests import Kind
         from borrador.services.requests import choose_basis
 
-        person = self.session.get_person(self.person())
+        person = self.session.people.get(self.person())
         catalog = self.session.catalog.catalog()
         lines = []
         for slug in self.recipients():
@@ -234,17 +234,17 @@ class NewRequestsScreen(BaseScreen):
         self.query_one("#why", Static).update(literal("\n".join(lines)))
 
     def agent(self) -> Any:
-        if self.session.clinic_on:  # always the volunteer at the keyboard, for the clinic
-            return self.session.clinic_agent()
+        if self.session.clinic.on:  # always the volunteer at the keyboard, for the clinic
+            return self.session.clinic.agent()
         if not self.query_one("#as-agent", Checkbox).value:
             return None
-        agent = self.session.organisation()
+        agent = self.session.profile.get()
         if agent is None:
             raise BorradorError(_("Enter the clinic's details in Settings first."))
         return agent
 
     def prepare_review(self) -> None:
-        self.previews = self.session.preview_letters(
+        self.previews = self.session.letters.preview(
             self.person(),
             self.recipients(),
             self.kind(),
@@ -288,7 +288,7 @@ class NewRequestsScreen(BaseScreen):
         """In a worker: the UI stays live and the bar moves while letters render."""
         bar = self.query_one("#progress", ProgressBar)
         try:
-            made = self.session.make_letters(
+            made = self.session.letters.make(
                 self.person(),
                 [d.recipient for d, _l in self.previews],
                 self.kind(),

@@ -35,7 +35,7 @@ class PeopleScreen(BaseScreen):
     def on_screen_resume(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        for person in self.session.list_people():
+        for person in self.session.people.all():
             table.add_row(
                 str(person.id),
                 literal(person.name),
@@ -93,11 +93,11 @@ class PersonScreen(BaseScreen):
         )
 
     def on_screen_resume(self) -> None:
-        person = self.session.get_person(self.person_id)
+        person = self.session.people.get(self.person_id)
         self.query_one("#who", Static).update(literal(person.name))
         catalog = self.session.catalog.catalog()
         rows = sorted(
-            self.session.list_requests(self.person_id),
+            self.session.requests.find(self.person_id),
             key=lambda r: (
                 catalog.entries[r.recipient].name
                 if r.recipient in catalog.entries
@@ -198,7 +198,7 @@ class PersonFormScreen(BaseScreen):
         if self.person_id is None:
             self.query_one("#f-language", Input).value = "es"
         else:
-            self.fill(self.session.get_person(self.person_id))
+            self.fill(self.session.people.get(self.person_id))
         self.query_one("#f-name", Input).focus()
 
     def fill(self, person: Any) -> None:
@@ -254,7 +254,7 @@ class PersonFormScreen(BaseScreen):
         if self.person_id is not None:  # keep earlier addresses the form does not show
             from borrador.core.people import person_to_data
 
-            kept = person_to_data(self.session.get_person(self.person_id))["addresses"]
+            kept = person_to_data(self.session.people.get(self.person_id))["addresses"]
             addresses += [dict(a, current=False) for a in kept if not a["current"]]
         data["addresses"] = addresses
         return data
@@ -264,9 +264,9 @@ class PersonFormScreen(BaseScreen):
             self.query_one(f"#err-{key}", Static).update("")
         try:
             if self.person_id is None:
-                person = self.session.add_person(self.data())
+                person = self.session.people.add(self.data())
             else:
-                person = self.session.edit_person(self.person_id, self.data())
+                person = self.session.people.edit(self.person_id, self.data())
         except ValidationError as exc:
             self.show_error(exc)
             return

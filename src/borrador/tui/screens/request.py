@@ -77,14 +77,14 @@ class RequestScreen(BaseScreen):
         self.show()
 
     def show(self) -> None:
-        request = self.session.get_request(self.request_id)
+        request = self.session.requests.get(self.request_id)
         catalog = self.session.catalog.catalog()
         name = (
             catalog.entries[request.recipient].name
             if request.recipient in catalog.entries
             else request.recipient
         )
-        person = self.session.get_person(request.person_id)
+        person = self.session.people.get(request.person_id)
         self.query_one("#summary", Static).update(
             literal(
                 f"#{request.id} · {_(str(request.kind))} · {name} · {person.name} · "
@@ -123,7 +123,7 @@ class RequestScreen(BaseScreen):
         self.query_one("#deadlines", Static).update(literal(text))
         table = self.query_one("#history", DataTable)
         table.clear()
-        for event in self.session.request_events(self.request_id):
+        for event in self.session.requests.events(self.request_id):
             table.add_row(
                 show_date(event.on),
                 _(str(event.from_status or "")),
@@ -137,7 +137,7 @@ class RequestScreen(BaseScreen):
     # -- actions ----------------------------------------------------------------------------
     def run_change(self, status: str, **facts: Any) -> None:
         try:
-            self.session.change_status(self.request_id, status, **facts)
+            self.session.requests.change_status(self.request_id, status, **facts)
         except BorradorError as exc:
             self.say(str(exc), "error", 10)
             return
@@ -182,7 +182,7 @@ class RequestScreen(BaseScreen):
 
     def action_received(self) -> None:
         def save(values: dict[str, Any]) -> None:
-            self.session.mark_received(self.request_id, self._date(values["on"]), values["note"])
+            self.session.requests.mark_received(self.request_id, self._date(values["on"]), values["note"])
             self.show()
 
         self.ask(
@@ -216,14 +216,14 @@ class RequestScreen(BaseScreen):
 
     def action_note(self) -> None:
         def save(values: dict[str, Any]) -> None:
-            self.session.add_note(self.request_id, values["note"])
+            self.session.requests.add_note(self.request_id, values["note"])
             self.show()
 
         self.ask(_("Add a note"), [("note", _("Note"), "", None)], save)
 
     def action_escalate(self, kind: str) -> None:
         def make(values: dict[str, Any]) -> None:
-            made = self.session.make_escalation(
+            made = self.session.letters.escalate(
                 self.request_id,
                 kind,
                 fmt=values["format"],
@@ -260,14 +260,14 @@ class RequestScreen(BaseScreen):
             self.send_email(values.get("password", ""), values["attach"] == "yes")
 
         try:
-            self.session.mail_account()
+            self.session.mail.account()
         except BorradorError as exc:
             self.say(str(exc), "error", 10)
             return
         fields: list[Any] = [
             ("attach", _("Attach the letter as a PDF"), "yes", [("yes", _("yes")), ("no", _("no"))])
         ]
-        if not self.session.has_mail_password():
+        if not self.session.mail.has_password():
             fields.insert(0, ("password", _("Mail password (kept in memory only)"), "", None))
         self.app.push_screen(
             FormModal(_("Send by email"), fields, password=("password",)),
@@ -278,8 +278,8 @@ class RequestScreen(BaseScreen):
     def send_email(self, password: str, attach: bool) -> None:
         """In a worker: the connection and the send never freeze the screen."""
         try:
-            secret = self.session.mail_password(lambda: password)  # kept for this session only
-            [result] = self.session.send_emails(
+            secret = self.session.mail.password(lambda: password)  # kept for this session only
+            [result] = self.session.mail.send(
                 [self.request_id], password=secret, pause=0, attach_pdf=attach
             )
         except BorradorError as exc:
@@ -293,7 +293,7 @@ class RequestScreen(BaseScreen):
         from borrador.letters.context import pick_channel
         from borrador.letters.email_out import mailto
 
-        request = self.session.get_request(self.request_id)
+        request = self.session.requests.get(self.request_id)
         entry = self.session.catalog.catalog().get(request.recipient)
         channel = pick_channel(entry, str(request.kind), "eml")
         if channel is None or not channel.email or not request.letter_text:

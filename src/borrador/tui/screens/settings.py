@@ -75,7 +75,7 @@ class SettingsScreen(BaseScreen):
         settings = self.borrador.preferences
         self.query_one("#mail_days", Input).value = str(settings.mail_days)
         self.query_one("#auto_lock_minutes", Input).value = str(settings.auto_lock_minutes)
-        agent = self.session.organisation()
+        agent = self.session.profile.get()
         if agent is not None:
             for key, _label in CLINIC:
                 self.query_one(f"#c-{key}", Input).value = getattr(agent, key)
@@ -98,7 +98,7 @@ class SettingsScreen(BaseScreen):
                 )
             values = {key: self.query_one(f"#c-{key}", Input).value for key, _l in CLINIC}
             if any(values.values()):
-                self.session.save_organisation(Agent(**values))
+                self.session.profile.save(Agent(**values))
         except BorradorError as exc:
             self.say(str(exc), "error", 10)
             return
@@ -118,7 +118,7 @@ class SettingsScreen(BaseScreen):
 
     def clinic_mode(self) -> None:
         """Turn clinic mode on: the passphrase in use becomes the first volunteer's."""
-        if self.session.clinic_on:
+        if self.session.clinic.on:
             self.say(_("Clinic mode is on: manage volunteers on the Clinic screen (F6)."))
             return
 
@@ -126,7 +126,7 @@ class SettingsScreen(BaseScreen):
             if not values:
                 return
             try:
-                self.session.enable_clinic(values["passphrase"], values["name"])
+                self.session.clinic.enable(values["passphrase"], values["name"])
             except BorradorError as exc:
                 self.say(str(exc), "error", 10)
                 return
@@ -155,10 +155,9 @@ class SettingsScreen(BaseScreen):
 
     @work(thread=True, exclusive=True)
     def run_backup(self, target: Path) -> None:
-        from borrador.services.safety import make_backup
 
         try:
-            make_backup(self.session, target)
+            self.session.safety.backup(target)
         except BorradorError as exc:
             self.app.call_from_thread(self.say, str(exc), "error")
             return
@@ -227,9 +226,8 @@ class SettingsScreen(BaseScreen):
     def run_export(self, what: str, target: Path) -> None:
         from borrador.home.paths import write_private_file
         from borrador.home.written_files import record
-        from borrador.services.exports import progress_csv, requests_csv
 
-        text = requests_csv(self.session) if what == "requests" else progress_csv(self.session)
+        text = self.session.exports.requests_csv() if what == "requests" else self.session.exports.progress_csv()
         write_private_file(target, text.encode("utf-8"))
         record(self.borrador.paths, target, kind="csv")
         self.app.call_from_thread(self.say, _("Wrote {path}.").format(path=target))
@@ -242,7 +240,7 @@ class SettingsScreen(BaseScreen):
                 self.say(_("The two new passphrases differ."), severity="error")
                 return
             try:
-                self.session.change_passphrase(values["old"], values["new"])
+                self.session.keys.change_passphrase(values["old"], values["new"])
             except BorradorError as exc:
                 self.say(str(exc), "error", 10)
                 return

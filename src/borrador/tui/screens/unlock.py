@@ -92,7 +92,7 @@ class UnlockScreen(BaseScreen):
             if self.first_run:
                 session = init_store(self.borrador.paths, passphrase, clock=clock)
                 if remember:
-                    session.remember_on_device(passphrase)
+                    session.keys.remember_on_device(passphrase)
             else:
                 session = open_store(self.borrador.paths, passphrase=passphrase, clock=clock)
         except BorradorError as exc:

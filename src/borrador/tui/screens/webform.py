@@ -36,11 +36,11 @@ class WebFormScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        request = self.session.get_request(self.request_id)
-        person = self.session.get_person(request.person_id)
+        request = self.session.requests.get(self.request_id)
+        person = self.session.people.get(request.person_id)
         entry = self.session.catalog.catalog().get(request.recipient)
         try:
-            self.guide = self.session.build_letter(person, entry, request, "web")
+            self.guide = self.session.letters.build(person, entry, request, "web")
         except BorradorError as exc:
             self.query_one("#steps", Static).update(literal(str(exc)))
             return
@@ -70,7 +70,7 @@ class WebFormScreen(BaseScreen):
             if values is None:
                 return
             try:
-                self.session.change_status(
+                self.session.requests.change_status(
                     self.request_id, "sent", channel="web", confirmation=values["confirmation"]
                 )
             except BorradorError as exc:
