@@ -12,7 +12,7 @@ import click
 from borrador import __version__
 from borrador.core.display import sanitize
 from borrador.core.errors import BorradorError
-from borrador.home.paths import Paths, data_paths
+from borrador.services.store import Paths, data_paths
 
 USER_ERROR = 2
 
@@ -75,7 +75,7 @@ class Group(click.Group):
         except KeyboardInterrupt:
             fail("interrupted; nothing half-written was kept.")
         except Exception as exc:
-            from borrador.storage.db import is_sqlite_error
+            from borrador.services.store import is_sqlite_error
 
             if is_sqlite_error(exc):  # a page failed its check: damaged or tampered with
                 fail("the database is damaged or was altered, so nothing more was read. "

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from borrador.catalog import model
-from borrador.catalog.loader import Catalog
+from borrador.services.catalog import model
+
+if TYPE_CHECKING:
+    from borrador.services.catalog import Catalog
 
 FILTER_FLAGS = ("sold_to_federal_government", "sold_to_law_enforcement",
                 "collects_immigration_status", "fcra_regulated")  # fmt: skip

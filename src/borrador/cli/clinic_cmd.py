@@ -9,7 +9,7 @@ import click
 
 from borrador.cli.app import open_session, secret
 from borrador.core.text import parse_date
-from borrador.home.paths import ENV_PASSPHRASE
+from borrador.services.store import ENV_PASSPHRASE
 
 ENV_NEW_PASSPHRASE = "BORRADOR_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
 
@@ -39,7 +39,7 @@ def profile(
     """Show, or set, the clinic's details used in agent letters and resident sheets."""
     import dataclasses
 
-    from borrador.letters.context import Agent
+    from borrador.services.identity import Agent
 
     with open_session() as session:
         current = session.profile.get() or Agent(name="")
@@ -131,7 +131,7 @@ def progress(volunteer: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def sheet(person_id: int, file: Path) -> None:
     """The resident's one-page sheet (PDF), in their language."""
-    from borrador.home.written_files import write_person_file
+    from borrador.services.files import write_person_file
 
     with open_session() as session:
         write_person_file(session.paths, person_id, file, session.reports.resident_sheet(person_id))
@@ -144,7 +144,7 @@ def sheet(person_id: int, file: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def report(person_id: int, language: str, file: Path) -> None:
     """The case report (PDF): every request, its timeline and deadlines."""
-    from borrador.home.written_files import write_person_file
+    from borrador.services.files import write_person_file
 
     with open_session() as session:
         data = session.reports.case_report(person_id, language)

@@ -8,7 +8,7 @@ import sys
 import click
 
 from borrador.cli.app import current_paths, fail, open_session, secret
-from borrador.home.paths import ENV_PASSPHRASE
+from borrador.services.store import ENV_PASSPHRASE
 
 
 def _new_passphrase(prompt: str = "New passphrase") -> str:

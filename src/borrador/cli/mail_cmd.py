@@ -53,8 +53,9 @@ def setup(
     remember_password: bool,
 ) -> None:
     """Save the outgoing mail account (the password is never written to a file)."""
-    from borrador.letters.smtp import MailAccount
+    from borrador.services.mail import account_type
 
+    MailAccount = account_type()
     port = port or {"tls": 465, "starttls": 587, "plain": 25}[security]
     account = MailAccount(host.strip(), port, security, user.strip(), from_address.strip(),
                           ca_file.strip())  # fmt: skip
@@ -112,18 +113,10 @@ def send(
 @click.option("--print", "print_only", is_flag=True, help="Print the mailto: link only.")
 def open_(request_id: int, print_only: bool) -> None:
     """Open the letter in your own mail program; then mark it sent by hand."""
-    from borrador.letters.context import pick_channel
-    from borrador.letters.email_out import mailto
-
     with open_session() as session:
-        request = session.requests.get(request_id)
-        entry = session.catalog.catalog().get(request.recipient)
-    channel = pick_channel(entry, str(request.kind), "eml")
-    if channel is None or not channel.email or not request.letter_text:
+        link = session.mail.mailto_link(session.requests.get(request_id), "Privacy request")
+    if link is None:
         fail("no email address for this recipient, or no letter yet.")
-    lines = request.letter_text.splitlines()
-    subject = next((line[4:] for line in lines if line.startswith("Re: ")), "Privacy request")
-    link = mailto(channel.email, subject, request.letter_text)
     if print_only:
         click.echo(link)
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from borrador.cli.app import current_paths, fail, open_session
-from borrador.home.paths import ENV_PASSPHRASE
+from borrador.services.store import ENV_PASSPHRASE
 
 
 def _confirm(action: str, word: str, yes: bool) -> None:
@@ -111,10 +111,10 @@ def retention(days: int | None, yes: bool) -> None:
 @click.command()
 def check() -> None:
     """Verify every page of the database (authentication codes and structure)."""
-    from borrador.storage.backup import problems
+    from borrador.services.store import check_database
 
     with open_session() as session:
-        found = problems(session.db)
+        found = check_database(session.db)
     if found:
         fail(f"the database is damaged ({found[0]}). Restore a backup: borrador restore FILE")
     click.echo("The database is whole: every page checked.")
@@ -126,11 +126,10 @@ def check() -> None:
 @click.option("--person", "person_id", type=int, help="Only this person's requests.")
 def export(what: str, file: Path, person_id: int | None) -> None:
     """Export requests or per-person progress as CSV (safe to open in a spreadsheet)."""
-    from borrador.home.paths import write_private_file
-    from borrador.home.written_files import record
+    from borrador.services.files import write_export
 
     with open_session() as session:
-        text = session.exports.requests_csv(person_id) if what == "requests" else session.exports.progress_csv()
-    write_private_file(file, text.encode("utf-8"))
-    record(current_paths(), file, kind="csv")
+        exports = session.exports
+        text = exports.requests_csv(person_id) if what == "requests" else exports.progress_csv()
+    write_export(current_paths(), file, text.encode("utf-8"), kind="csv")
     click.echo(f"Wrote {file}. It holds personal data: keep it safe, delete it when done.")

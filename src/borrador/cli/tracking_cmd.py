@@ -29,7 +29,7 @@ def deadlines() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def laws(as_json: bool) -> None:
     """List the legal bases Borrador knows, with their deadlines."""
-    from borrador.laws.table import law_table
+    from borrador.services.laws import law_table
 
     rows = law_table().rules
     if as_json:
@@ -62,8 +62,7 @@ def _rule_json(r: Any) -> dict[str, Any]:
 def compute_cmd(law: str, kind: str, received: dt.date, as_json: bool) -> None:
     """The acknowledgement, response and extended dates for a request received on a date."""
     from borrador.core.deadlines import compute
-    from borrador.laws.calendars import business_calendar
-    from borrador.laws.table import law_table
+    from borrador.services.laws import business_calendar, law_table
 
     rule = law_table().rule(law, kind)
     result = compute(rule, received, business_calendar(rule.calendar, received))
@@ -121,16 +120,14 @@ def calendar() -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 def export(file: Path) -> None:
     """Write FILE.ics: one all-day event per open deadline and re-check, with a reminder."""
-    from borrador.home.paths import write_private_file
-    from borrador.home.written_files import record
-    from borrador.letters.ics import build_ics
+    from borrador.services.files import write_export
+    from borrador.services.laws import build_ics
 
     with open_session() as session:
         items = session.tracking.due()
         reminder = session.preferences.current.reminder_days
         data = build_ics(items, stamp=dt.datetime.now(dt.UTC), reminder_days=reminder)
-    write_private_file(file, data)
-    record(current_paths(), file, kind="calendar")
+    write_export(current_paths(), file, data, kind="calendar")
     click.echo(f"Wrote {len(items)} events to {file}. Events show initials and recipients only.")
 
 
@@ -141,9 +138,9 @@ def settings() -> None:
 
 @settings.command("show")
 def settings_show() -> None:
-    from borrador.home.config import LIMITS, load_settings
+    from borrador.services.preferences import LIMITS, Preferences
 
-    current = dataclasses.asdict(load_settings(current_paths().config))
+    current = dataclasses.asdict(Preferences(current_paths().config).current)
     for key, value in current.items():
         about = LIMITS[key][2] if key in LIMITS else "en or es (empty: from the environment)"
         click.echo(f"{key:<17} {value!s:<5} {about}")
@@ -153,7 +150,7 @@ def settings_show() -> None:
 @click.argument("key")
 @click.argument("value")
 def settings_set(key: str, value: str) -> None:
-    from borrador.home.config import save_setting
+    from borrador.services.preferences import Preferences
 
-    save_setting(current_paths().config, key, value)
+    Preferences(current_paths().config).save(key, value)
     click.echo(f"{key} = {value}")

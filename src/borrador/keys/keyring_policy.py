@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 KEYRING_SERVICE = "borrador"
+SMTP_SERVICE = "borrador-smtp"
+
+
+def smtp_keyring_user(file_id: str) -> str:
+    """One SMTP password entry per store, named from the key file's id alone, so panic erase
+    can find and delete it without unlocking anything."""
+    return f"smtp-{file_id}"
 
 
 def keyring_available() -> bool:

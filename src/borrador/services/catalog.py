@@ -7,14 +7,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from borrador.catalog import model  # light: plain dataclasses and vocabularies
 from borrador.core.errors import BorradorError, ValidationError
 
 # The catalog modules load on first use: commands that never touch the catalog stay quick.
 if TYPE_CHECKING:
-    from borrador.catalog import model
     from borrador.catalog.loader import Catalog
     from borrador.catalog.search import SearchIndex
     from borrador.storage.registry_repo import RegistryRepo
+
+__all__ = ["Catalog", "CatalogService", "ImportReport", "model"]
 
 MAX_REGISTRY_BYTES = 50 * 1024 * 1024
 

@@ -121,7 +121,9 @@ def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     return dict(json.loads(zlib.decompress(plain)))
 
 
-def import_bundle(session: HandoffService, path: Path, passphrase: str) -> tuple[int, dict[str, int]]:
+def import_bundle(
+    session: HandoffService, path: Path, passphrase: str
+) -> tuple[int, dict[str, int]]:
     """Add the bundle's person and requests; the person is checked as if typed in here."""
     rows = read_bundle(path, passphrase)
     try:

@@ -10,6 +10,8 @@ from borrador.core.errors import ValidationError
 from borrador.core.text import clean_text
 from borrador.letters.context import Agent
 
+__all__ = ["Agent", "Identity", "OrganisationProfile"]
+
 if TYPE_CHECKING:
     from borrador.storage.settings_repo import SettingsRepo
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError
+from borrador.keys import keyring_available
+
+__all__ = ["KeyService", "keyring_available"]
 
 if TYPE_CHECKING:
     from borrador.keys import KdfParams, KeyFile

@@ -28,11 +28,15 @@ if TYPE_CHECKING:
     from borrador.storage.requests_repo import RequestsRepo
     from borrador.storage.settings_repo import SettingsRepo
 
-KEYRING_SERVICE = "borrador-smtp"
+from borrador.keys.keyring_policy import SMTP_SERVICE as KEYRING_SERVICE
+from borrador.keys.keyring_policy import smtp_keyring_user
 
 
-def smtp_keyring_user(file_id: str) -> str:
-    return f"smtp-{file_id}"
+def account_type() -> type[MailAccount]:
+    """The account settings class (smtplib loads only when it is used)."""
+    from borrador.letters.smtp import MailAccount
+
+    return MailAccount
 
 
 ACCOUNT_KEY = "mail_account"
@@ -148,6 +152,19 @@ class MailService:
         with Connection(account, password):
             pass
         return f"Connected to {account.host}:{account.port} and signed in; nothing was sent."
+
+    def mailto_link(self, request: Request, default_subject: str) -> str | None:
+        """A mailto: link holding the stored letter, for the person's own mail program
+        (None when the recipient has no email address or there is no letter yet)."""
+        from borrador.letters.email_out import mailto
+
+        entry = self.catalog.catalog().get(request.recipient)
+        channel = pick_channel(entry, str(request.kind), "eml")
+        if channel is None or not channel.email or not request.letter_text:
+            return None
+        lines = request.letter_text.splitlines()
+        subject = next((x[4:] for x in lines if x.startswith("Re: ")), default_subject)
+        return mailto(channel.email, subject, request.letter_text)
 
     # -- sending ----------------------------------------------------------------------------
     def _message(self, request: Request, account: MailAccount, attach_pdf: bool) -> EmailMessage:

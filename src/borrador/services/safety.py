@@ -160,8 +160,6 @@ def _read_backup(archive: Path, work: Path) -> dict[str, object]:
 def restore_backup(paths: Paths, archive: Path, passphrase: str) -> dict[str, object]:
     """Check the backup completely, then swap it in; the current files are kept until the
     restored database has opened and passed its checks."""
-    from borrador.services.store import open_store
-
     with _workspace(paths) as work:
         manifest = _read_backup(archive, work)
         data_key = KeyFile.load(work / "borrador.key").unlock(passphrase)
@@ -176,10 +174,13 @@ def restore_backup(paths: Paths, archive: Path, passphrase: str) -> dict[str, ob
         try:
             os.replace(work / "borrador.db", paths.database)
             os.replace(work / "borrador.key", paths.key_file)
-            with open_store(paths, passphrase=passphrase) as restored:
-                left = problems(restored.db)
-                if left:
-                    raise StoreError(f"the restored database failed its check ({left[0]}).")
+            restored = Database(paths.database, KeyFile.load(paths.key_file).unlock(passphrase))
+            try:
+                left = problems(restored)
+            finally:
+                restored.close()
+            if left:
+                raise StoreError(f"the restored database failed its check ({left[0]}).")
         except BaseException:
             _put_back(paths, kept)
             raise
@@ -244,8 +245,7 @@ def erase_everything(paths: Paths) -> Erased:
         import keyring
         from keyring.errors import PasswordDeleteError
 
-        from borrador.services.mail import KEYRING_SERVICE as SMTP_SERVICE
-        from borrador.services.mail import smtp_keyring_user
+        from borrador.keys.keyring_policy import SMTP_SERVICE, smtp_keyring_user
 
         for service, user in ((KEYRING_SERVICE, f"data-key-wrap-{file_id}"),
                               (SMTP_SERVICE, smtp_keyring_user(file_id))):  # fmt: skip

@@ -6,12 +6,22 @@ import os
 from collections.abc import Callable
 
 from borrador.core.errors import StoreError
-from borrador.home.paths import ENV_PASSPHRASE, Paths, ensure_private_dir
+from borrador.home.paths import ENV_PASSPHRASE, Paths, data_paths, ensure_private_dir
 from borrador.keys import KdfParams, KeyFile, check_passphrase
 from borrador.services.clock import Clock, SystemClock
 from borrador.services.session import Session
-from borrador.storage.db import Database
+from borrador.storage.db import Database, is_sqlite_error
 from borrador.storage.migrations import migrate
+
+__all__ = ["ENV_PASSPHRASE", "Paths", "check_database", "data_paths", "init_store",
+           "is_sqlite_error", "open_store", "store_exists"]
+
+
+def check_database(db: Database) -> list[str]:
+    """Every page of the database checked (authentication codes and structure)."""
+    from borrador.storage.backup import problems
+
+    return problems(db)
 
 
 def store_exists(paths: Paths) -> bool:

@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from borrador.core.display import sanitize
-from borrador.home.config import Settings, load_settings
-from borrador.home.paths import Paths, data_paths
 from borrador.i18n import N_, _, from_environment, set_language
+from borrador.services.preferences import Preferences, Settings
+from borrador.services.store import Paths, data_paths
 from borrador.tui.base import translated
 
 IDLE_CHECK_SECONDS = 5
@@ -47,6 +47,7 @@ class BorradorApp(App[None]):
         already unlocked."""
         super().__init__()
         self.paths = paths or data_paths()
+        self.prefs = Preferences(self.paths.config)  # one source of settings, re-read when saved
         self.clock = clock
         self.session: Any = None
         self._start_session = session
@@ -57,7 +58,7 @@ class BorradorApp(App[None]):
     # -- start, unlock, lock --------------------------------------------------------------
     @property
     def preferences(self) -> Settings:
-        return load_settings(self.paths.config)
+        return self.prefs.current
 
     def on_mount(self) -> None:
         self.apply_language(self.preferences.language or from_environment(os.environ))

@@ -11,12 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static
 
-from borrador.catalog.model import CATEGORIES, REQUIREMENTS
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.services.catalog import model
 from borrador.tui.base import BaseScreen
 from borrador.tui.safe import literal
 from borrador.tui.screens.modals import FormModal
+
+CATEGORIES, REQUIREMENTS = model.CATEGORIES, model.REQUIREMENTS
 
 SHOWN = 200  # rows drawn at once; the count says how many matched
 FLAGS = (

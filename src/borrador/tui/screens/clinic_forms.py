@@ -61,7 +61,7 @@ class ClinicForms(BaseScreen):
 
     def action_papers(self) -> None:
         """Save the resident sheet (their language) and the case report as PDFs."""
-        from borrador.home.written_files import write_person_file
+        from borrador.services.files import write_person_file
         from borrador.tui.screens.modals import FormModal
 
         person_id = self.resident_id()

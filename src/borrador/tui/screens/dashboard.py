@@ -69,7 +69,8 @@ class DashboardScreen(BaseScreen):
         due = self.session.tracking.due()
         rows = [(GROUPS.index(g), item, g) for item in due if (g := group_of(item, soon))]
         rows.sort(key=lambda r: (r[0], r[1].date))
-        people = sorted(self.session.progress.per_person(due), key=lambda r: (-r.overdue, -r.waiting))
+        people = sorted(self.session.progress.per_person(due),
+                        key=lambda r: (-r.overdue, -r.waiting))  # fmt: skip
         self.app.call_from_thread(self.fill, rows, people)
 
     def fill(self, rows: list[Any], people: list[PersonProgress]) -> None:

@@ -182,7 +182,9 @@ class RequestScreen(BaseScreen):
 
     def action_received(self) -> None:
         def save(values: dict[str, Any]) -> None:
-            self.session.requests.mark_received(self.request_id, self._date(values["on"]), values["note"])
+            self.session.requests.mark_received(
+                self.request_id, self._date(values["on"]), values["note"]
+            )
             self.show()
 
         self.ask(
@@ -290,16 +292,10 @@ class RequestScreen(BaseScreen):
         self.app.call_from_thread(self.show)
 
     def action_mail_program(self) -> None:
-        from borrador.letters.context import pick_channel
-        from borrador.letters.email_out import mailto
-
         request = self.session.requests.get(self.request_id)
-        entry = self.session.catalog.catalog().get(request.recipient)
-        channel = pick_channel(entry, str(request.kind), "eml")
-        if channel is None or not channel.email or not request.letter_text:
+        link = self.session.mail.mailto_link(request, _("Privacy request"))
+        if link is None:
             self.say(_("No email address for this recipient, or no letter yet."), "error")
             return
-        lines = request.letter_text.splitlines()
-        subject = next((x[4:] for x in lines if x.startswith("Re: ")), _("Privacy request"))
-        self.app.open_url(mailto(channel.email, subject, request.letter_text))
+        self.app.open_url(link)
         self.say(_("Opened in your mail program. Once sent, mark it sent (s)."))

@@ -82,20 +82,15 @@ class SettingsScreen(BaseScreen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "language" and event.value != self.current_language():
-            from borrador.home.config import save_setting
-
-            save_setting(self.borrador.paths.config, "language", str(event.value))
+            self.borrador.prefs.save("language", str(event.value))
             self.borrador.apply_language(str(event.value))
 
     def action_save(self) -> None:
-        from borrador.home.config import save_setting
-        from borrador.letters.context import Agent
+        from borrador.services.identity import Agent
 
         try:
             for key in ("mail_days", "auto_lock_minutes"):
-                save_setting(
-                    self.borrador.paths.config, key, self.query_one(f"#{key}", Input).value
-                )
+                self.borrador.prefs.save(key, self.query_one(f"#{key}", Input).value)
             values = {key: self.query_one(f"#c-{key}", Input).value for key, _l in CLINIC}
             if any(values.values()):
                 self.session.profile.save(Agent(**values))
@@ -224,12 +219,11 @@ class SettingsScreen(BaseScreen):
 
     @work(thread=True, exclusive=True)
     def run_export(self, what: str, target: Path) -> None:
-        from borrador.home.paths import write_private_file
-        from borrador.home.written_files import record
+        from borrador.services.files import write_export
 
-        text = self.session.exports.requests_csv() if what == "requests" else self.session.exports.progress_csv()
-        write_private_file(target, text.encode("utf-8"))
-        record(self.borrador.paths, target, kind="csv")
+        exports = self.session.exports
+        text = exports.requests_csv() if what == "requests" else exports.progress_csv()
+        write_export(self.borrador.paths, target, text.encode("utf-8"), kind="csv")
         self.app.call_from_thread(self.say, _("Wrote {path}.").format(path=target))
 
     def change_passphrase(self) -> None:

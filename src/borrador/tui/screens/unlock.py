@@ -52,7 +52,7 @@ class UnlockScreen(BaseScreen):
 
     @staticmethod
     def _keyring_available() -> bool:
-        from borrador.keys import keyring_available
+        from borrador.services.keys import keyring_available
 
         try:
             return keyring_available()
