@@ -228,10 +228,18 @@ def broken(**changes):
         (broken(cra_type="specialty"), "cra_type"),  # not marked fcra_regulated
         (broken(records_target=True), "records_target"),  # has a channel and no gov link
         (
-            broken(gov_links=[{"kind": "law-enforcement", "summary": "s",
-                               "source": "https://x.org", "self_reported": "yes"}]),
+            broken(
+                gov_links=[
+                    {
+                        "kind": "law-enforcement",
+                        "summary": "s",
+                        "source": "https://x.org",
+                        "self_reported": "yes",
+                    }
+                ]
+            ),
             "gov_links[0].self_reported",
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_schema_errors_name_the_field(data, field):

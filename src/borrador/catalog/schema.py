@@ -206,9 +206,15 @@ def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
     if not entry.categories:
         r.fail("categories", "list at least one category")
     if entry.cra_type and not entry.fcra_regulated:
-        r.fail("cra_type", "only an FCRA consumer reporting agency has a CRA type: "
-               "set fcra_regulated = true or remove cra_type")
+        r.fail(
+            "cra_type",
+            "only an FCRA consumer reporting agency has a CRA type: "
+            "set fcra_regulated = true or remove cra_type",
+        )
     if entry.records_target and (entry.channels or not entry.gov_links):
-        r.fail("records_target", "a records target has no consumer channels and at least one "
-               "government link (the contract an agency's records would cover)")
+        r.fail(
+            "records_target",
+            "a records target has no consumer channels and at least one "
+            "government link (the contract an agency's records would cover)",
+        )
     return entry
