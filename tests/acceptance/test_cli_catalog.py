@@ -13,7 +13,8 @@ def ok(result):
 
 def test_catalog_works_before_a_store_exists(run):
     text = ok(run("brokers", "list"))
-    assert text.splitlines()[0].startswith("lexisnexis-risk")
+    assert "[ICE" in text.splitlines()[0]  # documented ICE suppliers are listed first
+    assert "lexisnexis-risk" in text
     assert "intelius" not in text  # folded into PeopleConnect
     shown = json.loads(ok(run("brokers", "show", "peopleconnect", "--json")))
     assert "Intelius" in shown["covers"] and shown["channels"][0]["type"] == "web"

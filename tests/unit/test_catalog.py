@@ -67,9 +67,11 @@ def test_required_entries_are_present_with_sources(catalog, slug):
 def test_every_entry_is_sourced_and_dated(catalog):
     for entry in catalog.entries.values():
         assert all(s.startswith("https://") for s in entry.sources), entry.slug
-        assert entry.last_verified <= dt.date(2026, 11, 26)
+        assert entry.last_verified <= dt.date(2026, 12, 1)
         if entry.kind == "broker" and entry.status == "active" and not entry.covered_by:
-            assert entry.channels or entry.slug == "fog-data-science", entry.slug
+            assert entry.channels or entry.records_target or entry.slug == "fog-data-science", (
+                entry.slug
+            )
 
 
 def test_special_cases_are_said_honestly(catalog):
@@ -112,6 +114,32 @@ def test_packs_resolve(catalog):
     assert {"equifax", "experian", "transunion"} <= {
         e.slug for e in catalog.pack_members("credit-bureaus")
     }
+
+
+def test_ice_and_registry_packs_are_split(catalog):
+    documented = {e.slug for e in catalog.pack_members("ice-suppliers")}
+    assert {"equifax", "transunion", "nctue", "clearview-ai"} <= documented
+    said = {e.slug for e in catalog.pack_members("registry-said-government")}
+    assert {"experian", "melissa", "interactive-data"} <= said
+    assert "melissa" not in documented  # a registry answer alone is not a documented contract
+    # companies without a consumer route never join a pack: one letter to them fails the batch
+    assert catalog.entries["palantir"].records_target
+    assert not any("palantir" in {e.slug for e in catalog.pack_members(p)} for p in catalog.packs)
+    assert catalog.entries["equifax"].ice_supplier
+
+
+def test_credit_pack_covers_specialty_cras_and_types_them(catalog):
+    cras = {e.slug for e in catalog.pack_members("credit-bureaus")}
+    assert {"innovis", "nctue", "the-work-number", "chexsystems", "sagestream",
+            "early-warning", "clarity-services", "verisk", "corelogic"} <= cras  # fmt: skip
+    big_three = {s for s, e in catalog.entries.items() if e.cra_type == "nationwide"}
+    assert big_three == {"equifax", "experian", "transunion"}
+    assert catalog.entries["lexisnexis-risk"].cra_type == "specialty"
+    assert all(e.fcra_regulated for e in catalog.entries.values() if e.cra_type)
+
+
+def test_ice_foia_warns_that_its_phone_was_misused(catalog):
+    assert "compromised" in " ".join(catalog.entries["ice-foia"].warnings)
 
 
 def test_sensitive_requirements_become_warnings(catalog):
@@ -196,6 +224,22 @@ def broken(**changes):
         ),
         (broken(gov_links=[{"kind": "law-enforcement", "summary": "s"}]), "gov_links[0].source"),
         (broken(notes="bad\x1b[31m"), "notes"),
+        (broken(cra_type="big"), "cra_type"),
+        (broken(cra_type="specialty"), "cra_type"),  # not marked fcra_regulated
+        (broken(records_target=True), "records_target"),  # has a channel and no gov link
+        (
+            broken(
+                gov_links=[
+                    {
+                        "kind": "law-enforcement",
+                        "summary": "s",
+                        "source": "https://x.org",
+                        "self_reported": "yes",
+                    }
+                ]
+            ),
+            "gov_links[0].self_reported",
+        ),
     ],
 )
 def test_schema_errors_name_the_field(data, field):

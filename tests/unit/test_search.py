@@ -48,8 +48,14 @@ def test_exact_match_first_then_ice_suppliers(index):
     found = slugs(index, "risk")
     assert found[0] == "lexisnexis-risk"  # ICE supplier before Verisk
     assert found.index("lexisnexis-risk") < found.index("verisk")
-    everything = slugs(index, "")
-    assert everything[:2] == ["lexisnexis-risk", "thomson-reuters"]
+    everything = load_curated().listed()
+    ranked = index.search("")
+    ice = [e for e in ranked if e.ice_supplier and not e.records_target]
+    assert ranked[: len(ice)] == ice and {"lexisnexis-risk", "thomson-reuters"} <= {
+        e.slug for e in ice
+    }
+    assert ranked[-1].records_target  # nothing to send to them: listed last
+    assert len(ranked) == len(everything)
 
 
 def test_no_false_friends(index):

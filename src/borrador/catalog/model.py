@@ -45,6 +45,9 @@ CATEGORIES = ("risk-and-identity", "people-search", "marketing", "credit-bureau"
               "business-contact", "insurance", "government-agency")  # fmt: skip
 GOV_LINK_KINDS = ("immigration-enforcement", "federal-government", "law-enforcement",
                   "state-local-government")  # fmt: skip
+# FCRA classes: the three nationwide CRAs (15 USC 1681a(p)) give the free annual file only
+# through AnnualCreditReport.com; nationwide specialty CRAs (1681a(x)) take the request directly.
+CRA_TYPES = ("", "nationwide", "specialty")
 QUALITIES = ("verified", "unverified", "imported")
 STATUSES = ("active", "exited")
 KINDS = ("broker", "agency")
@@ -86,6 +89,7 @@ class GovLink:
     summary: str
     source: str
     unverified: bool = False
+    self_reported: bool = False  # the company's own answer in a state registry, not a contract
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,6 +108,8 @@ class Broker:
     channels: tuple[Channel, ...] = ()
     honours: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (request kind, law ids)
     fcra_regulated: bool = False
+    cra_type: str = ""  # one of CRA_TYPES; "" when not an FCRA CRA or not classified
+    records_target: bool = False  # no consumer route: ask agencies for records about it
     processing_days: int | None = None
     relist_days: int | None = None
     warnings: tuple[str, ...] = ()

@@ -9,7 +9,7 @@ from typing import Any
 from borrador.catalog import model
 from borrador.catalog.schema import SLUG_RE, CatalogError, _Reader
 
-PACK_KEYS = {"title", "description", "slugs", "categories", "gov_links", "flags"}
+PACK_KEYS = {"title", "description", "slugs", "categories", "gov_links", "reported_links", "flags"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -19,17 +19,22 @@ class Pack:
     description: str
     slugs: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
-    gov_links: tuple[str, ...] = ()
+    gov_links: tuple[str, ...] = ()  # documented links (contracts, reporting), by kind
+    reported_links: tuple[str, ...] = ()  # links resting on the company's own registry answer
     flags: tuple[str, ...] = ()
 
     def includes(self, entry: model.Broker) -> bool:
         if entry.slug in self.slugs:
             return True
-        if entry.status != "active" or entry.kind != "broker":
+        # Records targets have no consumer route: one letter to them would fail the whole pack.
+        if entry.status != "active" or entry.kind != "broker" or entry.records_target:
             return False
         return (
             any(c in self.categories for c in entry.categories)
-            or any(link.kind in self.gov_links for link in entry.gov_links)
+            or any(
+                link.kind in (self.reported_links if link.self_reported else self.gov_links)
+                for link in entry.gov_links
+            )
             or any(entry.registry_answer(f) for f in self.flags)
         )
 
@@ -50,6 +55,7 @@ def parse_packs(file: str, data: Mapping[str, Any]) -> dict[str, Pack]:
             slugs=r.texts("slugs", pattern=SLUG_RE),
             categories=r.texts("categories", choices=model.CATEGORIES),
             gov_links=r.texts("gov_links", choices=model.GOV_LINK_KINDS),
+            reported_links=r.texts("reported_links", choices=model.GOV_LINK_KINDS),
             flags=r.texts("flags", choices=tuple(model.REGISTRY_FLAGS)),
         )
     return packs

@@ -18,12 +18,13 @@ DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
 
 TOP_KEYS = {"name", "kind", "parent", "covered_by", "brands", "agency_products", "categories",
-            "website", "domains", "gov_links", "channels", "honours", "fcra_regulated",
+            "website", "domains", "gov_links", "channels", "honours", "fcra_regulated", "cra_type",
+            "records_target",
             "processing_days", "relist_days", "warnings", "unverified", "sources",
             "last_verified", "quality", "status", "status_date", "notes"}  # fmt: skip
 CHANNEL_KEYS = {"type", "purposes", "url", "email", "address", "phone", "steps", "requires",
                 "note", "unverified"}  # fmt: skip
-LINK_KEYS = {"kind", "summary", "source", "unverified"}
+LINK_KEYS = {"kind", "summary", "source", "unverified", "self_reported"}
 
 
 class CatalogError(BorradorError):
@@ -149,6 +150,7 @@ def _link(file: str, index: int, table: object) -> model.GovLink:
         summary=r.text("summary", required=True),
         source=r.url("source", required=True),
         unverified=r.flag("unverified"),
+        self_reported=r.flag("self_reported"),
     )
 
 
@@ -182,6 +184,8 @@ def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
         channels=tuple(_channel(file, i, t) for i, t in enumerate(lists["channels"])),
         honours=_honours(r),
         fcra_regulated=r.flag("fcra_regulated"),
+        cra_type=r.choice("cra_type", model.CRA_TYPES, ""),
+        records_target=r.flag("records_target"),
         processing_days=r.days("processing_days"),
         relist_days=r.days("relist_days"),
         warnings=r.texts("warnings"),
@@ -201,4 +205,16 @@ def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
         r.fail("covered_by", "an entry cannot be covered by itself")
     if not entry.categories:
         r.fail("categories", "list at least one category")
+    if entry.cra_type and not entry.fcra_regulated:
+        r.fail(
+            "cra_type",
+            "only an FCRA consumer reporting agency has a CRA type: "
+            "set fcra_regulated = true or remove cra_type",
+        )
+    if entry.records_target and (entry.channels or not entry.gov_links):
+        r.fail(
+            "records_target",
+            "a records target has no consumer channels and at least one "
+            "government link (the contract an agency's records would cover)",
+        )
     return entry

@@ -38,7 +38,10 @@ _BUCKETS = 4  # name starts with q / a word starts with q / q inside the name / 
 
 class SearchIndex:
     def __init__(self, entries: Iterable[model.Broker]) -> None:
-        ordered = sorted(entries, key=lambda e: (not e.ice_supplier, normalise(e.name)))
+        # Records targets (no consumer route, nothing to send) go after every writable entry.
+        ordered = sorted(
+            entries, key=lambda e: (e.records_target, not e.ice_supplier, normalise(e.name))
+        )
         self.rows: list[_Row] = []
         self.by_word: dict[str, set[int]] = defaultdict(set)
         self.near: dict[str, set[str]] = defaultdict(set)
@@ -58,7 +61,9 @@ class SearchIndex:
                 entry.slug.replace("-", " "),
             ]
             blob = "\x00".join(parts)
-            offset = 0 if entry.ice_supplier else _BUCKETS
+            offset = (2 * _BUCKETS if entry.records_target else 0) + (
+                0 if entry.ice_supplier else _BUCKETS
+            )
             self.rows.append((blob, name, frozenset(names), offset, entry))
             for word in set(normalise(blob).split()):
                 self.by_word[word].add(index)
@@ -74,7 +79,7 @@ class SearchIndex:
         compact = q.replace(" ", "")
         word_start = f" {q}"
         exact: list[model.Broker] = []
-        buckets: list[list[model.Broker]] = [[] for _ in range(2 * _BUCKETS)]
+        buckets: list[list[model.Broker]] = [[] for _ in range(3 * _BUCKETS)]
         for blob, name, names, offset, entry in self.rows:
             if q not in blob and (compact is q or compact not in blob):
                 continue

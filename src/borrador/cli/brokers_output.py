@@ -38,7 +38,8 @@ def broker_json(entry: model.Broker, catalog: Catalog, *, full: bool = False) ->
         out |= {
             "gov_links": [
                 {"kind": g.kind, "summary": g.summary, "source": g.source,
-                 "unverified": g.unverified} for g in entry.gov_links
+                 "unverified": g.unverified, "self_reported": g.self_reported}
+                for g in entry.gov_links
             ],
             "channels": [
                 {"type": c.type, "purposes": list(c.purposes), "url": c.url, "email": c.email,
@@ -48,6 +49,8 @@ def broker_json(entry: model.Broker, catalog: Catalog, *, full: bool = False) ->
             ],
             "honours": {kind: list(laws) for kind, laws in entry.honours},
             "fcra_regulated": entry.fcra_regulated,
+            "cra_type": entry.cra_type,
+            "records_target": entry.records_target,
             "processing_days": entry.processing_days,
             "relist_days": entry.relist_days,
             "warnings": entry.requirement_warnings(),
