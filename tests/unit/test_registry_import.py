@@ -78,7 +78,9 @@ def test_requests_resolve_brands_and_refuse_dead_ends(session):
     with pytest.raises(BorradorError, match="stopped operating on 2024-09-30"):
         session.create_request(person.id, "oracle-advertising", "opt-out")
     with pytest.raises(BorradorError, match="no consumer opt-out"):
-        session.create_request(person.id, "fog-data-science", "opt-out")
+        session.create_request(person.id, "babel-street", "opt-out")
+    with pytest.raises(BorradorError, match="no consumer opt-out"):
+        session.create_request(person.id, "localblox", "opt-out")  # inactive, no route left
     with pytest.raises(ValidationError, match="public-records requests go to agencies"):
         session.create_request(person.id, "spokeo", "records")
     with pytest.raises(ValidationError, match="public-records requests go to agencies"):
