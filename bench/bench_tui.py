@@ -45,7 +45,7 @@ def populate(home: Path) -> None:
 def time_borrador(env: dict[str, str]) -> tuple[float, float]:
     """`borrador` from exec to the dashboard's first frame, then to its rows filled in."""
     argv = [sys.executable, "-m", "borrador"]
-    first, filled = time_to_marker(argv, env, [rb"Next step", rb"\bPI\b"])
+    first, filled = time_to_marker(argv, env, [rb"Next step", rb"\bPI\d"])
     return first, filled
 
 

@@ -180,7 +180,7 @@ def test_eml_and_mailto(session):
     link = mailto(made.letter.to_email, made.letter.subject, made.letter.text)
     assert link.startswith("mailto:privacy@epsilon.com?subject=") and "%C2%A71798.105" in link
     with pytest.raises(BorradorError, match="no email address"):
-        letter_for(session, person, "fastpeoplesearch", "opt-out", fmt="eml")
+        letter_for(session, person, "clustal", "opt-out", fmt="eml")  # a web form only
 
 
 def test_batch_is_all_or_nothing(session):

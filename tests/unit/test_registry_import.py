@@ -80,7 +80,9 @@ def test_requests_resolve_brands_and_refuse_dead_ends(session):
     with pytest.raises(BorradorError, match="stopped operating on 2024-09-30"):
         session.requests.create(person.id, "oracle-advertising", "opt-out")
     with pytest.raises(BorradorError, match="no consumer opt-out"):
-        session.requests.create(person.id, "fog-data-science", "opt-out")
+        session.requests.create(person.id, "babel-street", "opt-out")
+    with pytest.raises(BorradorError, match="no consumer opt-out"):
+        session.requests.create(person.id, "localblox", "opt-out")  # inactive, no route left
     with pytest.raises(ValidationError, match="public-records requests go to agencies"):
         session.requests.create(person.id, "spokeo", "records")
     with pytest.raises(ValidationError, match="public-records requests go to agencies"):

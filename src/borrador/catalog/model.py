@@ -49,8 +49,16 @@ GOV_LINK_KINDS = ("immigration-enforcement", "federal-government", "law-enforcem
 # through AnnualCreditReport.com; nationwide specialty CRAs (1681a(x)) take the request directly.
 CRA_TYPES = ("", "nationwide", "specialty")
 QUALITIES = ("verified", "unverified", "imported")
-STATUSES = ("active", "exited")
+# "inactive": no longer registered or no sign of operating, but not known to have closed.
+STATUSES = ("active", "exited", "inactive")
 KINDS = ("broker", "agency")
+# State data-broker registries a curated entry is (or is not) currently registered in.
+REGISTRIES = {
+    "california": "the California (CPPA) data broker registry, 2026",
+    "vermont": "the Vermont data broker registry",
+    "texas": "the Texas data broker registry",
+    "oregon": "the Oregon data broker registry",
+}
 # Yes/no answers a state registry publishes, kept as filters next to each broker.
 REGISTRY_FLAGS = {
     "sold_to_federal_government": "sold data to the federal government",
@@ -120,6 +128,7 @@ class Broker:
     status: str = "active"
     status_date: dt.date | None = None
     notes: str = ""
+    registries: tuple[tuple[str, bool], ...] = ()  # (registry, registered now) where a source says
     registry_flags: tuple[tuple[str, bool], ...] = ()  # (flag, answer) from a state registry
     registry_ids: tuple[tuple[str, str], ...] = ()  # (state, id or name in that registry)
     registry_fields: tuple[tuple[str, str], ...] = ()  # the registry's own columns, as given
@@ -127,6 +136,10 @@ class Broker:
     @property
     def ice_supplier(self) -> bool:
         return any(link.kind == "immigration-enforcement" for link in self.gov_links)
+
+    def registered(self, registry: str) -> bool | None:
+        """Whether the entry is registered in a state registry now; None when no source says."""
+        return dict(self.registries).get(registry)
 
     def registry_answer(self, name: str) -> bool:
         """What a state registry said (False when it said no or nothing)."""

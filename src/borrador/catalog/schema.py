@@ -21,7 +21,7 @@ TOP_KEYS = {"name", "kind", "parent", "covered_by", "brands", "agency_products",
             "website", "domains", "gov_links", "channels", "honours", "fcra_regulated", "cra_type",
             "records_target",
             "processing_days", "relist_days", "warnings", "unverified", "sources",
-            "last_verified", "quality", "status", "status_date", "notes"}  # fmt: skip
+            "last_verified", "quality", "status", "status_date", "notes", "registries"}  # fmt: skip
 CHANNEL_KEYS = {"type", "purposes", "url", "email", "address", "phone", "steps", "requires",
                 "note", "unverified"}  # fmt: skip
 LINK_KEYS = {"kind", "summary", "source", "unverified", "self_reported"}
@@ -160,6 +160,19 @@ def _honours(r: _Reader) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((kind, sub.texts(kind, pattern=LAW_RE)) for kind in sub.table)
 
 
+def _registries(r: _Reader) -> tuple[tuple[str, bool], ...]:
+    """[registries] california = true / false / "unknown" ("unknown" means the same as no key)."""
+    sub = _Reader(r.file, "registries", r.table.get("registries", {}), set(model.REGISTRIES))
+    out = []
+    for name, value in sub.table.items():
+        if value == "unknown":
+            continue
+        if not isinstance(value, bool):
+            sub.fail(name, 'must be true, false or "unknown"')
+        out.append((str(name), bool(value)))
+    return tuple(out)
+
+
 def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
     """A validated catalog entry; `slug` is the file name without `.toml`."""
     if not SLUG_RE.fullmatch(slug):
@@ -196,6 +209,7 @@ def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
         status=r.choice("status", model.STATUSES, "active"),
         status_date=r.date("status_date"),
         notes=r.text("notes", max_len=2000),
+        registries=_registries(r),
     )
     if not entry.sources:
         r.fail("sources", "every entry needs at least one source URL")

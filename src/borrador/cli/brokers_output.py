@@ -57,6 +57,7 @@ def broker_json(entry: model.Broker, catalog: Catalog, *, full: bool = False) ->
             "unverified": list(entry.unverified),
             "sources": list(entry.sources),
             "notes": entry.notes,
+            "registries": dict(entry.registries),
             "registry_ids": dict(entry.registry_ids),
             "registry_fields": dict(entry.registry_fields),
         }  # fmt: skip
@@ -68,7 +69,9 @@ def broker_line(entry: model.Broker) -> str:
         BADGES[f] for f in FILTER_FLAGS if entry.flag(f)
     ]
     tail = f"  [{' '.join(badges)}]" if badges else ""
-    mark = "" if entry.status == "active" else f"  (exited {entry.status_date})"
+    mark = {"exited": f"  (exited {entry.status_date})", "inactive": "  (inactive)"}.get(
+        entry.status, ""
+    )
     return f"{entry.slug:<28} {entry.name}{tail}{mark}"
 
 
@@ -77,8 +80,10 @@ def broker_text(entry: model.Broker, catalog: Catalog) -> str:
         f"{entry.name}  ({entry.slug}, {entry.kind}; {entry.quality}, checked "
         f"{entry.last_verified or 'never'})"
     ]
-    if entry.status != "active":
+    if entry.status == "exited":
         lines.append(f"  STOPPED OPERATING on {entry.status_date}.")
+    elif entry.status == "inactive":
+        lines.append("  INACTIVE: no longer registered, or no sign that it still operates.")
     if entry.parent:
         lines.append(f"  Parent: {entry.parent}")
     covers = catalog.covered_brands(entry.slug)
@@ -94,6 +99,9 @@ def broker_text(entry: model.Broker, catalog: Catalog) -> str:
     flags = [model.REGISTRY_FLAGS[f] for f in model.REGISTRY_FLAGS if entry.flag(f)]
     if flags:
         lines.append(f"  Flags: {'; '.join(flags)}")
+    if entry.registries:
+        reach = (f"{name} {'' if yes else 'not '}registered" for name, yes in entry.registries)
+        lines.append(f"  State registries: {'; '.join(reach)}")
     if entry.notes:
         lines.append(f"  {entry.notes}")
     for warning in entry.requirement_warnings():
