@@ -29,7 +29,8 @@ def time_to_marker(
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env={**env, "TERM": "xterm-256color"},
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave,
+                            env={**env, "TERM": "xterm-256color"},
                             start_new_session=True)  # fmt: skip
     os.close(slave)
     seen = b""
