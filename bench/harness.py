@@ -39,6 +39,7 @@ def bench_home() -> Iterator[dict[str, str]]:
         keyring.set_keyring(FileKeyring())
         with init_store(Paths(Path(env["BORRADOR_HOME"])), PASSPHRASE, kdf=FLOOR) as session:
             session.keys.remember_on_device(PASSPHRASE)
+            env["BENCH_DATA_KEY"] = session.keys.data_key.hex()  # for the raw-key floor only
         yield env
 
 

@@ -39,7 +39,7 @@ def profile(
     """Show, or set, the clinic's details used in agent letters and resident sheets."""
     import dataclasses
 
-    from borrador.services.identity import Agent
+    from borrador.services.profile import Agent
 
     with open_session() as session:
         current = session.profile.get() or Agent(name="")

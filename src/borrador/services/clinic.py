@@ -19,8 +19,9 @@ from borrador.letters.context import Agent
 if TYPE_CHECKING:
     from borrador.home.paths import Paths
     from borrador.services.clock import Clock
-    from borrador.services.identity import Identity, OrganisationProfile
+    from borrador.services.identity import Identity
     from borrador.services.keys import KeyService
+    from borrador.services.profile import OrganisationProfile
     from borrador.storage.people_repo import PeopleRepo
     from borrador.storage.requests_repo import RequestsRepo
     from borrador.storage.settings_repo import SettingsRepo

@@ -19,7 +19,8 @@ from borrador.letters.report_pdf import Block, render_document
 if TYPE_CHECKING:
     from borrador.services.catalog import CatalogService
     from borrador.services.clock import Clock
-    from borrador.services.identity import Identity, OrganisationProfile
+    from borrador.services.identity import Identity
+    from borrador.services.profile import OrganisationProfile
     from borrador.services.requests import RequestService
     from borrador.services.tracking import Tracking
     from borrador.storage.people_repo import PeopleRepo

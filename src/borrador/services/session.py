@@ -1,38 +1,45 @@
 """A Session: an unlocked store, and the services the front ends call, composed.
 
 The Session owns the database, the repositories and the clock, and hands each service only
-the collaborators it uses. No service holds the Session or inherits another.
+the collaborators it uses. No service holds the Session or inherits another. Services are
+built on first use, so a quick command such as `requests list --json` loads only what it
+needs (start-up time is most of what a CLI command costs).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+from typing import TYPE_CHECKING
 
 from borrador.core.requests import CLOSED
-from borrador.home.paths import Paths
-from borrador.keys import KeyFile
-from borrador.services.catalog import CatalogService
-from borrador.services.clinic import ClinicService
-from borrador.services.clock import Clock
-from borrador.services.exports import ExportService
-from borrador.services.handoff import HandoffService
-from borrador.services.identity import Identity, OrganisationProfile
+from borrador.services.identity import Identity
 from borrador.services.keys import KeyService
-from borrador.services.letters import LetterService
-from borrador.services.mail import MailService
-from borrador.services.people import PeopleService
 from borrador.services.preferences import Preferences
-from borrador.services.progress import ProgressService
-from borrador.services.registry_imports import RegistryImports
-from borrador.services.reports import ReportService
-from borrador.services.requests import RequestService
-from borrador.services.safety import SafetyService
-from borrador.services.tracking import Tracking
-from borrador.storage.db import Database
 from borrador.storage.people_repo import PeopleRepo
-from borrador.storage.registry_repo import RegistryRepo
 from borrador.storage.requests_repo import RequestsRepo
 from borrador.storage.settings_repo import SettingsRepo
+
+if TYPE_CHECKING:
+    from borrador.home.paths import Paths
+    from borrador.keys import KeyFile
+    from borrador.services.catalog import CatalogService
+    from borrador.services.clinic import ClinicService
+    from borrador.services.clock import Clock
+    from borrador.services.exports import ExportService
+    from borrador.services.handoff import HandoffService
+    from borrador.services.letters import LetterService
+    from borrador.services.mail import MailService
+    from borrador.services.people import PeopleService
+    from borrador.services.profile import OrganisationProfile
+    from borrador.services.progress import ProgressService
+    from borrador.services.registry_imports import RegistryImports
+    from borrador.services.reports import ReportService
+    from borrador.services.requests import RequestService
+    from borrador.services.safety import SafetyService
+    from borrador.services.tracking import Tracking
+    from borrador.storage.db import Database
+    from borrador.storage.registry_repo import RegistryRepo
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,12 +57,18 @@ class Summary:
         return sum(n for s, n in self.requests_by_status.items() if s not in closed)
 
 
-@dataclasses.dataclass(frozen=True)
 class Repositories:
-    people: PeopleRepo
-    requests: RequestsRepo
-    settings: SettingsRepo
-    registry: RegistryRepo
+    def __init__(self, db: Database, identity: Identity) -> None:
+        self.db = db
+        self.people = PeopleRepo(db)
+        self.requests = RequestsRepo(db, actor=identity)
+        self.settings = SettingsRepo(db)
+
+    @functools.cached_property
+    def registry(self) -> RegistryRepo:
+        from borrador.storage.registry_repo import RegistryRepo
+
+        return RegistryRepo(self.db)
 
 
 class Session:
@@ -74,34 +87,8 @@ class Session:
         self.warnings: list[str] = []  # things the front end should say on opening
         self.identity = Identity()  # the volunteer who unlocked (clinic mode); "" alone
         self.preferences = preferences or Preferences(paths.config)
-        repos = self.repos = Repositories(
-            people=PeopleRepo(db),
-            requests=RequestsRepo(db, actor=self.identity),
-            settings=SettingsRepo(db),
-            registry=RegistryRepo(db),
-        )
+        self.repos = Repositories(db, self.identity)
         self.keys = KeyService(key_file, db, data_key)
-        self.catalog = CatalogService(repos.registry)
-        self.registry = RegistryImports(self.catalog, clock)
-        self.profile = OrganisationProfile(repos.settings)
-        self.people = PeopleService(repos.people, clock)
-        self.tracking = Tracking(self.catalog, repos.requests, repos.people, clock,
-                                 self.preferences)  # fmt: skip
-        self.requests = RequestService(repos.people, repos.requests, self.catalog,
-                                       self.tracking, clock)  # fmt: skip
-        self.clinic = ClinicService(paths, self.keys, repos.settings, repos.people,
-                                    repos.requests, self.profile, self.identity, clock)  # fmt: skip
-        self.letters = LetterService(paths, repos.people, self.requests, repos.requests,
-                                     self.catalog, self.tracking, clock,
-                                     signer=self.clinic)  # fmt: skip
-        self.mail = MailService(repos.settings, key_file, repos.requests, self.requests,
-                                self.catalog, clock)  # fmt: skip
-        self.progress = ProgressService(repos.people, repos.requests, self.tracking)
-        self.exports = ExportService(self.requests, self.progress)
-        self.reports = ReportService(repos.people, self.requests, self.catalog, self.tracking,
-                                     self.profile, self.identity, clock)  # fmt: skip
-        self.handoff = HandoffService(paths, db, self.people)
-        self.safety = SafetyService(paths, db, self.keys, repos.people, repos.requests, clock)
 
     @property
     def key_file(self) -> KeyFile:
@@ -111,6 +98,101 @@ class Session:
     def actor(self) -> str:
         return self.identity.name
 
+    # -- the services, each built once with only what it uses ---------------------------
+    @functools.cached_property
+    def catalog(self) -> CatalogService:
+        from borrador.services.catalog import CatalogService
+
+        return CatalogService(self.repos.registry)
+
+    @functools.cached_property
+    def registry(self) -> RegistryImports:
+        from borrador.services.registry_imports import RegistryImports
+
+        return RegistryImports(self.catalog, self.clock)
+
+    @functools.cached_property
+    def profile(self) -> OrganisationProfile:
+        from borrador.services.profile import OrganisationProfile
+
+        return OrganisationProfile(self.repos.settings)
+
+    @functools.cached_property
+    def people(self) -> PeopleService:
+        from borrador.services.people import PeopleService
+
+        return PeopleService(self.repos.people, self.clock)
+
+    @functools.cached_property
+    def tracking(self) -> Tracking:
+        from borrador.services.tracking import Tracking
+
+        return Tracking(self.catalog, self.repos.requests, self.repos.people, self.clock,
+                        self.preferences)  # fmt: skip
+
+    @functools.cached_property
+    def requests(self) -> RequestService:
+        from borrador.services.requests import RequestService
+
+        return RequestService(self.repos.people, self.repos.requests, self.catalog,
+                              self.tracking, self.clock)  # fmt: skip
+
+    @functools.cached_property
+    def clinic(self) -> ClinicService:
+        from borrador.services.clinic import ClinicService
+
+        return ClinicService(self.paths, self.keys, self.repos.settings, self.repos.people,
+                             self.repos.requests, self.profile, self.identity,
+                             self.clock)  # fmt: skip
+
+    @functools.cached_property
+    def letters(self) -> LetterService:
+        from borrador.services.letters import LetterService
+
+        return LetterService(self.paths, self.repos.people, self.requests, self.repos.requests,
+                             self.catalog, self.tracking, self.clock,
+                             signer=self.clinic)  # fmt: skip
+
+    @functools.cached_property
+    def mail(self) -> MailService:
+        from borrador.services.mail import MailService
+
+        return MailService(self.repos.settings, self.key_file, self.repos.requests,
+                           self.requests, self.catalog, self.clock)  # fmt: skip
+
+    @functools.cached_property
+    def progress(self) -> ProgressService:
+        from borrador.services.progress import ProgressService
+
+        return ProgressService(self.repos.people, self.repos.requests, self.tracking)
+
+    @functools.cached_property
+    def exports(self) -> ExportService:
+        from borrador.services.exports import ExportService
+
+        return ExportService(self.requests, self.progress)
+
+    @functools.cached_property
+    def reports(self) -> ReportService:
+        from borrador.services.reports import ReportService
+
+        return ReportService(self.repos.people, self.requests, self.catalog, self.tracking,
+                             self.profile, self.identity, self.clock)  # fmt: skip
+
+    @functools.cached_property
+    def handoff(self) -> HandoffService:
+        from borrador.services.handoff import HandoffService
+
+        return HandoffService(self.paths, self.db, self.people)
+
+    @functools.cached_property
+    def safety(self) -> SafetyService:
+        from borrador.services.safety import SafetyService
+
+        return SafetyService(self.paths, self.db, self.keys, self.repos.people,
+                             self.repos.requests, self.clock)  # fmt: skip
+
+    # -- the store ------------------------------------------------------------------------
     def __enter__(self) -> Session:
         return self
 
@@ -121,4 +203,4 @@ class Session:
         self.db.close()
 
     def summary(self) -> Summary:
-        return Summary(self.people.count(), self.repos.requests.count_by_status())
+        return Summary(self.repos.people.count(), self.repos.requests.count_by_status())

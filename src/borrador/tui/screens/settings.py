@@ -86,7 +86,7 @@ class SettingsScreen(BaseScreen):
             self.borrador.apply_language(str(event.value))
 
     def action_save(self) -> None:
-        from borrador.services.identity import Agent
+        from borrador.services.profile import Agent
 
         try:
             for key in ("mail_days", "auto_lock_minutes"):
