@@ -23,6 +23,7 @@ from borrador.core.requests import (
     with_status,
 )
 from borrador.core.text import clean_text
+from borrador.laws import basis as laws_basis
 from borrador.laws.table import law_table
 
 if TYPE_CHECKING:
@@ -40,27 +41,16 @@ OPTION_STATUS = {"channel": Status.SENT, "confirmation": Status.SENT, "until": S
                  "reason": Status.DENIED, "exemption": Status.DENIED}  # fmt: skip
 
 
-def choose_basis(person: Person, entry: Broker, kind: Kind) -> tuple[str, str]:
-    """The legal basis for a request and a one-line reason, from where the person lives."""
-    table = law_table()
-    if kind in (Kind.DISCLOSURE, Kind.DISPUTE):
-        return "fcra", "The Fair Credit Reporting Act covers consumer reporting agencies."
-    if kind is Kind.RECORDS:
-        if any(k == "records" and "foia" in laws for k, laws in entry.honours):
-            return "foia", "A federal agency: the Freedom of Information Act applies."
-        state_law = f"records-{person.state.lower()}"
-        if person.state and table.has(state_law, "records"):
-            return state_law, f"{table.rule(state_law, 'records').name} (your state)."
-        return "records-state", "Your state's public-records law (Borrador has no table row)."
-    state_law = f"privacy-{person.state.lower()}"
-    if person.state and table.has(state_law, str(kind)):
-        rule = table.rule(state_law, str(kind))
-        return state_law, f"You live in {person.state}: the {rule.name} applies."
-    where = f"{person.state} has" if person.state else "No state is recorded, so we assume"
-    return (
-        "policy",
-        f"{where} no privacy law of this kind: the letter asks under the company's policy.",
-    )
+def choose_basis(
+    person: Person, entry: Broker, kind: Kind, on: dt.date | None = None
+) -> tuple[str, str]:
+    """The legal basis for a request and a one-line reason (laws.basis decides; `on` is the
+    day the letter is made, today when not given)."""
+    basis = laws_basis.choose_basis(
+        person.state, entry.kind, dict(entry.honours), str(kind), on or dt.date.today(),
+        getattr(entry, "cra_type", ""), recipient_slug=entry.slug,
+    )  # fmt: skip
+    return basis.law, basis.describe()
 
 
 class RequestUseCases:
