@@ -42,8 +42,10 @@ def laws(as_json: bool) -> None:
         since = f" from {r['effective_from']}" if r["effective_from"] else ""
         auto = " [not chosen automatically]" if not r["auto"] else ""
         kinds = ", ".join(r["kinds"]) + (f" ({r['variant']})" if r["variant"] else "")
-        click.echo(f"{r['law']:<14} {kinds:<36} {ack}respond {_days(r['respond'])}{ext}"
-                   f"{since}{mark}{auto} [{r['source_quality']}]")
+        click.echo(
+            f"{r['law']:<14} {kinds:<36} {ack}respond {_days(r['respond'])}{ext}"
+            f"{since}{mark}{auto} [{r['source_quality']}]"
+        )
 
 
 def _days(period: dict[str, Any]) -> str:
@@ -54,8 +56,11 @@ def _days(period: dict[str, Any]) -> str:
 @click.option("--law", required=True, help="A law id or alias (see 'borrador deadlines laws').")
 @click.option("--kind", required=True, type=click.Choice(KINDS))
 @click.option("--received", required=True, callback=_date, help="YYYY-MM-DD")
-@click.option("--after-free-report", is_flag=True,
-              help="An FCRA dispute made after a free annual report: 45 days (§1681j(a)(3)).")
+@click.option(
+    "--after-free-report",
+    is_flag=True,
+    help="An FCRA dispute made after a free annual report: 45 days (§1681j(a)(3)).",
+)
 @click.option("--json", "as_json", is_flag=True)
 def compute_cmd(law: str, kind: str, received: dt.date, after_free_report: bool,
                 as_json: bool) -> None:  # fmt: skip

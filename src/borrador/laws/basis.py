@@ -124,8 +124,11 @@ def _privacy(table: LawTable, state: str, kind: str, on: dt.date) -> Basis:
         elif kind == "appeal" and not table.has(law, "appeal"):
             found = Basis(POLICY, "no-appeal", params)
         elif not _grants(table, law, kind, on):
-            found = Basis(POLICY, "right-not-granted",
-                          (*params, ("kind", kind), ("when", _from_when(law, kind, on))))
+            found = Basis(
+                POLICY,
+                "right-not-granted",
+                (*params, ("kind", kind), ("when", _from_when(law, kind, on))),
+            )
         else:
             return Basis(law, "state-privacy", params)
         fallback = fallback or found

@@ -3,11 +3,13 @@ day a recipient got a request. Services and the CLI ask here rather than wiring 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from borrador.core.deadlines import Deadlines, Rule, compute
 from borrador.core.errors import ValidationError
 from borrador.laws.calendars import business_calendar
+from borrador.laws.rights import KIND_RIGHTS, law_rights
 from borrador.laws.table import law_table
 
 AFTER_FREE_REPORT = "after-free-report"
@@ -39,12 +41,20 @@ def courtesy_rule_for(law: str, kind: str, *, after_free_report: bool = False) -
     return table.rule("policy", "access")
 
 
-def deadlines_for_rule(rule: Rule, received: dt.date, *, estimated: bool = False) -> Deadlines:
+def deadlines_for_rule(
+    rule: Rule, received: dt.date, *, estimated: bool = False, kind: str = ""
+) -> Deadlines:
+    """`kind` (when given) also checks that the right itself was in force on receipt: Utah's
+    right to correct, for one, starts years after the rest of its law."""
     start = max(received, rule.clock_from) if rule.clock_from else received
     calendar = business_calendar(rule.calendar, start)
     roll_calendar = business_calendar(rule.roll.calendar, start) if rule.roll else None
-    return compute(rule, received, calendar, receipt_estimated=estimated,
-                   roll_calendar=roll_calendar)  # fmt: skip
+    result = compute(rule, received, calendar, receipt_estimated=estimated,
+                     roll_calendar=roll_calendar)  # fmt: skip
+    rights = law_rights(rule.law) if kind in KIND_RIGHTS else None
+    if result.in_force and rights and not rights.grants_kind(kind, received):
+        result = dataclasses.replace(result, in_force=False)
+    return result
 
 
 def deadlines_for(
@@ -58,4 +68,4 @@ def deadlines_for(
     """The deadlines of a `law`/`kind` request received on `received` (NotFoundError if the
     table has no such clock)."""
     rule = rule_for(law, kind, after_free_report=after_free_report)
-    return deadlines_for_rule(rule, received, estimated=estimated)
+    return deadlines_for_rule(rule, received, estimated=estimated, kind=kind)

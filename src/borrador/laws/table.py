@@ -127,8 +127,14 @@ def appeal_rule(rule: Rule) -> Rule:
     """The clock a recipient has to decide an appeal, as a rule of its own."""
     assert rule.appeal is not None
     cites = dict(rule.cites)
-    appeal_cites = {k: v for k, v in (("respond", cites.get("appeal", "")),
-                                      ("appeal_filing", cites.get("appeal_filing", ""))) if v}
+    appeal_cites = {
+        k: v
+        for k, v in (
+            ("respond", cites.get("appeal", "")),
+            ("appeal_filing", cites.get("appeal_filing", "")),
+        )
+        if v
+    }
     return dataclasses.replace(
         rule, name=f"{rule.name}: appeal", kinds=("appeal",), variant="",
         citation=rule.appeal_citation or rule.citation, respond=rule.appeal, acknowledge=None,

@@ -93,7 +93,8 @@ class Tracking:
         key = (law, kind, received, estimated, after_free_report)
         if key not in self._cache:
             rule = self.rule_for(law, kind, after_free_report)
-            self._cache[key] = engine.deadlines_for_rule(rule, received, estimated=estimated)
+            self._cache[key] = engine.deadlines_for_rule(rule, received, estimated=estimated,
+                                                         kind=kind)  # fmt: skip
         return self._cache[key]
 
     def deadlines(self, request: Request) -> Deadlines | None:
