@@ -13,6 +13,7 @@ from borrador.laws.rights import KIND_RIGHTS, law_rights
 from borrador.laws.table import law_table
 
 AFTER_FREE_REPORT = "after-free-report"
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)  # calendars are built around
 
 
 def rule_for(law: str, kind: str, *, after_free_report: bool = False) -> Rule:
@@ -46,6 +47,11 @@ def deadlines_for_rule(
 ) -> Deadlines:
     """`kind` (when given) also checks that the right itself was in force on receipt: Utah's
     right to correct, for one, starts years after the rest of its law."""
+    if not FIRST_DAY <= received <= LAST_DAY:
+        raise ValidationError(
+            "received", f"{received} is outside the years Borrador counts ({FIRST_DAY.year}-"
+            f"{LAST_DAY.year})", hint="Check the year.",
+        )  # fmt: skip
     start = max(received, rule.clock_from) if rule.clock_from else received
     calendar = business_calendar(rule.calendar, start)
     roll_calendar = business_calendar(rule.roll.calendar, start) if rule.roll else None
