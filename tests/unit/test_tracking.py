@@ -52,7 +52,9 @@ def test_receipt_estimated_then_recomputed(session, person):
     assert clocks.respond_by == D(2026, 12, 22)
     received = session.requests.mark_received(request.id, D(2026, 11, 4), "USPS delivery record")
     clocks = session.tracking.deadlines(received)
-    assert not clocks.receipt_estimated and clocks.respond_by == D(2026, 12, 19)
+    # Day 45 is Saturday 2026-12-19: Cal. Code Civ. Proc. §12a moves it to Monday.
+    assert not clocks.receipt_estimated and clocks.respond_by == D(2026, 12, 21)
+    assert [m.was for m in clocks.rolled] == [D(2026, 12, 19)]
     assert clocks.acknowledge_by == D(2026, 11, 19)  # Veterans Day (Nov 11) skipped
     with pytest.raises(ValidationError, match="before it was sent"):
         session.requests.mark_received(request.id, D(2026, 11, 1))

@@ -13,7 +13,7 @@ from borrador.cli import output
 from borrador.cli.app import current_paths, open_session
 from borrador.core.text import parse_date
 
-KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records")
+KINDS = ("opt-out", "delete", "access", "correct", "disclosure", "dispute", "records", "appeal")
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -28,63 +28,67 @@ def deadlines() -> None:
 @deadlines.command("laws")
 @click.option("--json", "as_json", is_flag=True)
 def laws(as_json: bool) -> None:
-    """List the legal bases Borrador knows, with their deadlines."""
-    from borrador.services.laws import law_table
+    """List the legal bases Borrador knows, with their deadlines, dates in force and sources."""
+    from borrador.services.law_info import law_rows
 
-    rows = law_table().rules
+    rows = law_rows()
     if as_json:
-        click.echo(output.dumps([_rule_json(r) for r in rows]))
+        click.echo(output.dumps(rows))
         return
     for r in rows:
-        ack = f"acknowledge {r.acknowledge}, " if r.acknowledge else ""
-        ext = f", +{r.extension}" if r.extension else ""
-        mark = " [courtesy target]" if r.courtesy else ""
-        click.echo(f"{r.law:<14} {', '.join(r.kinds):<36} {ack}respond {r.respond}{ext}{mark}")
+        ack = f"acknowledge {_days(r['acknowledge'])}, " if r["acknowledge"] else ""
+        ext = f", +{_days(r['extension'])}" if r["extension"] else ""
+        mark = " [courtesy target]" if r["courtesy"] else ""
+        since = f" from {r['effective_from']}" if r["effective_from"] else ""
+        auto = " [not chosen automatically]" if not r["auto"] else ""
+        kinds = ", ".join(r["kinds"]) + (f" ({r['variant']})" if r["variant"] else "")
+        click.echo(
+            f"{r['law']:<14} {kinds:<36} {ack}respond {_days(r['respond'])}{ext}"
+            f"{since}{mark}{auto} [{r['source_quality']}]"
+        )
 
 
-def _rule_json(r: Any) -> dict[str, Any]:
-    def period(p: Any) -> dict[str, Any] | None:
-        return None if p is None else {"days": p.days, "business": p.business}
-
-    return {"law": r.law, "aliases": list(r.aliases), "name": r.name, "kinds": list(r.kinds),
-            "citation": r.citation, "calendar": r.calendar, "acknowledge": period(r.acknowledge),
-            "respond": period(r.respond), "extension": period(r.extension),
-            "extension_note": r.extension_note, "appeal": period(r.appeal),
-            "appeal_note": r.appeal_note, "courtesy": r.courtesy, "complaint_to": r.complaint_to,
-            "unverified": r.unverified, "source": r.source}  # fmt: skip
+def _days(period: dict[str, Any]) -> str:
+    return f"{period['days']} {'business' if period['business'] else 'calendar'} days"
 
 
 @deadlines.command("compute")
 @click.option("--law", required=True, help="A law id or alias (see 'borrador deadlines laws').")
 @click.option("--kind", required=True, type=click.Choice(KINDS))
 @click.option("--received", required=True, callback=_date, help="YYYY-MM-DD")
+@click.option(
+    "--after-free-report",
+    is_flag=True,
+    help="An FCRA dispute made after a free annual report: 45 days (§1681j(a)(3)).",
+)
 @click.option("--json", "as_json", is_flag=True)
-def compute_cmd(law: str, kind: str, received: dt.date, as_json: bool) -> None:
+def compute_cmd(law: str, kind: str, received: dt.date, after_free_report: bool,
+                as_json: bool) -> None:  # fmt: skip
     """The acknowledgement, response and extended dates for a request received on a date."""
-    from borrador.core.deadlines import compute
-    from borrador.services.laws import business_calendar, law_table
+    from borrador.services.law_info import deadline_facts
 
-    rule = law_table().rule(law, kind)
-    result = compute(rule, received, business_calendar(rule.calendar, received))
-    data = {
-        "law": rule.law, "kind": kind, "received": received.isoformat(),
-        "acknowledge_by": result.acknowledge_by.isoformat() if result.acknowledge_by else None,
-        "respond_by": result.respond_by.isoformat(),
-        "extended_respond_by": (result.extended_respond_by.isoformat()
-                                if result.extended_respond_by else None),
-        "citation": rule.citation, "courtesy": rule.courtesy, "calendar": rule.calendar,
-    }  # fmt: skip
+    result, data = deadline_facts(law, kind, received, after_free_report=after_free_report)
     if as_json:
         click.echo(output.dumps(data))
         return
+    rule = result.rule
     label = "Target date (no statute sets one)" if rule.courtesy else "Respond by"
     click.echo(f"{rule.name} — {rule.citation}")
+    if not result.in_force:
+        click.echo(f"  Not in force on {received} (from {rule.effective_from}): no legal "
+                   "deadline yet.")  # fmt: skip
+    start = received
+    if result.clock_start:
+        start = result.clock_start
+        click.echo(f"  The clock starts on {start}: {rule.clock_from_note}")
     if result.acknowledge_by:
         click.echo(f"  Acknowledge by: {result.acknowledge_by}  ({rule.acknowledge})")
-    click.echo(f"  {label}: {result.respond_by}  ({rule.respond} after {received})")
+    click.echo(f"  {label}: {result.respond_by}  ({rule.respond} after {start})")
     if result.extended_respond_by:
         click.echo(f"  If extended:    {result.extended_respond_by}  (+{rule.extension}; "
                    f"{rule.extension_note})")  # fmt: skip
+    for moved in result.rolled:
+        click.echo(f"  Moved: {moved.reason}.")
     if rule.unverified:
         click.echo(f"  Unverified: {rule.unverified}")
 

@@ -24,6 +24,7 @@ from borrador.core.requests import (
     with_status,
 )
 from borrador.core.text import clean_text
+from borrador.laws import basis as laws_basis
 from borrador.laws.table import law_table
 
 if TYPE_CHECKING:
@@ -41,27 +42,14 @@ OPTION_STATUS = {"channel": Status.SENT, "confirmation": Status.SENT, "until": S
                  "reason": Status.DENIED, "exemption": Status.DENIED}  # fmt: skip
 
 
-def choose_basis(person: Person, entry: Broker, kind: Kind) -> tuple[str, str]:
-    """The legal basis for a request and a one-line reason, from where the person lives."""
-    table = law_table()
-    if kind in (Kind.DISCLOSURE, Kind.DISPUTE):
-        return "fcra", "The Fair Credit Reporting Act covers consumer reporting agencies."
-    if kind is Kind.RECORDS:
-        if any(k == "records" and "foia" in laws for k, laws in entry.honours):
-            return "foia", "A federal agency: the Freedom of Information Act applies."
-        state_law = f"records-{person.state.lower()}"
-        if person.state and table.has(state_law, "records"):
-            return state_law, f"{table.rule(state_law, 'records').name} (your state)."
-        return "records-state", "Your state's public-records law (Borrador has no table row)."
-    state_law = f"privacy-{person.state.lower()}"
-    if person.state and table.has(state_law, str(kind)):
-        rule = table.rule(state_law, str(kind))
-        return state_law, f"You live in {person.state}: the {rule.name} applies."
-    where = f"{person.state} has" if person.state else "No state is recorded, so we assume"
-    return (
-        "policy",
-        f"{where} no privacy law of this kind: the letter asks under the company's policy.",
-    )
+def choose_basis(person: Person, entry: Broker, kind: Kind, on: dt.date) -> tuple[str, str]:
+    """The legal basis for a request and a one-line reason (laws.basis decides; `on` is the
+    day the letter is made: a law not yet in force is never chosen)."""
+    basis = laws_basis.choose_basis(
+        person.state, entry.kind, dict(entry.honours), str(kind), on,
+        getattr(entry, "cra_type", ""), recipient_slug=entry.slug,
+    )  # fmt: skip
+    return basis.law, basis.describe()
 
 
 class RequestService:
@@ -99,6 +87,12 @@ class RequestService:
     def events(self, request_id: int) -> list[Event]:
         self.requests.get(request_id)
         return self.requests.events(request_id)
+
+    def explain_basis(self, person_id: int, slug: str, kind: str) -> tuple[str, str]:
+        """The basis a request would get today, and why (for the guided flow)."""
+        entry = self.catalog.catalog().covering(slug)
+        person = self.people.get(person_id)
+        return choose_basis(person, entry, parse_enum("kind", kind, Kind), self.clock.today())
 
     def resolve_recipient(self, slug: str, kind: Kind) -> Broker:
         """The catalog entry a request goes to: a brand covered by another entry goes to that
@@ -152,7 +146,7 @@ class RequestService:
                     hint="'borrador deadlines laws' lists them.",
                 )
         else:
-            basis = choose_basis(person, entry, request_kind)[0]
+            basis = choose_basis(person, entry, request_kind, self.clock.today())[0]
         return Request(
             person_id=person.id or 0, recipient=entry.slug, kind=request_kind,
             legal_basis=basis,

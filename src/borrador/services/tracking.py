@@ -10,13 +10,12 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from borrador.core.deadlines import Deadlines, Rule, compute
+from borrador.core.deadlines import Deadlines, Rule
 from borrador.core.errors import NotFoundError
 from borrador.core.next_step import Step, response_step
 from borrador.core.requests import CLOCK_RUNNING, DONE, Request, Status, effective_due, statuses
 from borrador.i18n.wording import english, next_step
-from borrador.laws.calendars import business_calendar
-from borrador.laws.table import law_table
+from borrador.laws import engine
 
 if TYPE_CHECKING:
     from borrador.services.catalog import CatalogService
@@ -91,12 +90,9 @@ class Tracking:
 
     # -- rules and clocks -------------------------------------------------------------------
     @staticmethod
-    def rule_for(law: str, kind: str) -> Rule:
+    def rule_for(law: str, kind: str, after_free_report: bool = False) -> Rule:
         """The table's rule; follow-ups, complaints and unknown bases get the courtesy target."""
-        table = law_table()
-        if table.has(law or "policy", kind):
-            return table.rule(law or "policy", kind)
-        return table.rule("policy", "access")
+        return engine.courtesy_rule_for(law, kind, after_free_report=after_free_report)
 
     def receipt(
         self,
@@ -116,13 +112,19 @@ class Tracking:
         return sent_on + dt.timedelta(days=days), days > 0
 
     def deadlines_for(
-        self, law: str, kind: str, received: dt.date, estimated: bool = False
+        self,
+        law: str,
+        kind: str,
+        received: dt.date,
+        estimated: bool = False,
+        after_free_report: bool = False,
     ) -> Deadlines:
-        key = (law, kind, received, estimated)
+        """Clocks with the law's roll rule and start date applied (laws.engine)."""
+        key = (law, kind, received, estimated, after_free_report)
         if key not in self._cache:
-            rule = self.rule_for(law, kind)
-            calendar = business_calendar(rule.calendar, received)
-            self._cache[key] = compute(rule, received, calendar, receipt_estimated=estimated)
+            rule = self.rule_for(law, kind, after_free_report)
+            self._cache[key] = engine.deadlines_for_rule(rule, received, estimated=estimated,
+                                                         kind=kind)  # fmt: skip
         return self._cache[key]
 
     def deadlines(self, request: Request) -> Deadlines | None:
@@ -131,7 +133,10 @@ class Tracking:
                                str(request.channel) if request.channel else None)  # fmt: skip
         if receipt is None:
             return None
-        return self.deadlines_for(request.legal_basis, str(request.kind), *receipt)
+        # The request field is wired by the lead; until then every dispute is an ordinary one.
+        after_free_report = bool(getattr(request, "after_free_report", False))
+        return self.deadlines_for(request.legal_basis, str(request.kind), *receipt,
+                                  after_free_report=after_free_report)  # fmt: skip
 
     def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date:
         days = self.preferences.current.recheck_days
@@ -190,7 +195,7 @@ class Tracking:
         respond_by = effective_due(clocks.respond_by, _date(row.extended_due_on))
         left = (respond_by - today).days
         what = "verification" if row.status == S.VERIFICATION_REQUESTED else "response"
-        legal, estimated = not rule.courtesy, clocks.receipt_estimated
+        legal, estimated = clocks.legal, clocks.receipt_estimated
         parts = [_Part(what, respond_by, left, legal, rule.citation,
                        response_step(row.status, left), estimated, rule.complaint_to)]  # fmt: skip
         ack_by = clocks.acknowledge_by

@@ -211,15 +211,11 @@ class NewRequestsScreen(BaseScreen):
 
     def explain(self) -> None:
         """The legal basis chosen for each recipient, with the one-line why, and warnings."""
-        from borrador.core.requests import Kind
-        from borrador.services.requests import choose_basis
-
-        person = self.session.people.get(self.person())
         catalog = self.session.catalog.catalog()
         lines = []
         for slug in self.recipients():
             entry = catalog.covering(slug)
-            _law, why = choose_basis(person, entry, Kind(self.kind()))
+            _law, why = self.session.requests.explain_basis(self.person(), slug, self.kind())
             lines.append(f"{entry.name}: {why}")
             lines += [f"  ⚠ {w}" for w in entry.requirement_warnings()]
         agencies = [s for s in self.recipients() if catalog.covering(s).kind == "agency"]
