@@ -9,7 +9,8 @@ import sqlcipher3
 
 FIELDS = ("id", "person_id", "recipient", "kind", "status", "legal_basis", "channel",
           "created_on", "sent_on", "received_on", "acknowledged_on", "due_on", "extended_due_on",
-          "closed_on", "recheck_on", "confirmation", "notes", "agent", "authorized_on")  # fmt: skip
+          "closed_on", "recheck_on", "confirmation", "notes", "agent", "authorized_on",
+          "after_free_report")  # fmt: skip
 
 
 @click.command()

@@ -116,3 +116,12 @@ def import_registry(file: Path, state: str | None, as_json: bool) -> None:
         click.echo(f"Matched to catalog entries (not listed twice): {len(report.matched)}")
     for line, reason in report.skipped:
         click.echo(f"  line {line}: skipped — {reason}")
+
+
+def _add_corrections_command() -> None:
+    from borrador.cli.corrections_cmd import corrections
+
+    catalog_group.add_command(corrections)
+
+
+_add_corrections_command()

@@ -34,7 +34,12 @@ def requests() -> None:
 @click.option("--kind", required=True, type=click.Choice([k.value for k in Kind]))
 @click.option("--basis", default="", help="Legal basis, e.g. ccpa, fcra, foia.")
 @click.option("--channel", type=click.Choice([c.value for c in Channel]))
-@click.option("--note", default="", help="A note kept with the request.")
+@click.option("--note", default="", help="A private note kept with the request.")
+@click.option(
+    "--after-free-report",
+    is_flag=True,
+    help="An FCRA dispute made after a free annual report: 45 days (15 U.S.C. §1681j(a)(3)).",
+)
 @click.option("--json", "as_json", is_flag=True)
 def add(
     person_id: int,
@@ -43,12 +48,14 @@ def add(
     basis: str,
     channel: str | None,
     note: str,
+    after_free_report: bool,
     as_json: bool,
 ) -> None:
     """Draft a request (one per --broker) for a person."""
     with open_session() as session:
         made = session.requests.create_many(
-            person_id, list(recipients), kind, legal_basis=basis, channel=channel, notes=note
+            person_id, list(recipients), kind, legal_basis=basis, channel=channel, notes=note,
+            after_free_report=after_free_report,
         )
     if as_json:
         click.echo(output.dumps([output.request_json(r) for r in made]))
@@ -171,3 +178,12 @@ def recheck(request_id: int, listed: bool, on: dt.date | None, note: str) -> Non
         click.echo(f"Listed again: drafted request {request.id}, linked to {request_id}.")
     else:
         click.echo(f"Not listed. Next re-check on {request.recheck_on}.")
+
+
+def _add_report_command() -> None:
+    from borrador.cli.corrections_cmd import report
+
+    requests.add_command(report)
+
+
+_add_report_command()

@@ -128,6 +128,7 @@ PUBLIC_FIELDS = (
     "id", "person_id", "recipient", "kind", "status", "legal_basis", "channel",
     "created_on", "sent_on", "received_on", "acknowledged_on", "due_on", "extended_due_on",
     "closed_on", "recheck_on", "confirmation", "notes", "agent", "authorized_on",
+    "after_free_report",
 )  # fmt: skip
 """The documented keys of a request in `--json` output, in order."""
 
@@ -158,6 +159,7 @@ class Request:
     sent_message: str = ""  # the email as sent, kept as evidence
     agent: str = ""  # the volunteer who drafted it as authorised agent (clinic mode)
     authorized_on: dt.date | None = None  # when the person signed the agent's authorisation
+    after_free_report: bool = False  # an FCRA dispute after a free annual report: 45 days
     id: int | None = None
 
     @property

@@ -133,8 +133,12 @@ class RequestService:
         channel: str | None,
         notes: str,
         parent_id: int | None = None,
+        *,
+        after_free_report: bool = False,
     ) -> Request:
         request_kind = parse_enum("kind", kind, Kind)
+        if after_free_report and request_kind is not Kind.DISPUTE:
+            raise ValidationError("after_free_report", "goes only with an FCRA dispute")
         entry = self.resolve_recipient(recipient, request_kind)
         basis = clean_text("legal_basis", legal_basis, max_len=40).lower()
         if basis:
@@ -153,6 +157,7 @@ class RequestService:
             channel=parse_enum("channel", channel, Channel) if channel else None,
             created_on=self.clock.today(),
             notes=clean_text("notes", notes, max_len=5000, multiline=True), parent_id=parent_id,
+            after_free_report=after_free_report,
         )  # fmt: skip
 
     def create_many(
@@ -164,10 +169,12 @@ class RequestService:
         legal_basis: str = "",
         channel: str | None = None,
         notes: str = "",
+        after_free_report: bool = False,
     ) -> list[Request]:
         """Draft one request per recipient for a person, all or none."""
         person = self.people.get(person_id)
-        drafts = [self.draft(person, r, kind, legal_basis, channel, notes) for r in recipients]
+        drafts = [self.draft(person, r, kind, legal_basis, channel, notes,
+                             after_free_report=after_free_report) for r in recipients]  # fmt: skip
         return self.requests.add_many(drafts, self.clock.now())
 
     def create(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:

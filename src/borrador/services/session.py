@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from borrador.services.catalog import CatalogService
     from borrador.services.clinic import ClinicService
     from borrador.services.clock import Clock
+    from borrador.services.corrections import CorrectionService
     from borrador.services.exports import ExportService
     from borrador.services.handoff import HandoffService
     from borrador.services.letters import LetterService
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from borrador.services.tracking import Tracking
     from borrador.storage.db import Database
     from borrador.storage.registry_repo import RegistryRepo
+    from borrador.storage.reports_repo import ReportsRepo
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,6 +71,12 @@ class Repositories:
         from borrador.storage.registry_repo import RegistryRepo
 
         return RegistryRepo(self.db)
+
+    @functools.cached_property
+    def reports(self) -> ReportsRepo:
+        from borrador.storage.reports_repo import ReportsRepo
+
+        return ReportsRepo(self.db)
 
 
 class Session:
@@ -191,6 +199,13 @@ class Session:
 
         return SafetyService(self.paths, self.db, self.keys, self.repos.people,
                              self.repos.requests, self.clock)  # fmt: skip
+
+    @functools.cached_property
+    def corrections(self) -> CorrectionService:
+        from borrador.services.corrections import CorrectionService
+
+        return CorrectionService(self.paths, self.repos.reports, self.repos.requests,
+                                 self.catalog, self.clock)  # fmt: skip
 
     # -- the store ------------------------------------------------------------------------
     def __enter__(self) -> Session:

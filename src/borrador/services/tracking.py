@@ -133,10 +133,8 @@ class Tracking:
                                str(request.channel) if request.channel else None)  # fmt: skip
         if receipt is None:
             return None
-        # The request field is wired by the lead; until then every dispute is an ordinary one.
-        after_free_report = bool(getattr(request, "after_free_report", False))
         return self.deadlines_for(request.legal_basis, str(request.kind), *receipt,
-                                  after_free_report=after_free_report)  # fmt: skip
+                                  after_free_report=request.after_free_report)  # fmt: skip
 
     def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date:
         days = self.preferences.current.recheck_days
@@ -190,7 +188,8 @@ class Tracking:
         receipt = self.receipt(_date(row.sent_on), _date(row.received_on), row.channel, mail_days)
         if receipt is None:
             return []
-        clocks = self.deadlines_for(row.legal_basis, row.kind, *receipt)
+        clocks = self.deadlines_for(row.legal_basis, row.kind, *receipt,
+                                    after_free_report=bool(row.after_free_report))  # fmt: skip
         rule = clocks.rule
         respond_by = effective_due(clocks.respond_by, _date(row.extended_due_on))
         left = (respond_by - today).days

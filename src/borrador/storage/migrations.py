@@ -99,6 +99,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE requests ADD COLUMN agent TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE requests ADD COLUMN authorized_on TEXT",
     ),
+    8: (
+        # FCRA: a dispute made after a free annual report has 45 days, not 30 (§1681j(a)(3)).
+        "ALTER TABLE requests ADD COLUMN after_free_report INTEGER NOT NULL DEFAULT 0",
+        # Problems users report with a catalog channel; erased with the request they came from.
+        "CREATE TABLE channel_reports ("
+        " id INTEGER PRIMARY KEY,"
+        " request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,"
+        " recipient TEXT NOT NULL, channel TEXT NOT NULL, target TEXT NOT NULL,"
+        " problem TEXT NOT NULL, reported_on TEXT NOT NULL, note TEXT NOT NULL DEFAULT '')",
+        "CREATE INDEX channel_reports_recipient ON channel_reports(recipient)",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

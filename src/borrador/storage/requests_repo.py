@@ -42,8 +42,13 @@ _FIELDS = (
     "message_id",
     "sent_message",
     "agent",
+    "after_free_report",
 )
 _COLUMNS = ", ".join(_FIELDS)
+# Columns whose JSON form is not the stored one (SQLite keeps booleans as 0/1).
+_JSON_VALUE = {
+    "after_free_report": "json(CASE WHEN after_free_report THEN 'true' ELSE 'false' END)"
+}
 _MUTABLE = [f for f in _FIELDS if f not in ("id", "uid", "person_id")]
 _EVENT_COLUMNS = "id, request_id, on_date, from_status, to_status, note, actor, recorded_at, detail"
 # What the deadline views need of each request: few columns, no objects (fast over thousands).
@@ -64,6 +69,7 @@ class ClockRow(NamedTuple):
     extended_due_on: str | None
     closed_on: str | None
     recheck_on: str | None
+    after_free_report: int
 
     def clock_facts(self) -> tuple[Any, ...]:
         """Everything but who it is for: requests with equal facts share their deadlines."""
@@ -99,6 +105,7 @@ def _row_to_request(row: Any) -> Request:
     data["kind"] = Kind(data["kind"])
     data["status"] = Status(data["status"])
     data["channel"] = Channel(data["channel"]) if data["channel"] else None
+    data["after_free_report"] = bool(data["after_free_report"])
     return Request(**data)
 
 
@@ -108,6 +115,7 @@ def _to_values(request: Request) -> dict[str, Any]:
         values[name] = values[name].isoformat() if values[name] else None
     for name in ("kind", "status", "channel"):
         values[name] = str(values[name]) if values[name] else None
+    values["after_free_report"] = int(values["after_free_report"])
     return values
 
 
@@ -204,7 +212,7 @@ class RequestsRepo:
     def find_json(self, person_id: int | None = None) -> list[str]:
         """Each request's PUBLIC_FIELDS as a JSON object, built by SQLite itself: listing
         thousands of requests should not cost a Python object per field."""
-        pairs = ", ".join(f"'{name}', {name}" for name in PUBLIC_FIELDS)
+        pairs = ", ".join(f"'{name}', {_JSON_VALUE.get(name, name)}" for name in PUBLIC_FIELDS)
         where, params = ("WHERE person_id = ?", (person_id,)) if person_id is not None else ("", ())
         rows = self.db.query(
             f"SELECT json_object({pairs}) FROM requests {where} ORDER BY id", params
