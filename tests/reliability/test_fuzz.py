@@ -14,8 +14,8 @@ from borrador.letters.environment import LetterTemplateError
 from borrador.letters.library import TemplateLibrary
 from borrador.letters.resources import shipped_templates
 from borrador.services.exports import to_csv
-from conftest import PASSPHRASE
-from helpers.memory_keyring import MemoryKeyring
+from tests.helpers.common import PASSPHRASE
+from tests.helpers.memory_keyring import MemoryKeyring
 
 HEADER = '{#-\ntitle = "t"\nkind = "delete"\nbasis = ["privacy-ca"]\n-#}\n'
 PIECES = [
@@ -129,12 +129,14 @@ def test_any_command_line_ends_cleanly(session, argv):
     """Exit 0, 1 (bug report) or 2 (user error), never an unhandled exception."""
     from borrador.cli import cli
 
-    if not hasattr(test_any_command_line_ends_cleanly, "ready"):
+    ready = getattr(test_any_command_line_ends_cleanly, "ready", None)
+    if ready is None or ready[0] != session.paths.root:  # once per run of the test
         backend = MemoryKeyring()
         keyring.set_keyring(backend)
         session.remember_on_device(PASSPHRASE)  # unlock without the KDF, for speed
-        test_any_command_line_ends_cleanly.ready = backend  # type: ignore[attr-defined]
-    keyring.set_keyring(test_any_command_line_ends_cleanly.ready)  # type: ignore[attr-defined]
+        ready = (session.paths.root, backend)
+        test_any_command_line_ends_cleanly.ready = ready  # type: ignore[attr-defined]
+    keyring.set_keyring(ready[1])
     if argv[:1] in (["erase"], ["restore"], ["init"], ["backup"]) or "mail" in argv:
         return
     result = CliRunner().invoke(cli, argv, catch_exceptions=True)

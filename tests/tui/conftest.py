@@ -11,9 +11,8 @@ from borrador.keys import FLOOR
 from borrador.letters.context import Agent
 from borrador.services import init_store, open_store
 from borrador.tui.app import BorradorApp
-from conftest import PASSPHRASE, FixedClock
-
-SIZE = (100, 32)
+from tests.helpers.common import PASSPHRASE, FixedClock
+from tests.helpers.tui import TOMAS
 
 
 @pytest.fixture(autouse=True)
@@ -60,9 +59,6 @@ def app(store):
     yield application
     if application.session is not None:
         application.session.close()
-
-
-TOMAS = "frase de tomás bastante larga"
 
 
 def resident(session, name, broker):
