@@ -49,8 +49,8 @@ PIECES = [
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=20))
 def test_any_user_template_loads_or_is_refused_clearly(tmp_path_factory, parts):
-    folder = tmp_path_factory.mktemp("t") / "letters"
-    folder.mkdir()
+    folder = tmp_path_factory.getbasetemp() / "fuzz-templates" / "letters"  # one folder, the
+    folder.mkdir(parents=True, exist_ok=True)  # file rewritten: cheaper than one per example
     (folder / "delete.privacy-ca.j2").write_text(HEADER + "".join(parts), "utf-8", "replace")
     library = TemplateLibrary(shipped_templates(), folder.parent)
     if library.errors:
