@@ -14,6 +14,7 @@ import pytest
 from keyring.backends import fail
 
 from borrador.home.paths import Paths
+from borrador.i18n import set_language
 from borrador.keys import FLOOR, KdfParams
 from borrador.services import Session, init_store
 from tests.helpers.cli import run_cli, run_cli_process
@@ -35,6 +36,14 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield home
     os.umask(umask)
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The language is process-wide (borrador.i18n): each test starts, and leaves, in English."""
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

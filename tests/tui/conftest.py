@@ -6,20 +6,12 @@ import datetime as dt
 
 import pytest
 
-from borrador.i18n import set_language
 from borrador.keys import FLOOR
 from borrador.letters.context import Agent
 from borrador.services import init_store, open_store
 from borrador.tui.app import BorradorApp
 from tests.helpers.common import PASSPHRASE, FixedClock
 from tests.helpers.tui import TOMAS
-
-
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture
