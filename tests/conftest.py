@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import functools
 import os
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,26 +13,13 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-sys.path.insert(0, str(Path(__file__).parent))
-
 from borrador.home.paths import Paths
-from borrador.keys import FLOOR
+from borrador.i18n import set_language
+from borrador.keys import FLOOR, KdfParams
 from borrador.services import Session, init_store
-from helpers.memory_keyring import MemoryKeyring
-
-PASSPHRASE = "una frase de paso larga"
-TODAY = dt.date(2026, 11, 26)
-
-
-class FixedClock:
-    def __init__(self, today: dt.date = TODAY) -> None:
-        self.day = today
-
-    def today(self) -> dt.date:
-        return self.day
-
-    def now(self) -> str:
-        return f"{self.day.isoformat()}T12:00:00+00:00"
+from tests.helpers.cli import run_cli, run_cli_process
+from tests.helpers.common import PASSPHRASE, FixedClock
+from tests.helpers.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +32,29 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("BORRADOR_PASSPHRASE", raising=False)
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
+    umask = os.umask(0o022)  # the CLI sets its own: no test sees another's
     yield home
+    os.umask(umask)
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The language is process-wide (borrador.i18n): each test starts, and leaves, in English."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def floor_kdf(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New keys (init, change of passphrase, own-passphrase backups, hand-off bundles) are
+    derived at the floor, the cheapest cost the program accepts, instead of the default:
+    tests make many. Tests of the real cost are marked `real_kdf`. Subprocesses are not
+    affected."""
+    if request.node.get_closest_marker("real_kdf") is None:
+        floor = tuple(getattr(FLOOR, f.name) for f in dataclasses.fields(KdfParams))
+        monkeypatch.setattr(KdfParams.__init__, "__defaults__", floor)
 
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
@@ -100,58 +106,40 @@ def session(paths: Paths, clock: FixedClock) -> Iterator[Session]:
         yield opened
 
 
-def all_files(root: Path) -> list[Path]:
-    return [p for p in root.rglob("*") if p.is_file()]
-
-
-def cli_env(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BORRADOR_")}
-    env.update(BORRADOR_HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    env.update(extra)
-    return env
-
-
-def run_cli(
-    home: Path,
-    *args: str,
-    passphrase: str | None = PASSPHRASE,
-    input: str | None = None,
-    **env: str,
-) -> subprocess.CompletedProcess[str]:
-    """`borrador ARGS` in its own process, as a person runs it, on the data in `home`."""
-    extra = {"BORRADOR_PASSPHRASE": passphrase} if passphrase else {}
-    return subprocess.run(
-        [sys.executable, "-m", "borrador", *args],
-        capture_output=True,
-        text=True,
-        env=cli_env(home, **extra, **env),
-        input=input,
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def run(isolated: Path):  # type: ignore[no-untyped-def]
-    """`run("people", "list")`: the CLI on this test's BORRADOR_HOME."""
+    """`run("people", "list")`: the CLI on this test's BORRADOR_HOME, in this process."""
     return functools.partial(run_cli, isolated)
 
 
-FIGURES: list[str] = []
+@pytest.fixture
+def run_process(isolated: Path):  # type: ignore[no-untyped-def]
+    """`run_process("people", "list")`: the same in a process of its own (slower)."""
+    return functools.partial(run_cli_process, isolated)
 
 
 @pytest.fixture
-def figure():
-    """Record a measured figure: printed at the end of the run (and in the README)."""
+def figure(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Record a measured figure: printed at the end of the run (and in the README). Kept in
+    the test's report, so that it reaches the summary from an xdist worker too."""
 
     def note(text: str) -> None:
-        FIGURES.append(text)
+        request.node.user_properties.append(("figure", text))
         print(text)
 
     return note
 
 
 def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]
-    if FIGURES:
+    figures = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if name == "figure"
+    ]
+    if figures:
         terminalreporter.section("reliability and security figures")
-        for line in FIGURES:
+        for line in figures:
             terminalreporter.write_line(line)

@@ -1,10 +1,12 @@
-"""The installed program, run as a person would: subprocesses, exit codes, JSON keys."""
+"""The program, run as a person would: exit codes, one-line errors, JSON keys. Most runs are
+in this process (`run`); `run_process` starts the real program where a process matters."""
 
 import json
-import subprocess
-import sys
 
-from conftest import PASSPHRASE, all_files, cli_env
+from borrador.home.paths import Paths
+from borrador.services import open_store
+from tests.helpers.cli import run_cli_at_terminal
+from tests.helpers.common import PASSPHRASE, all_files
 
 REQUEST_KEYS = {
     "id",
@@ -144,8 +146,8 @@ def test_whole_flow(run, tmp_path, isolated):
     assert {p.name for p in all_files(isolated)} >= {"borrador.db", "borrador.key"}
 
 
-def test_version(run):
-    assert ok(run("--version")).startswith("borrador, version ")
+def test_version(run_process):
+    assert ok(run_process("--version")).startswith("borrador, version ")
 
 
 def test_user_errors_are_one_line_with_exit_2(run, tmp_path):
@@ -186,38 +188,53 @@ def test_refused_transition_names_both_states(run, tmp_path):
     user_error(run("requests", "mark", "1", "sent"), "'withdrawn'", "'sent'")
 
 
-def test_damaged_and_missing_key_file_exit_2_and_change_nothing(run, isolated):
+def test_damaged_and_missing_key_file_exit_2_and_change_nothing(run, run_process, isolated):
     ok(run("init"))
     key_file = isolated / "borrador.key"
     original = key_file.read_bytes()
     key_file.write_bytes(original[:40])
     before = {p: p.read_bytes() for p in all_files(isolated)}
-    user_error(run("people", "list"), "damaged")
+    user_error(run_process("people", "list"), "damaged")  # the exit status of a real process
     assert {p: p.read_bytes() for p in all_files(isolated)} == before
     key_file.unlink()
-    user_error(run("people", "list"), "missing")
+    user_error(run_process("people", "list"), "missing")
     key_file.write_bytes(original)
-    ok(run("people", "list"))
+    ok(run_process("people", "list"))
 
 
-def test_stored_text_cannot_drive_the_terminal(run, tmp_path, isolated):
+def test_stored_text_cannot_drive_the_terminal(run, run_process, tmp_path, isolated):
     """Even text that got into the database past validation is printed inert."""
     ok(run("init"))
     person = tmp_path / "p.json"
     person.write_text('{"name": "Ana Ejemplo"}')
     ok(run("people", "add", "--from-file", str(person)))
     poison = "Ana\x1b[2J\x1b]8;;http://x\x07\u202eevil\x9b"
-    code = (
-        "import sys\nfrom borrador.home.paths import data_paths\nfrom borrador.services import open_store\n"
-        "s = open_store(data_paths())\nwith s.db.write() as c:\n"
-        f"    c.execute('UPDATE people SET name = ?', ({poison!r},))\n"
+    with open_store(Paths(isolated), passphrase=PASSPHRASE) as store, store.db.write() as c:
+        c.execute("UPDATE people SET name = ?", (poison,))
+    for runner in (run, run_process):  # the sanitizing stdout, in this process and in its own
+        for args in (("people", "list"), ("people", "show", "1"), ("people", "list", "--json")):
+            out = ok(runner(*args))
+            assert "\x1b" not in out and "\u202e" not in out and "\x9b" not in out
+            assert "\x07" not in out and "Ana" in out
+
+
+def test_at_a_terminal_passphrases_are_asked_and_not_shown(run, isolated):
+    """Only a real process on a (pseudo-)terminal takes the typed-passphrase path."""
+    ok(run("init"))
+    new = "otra frase de paso, nueva"
+    status, shown = run_cli_at_terminal(
+        isolated,
+        "key",
+        "change-passphrase",
+        replies=[
+            ("Current passphrase:", PASSPHRASE),
+            ("New passphrase:", new),
+            ("Repeat for confirmation:", new),
+        ],
     )
-    subprocess.run(
-        [sys.executable, "-c", code],
-        env=cli_env(isolated, BORRADOR_PASSPHRASE=PASSPHRASE),
-        check=True,
-    )
-    for args in (("people", "list"), ("people", "show", "1"), ("people", "list", "--json")):
-        out = ok(run(*args))
-        assert "\x1b" not in out and "\u202e" not in out and "\x9b" not in out and "\x07" not in out
-        assert "Ana" in out
+    assert status == 0 and "Passphrase changed." in shown, shown
+    assert PASSPHRASE not in shown and new not in shown  # typed, never echoed
+    status, shown = run_cli_at_terminal(isolated, "people", "list", replies=[("Passphrase:", new)])
+    assert status == 0 and "No people yet" in shown and new not in shown, shown
+    user_error(run("people", "list"), "passphrase is wrong")
+    ok(run("people", "list", passphrase=new))

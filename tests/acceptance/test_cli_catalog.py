@@ -2,7 +2,7 @@
 
 import json
 
-from helpers import registry_files as files
+from tests.helpers import registry_files as files
 
 
 def ok(result):

@@ -4,8 +4,9 @@ import json
 
 import pypdf
 
-from acceptance.test_cli import ok, user_error
-from conftest import PASSPHRASE, run_cli
+from tests.acceptance.test_cli import ok, user_error
+from tests.helpers.cli import run_cli
+from tests.helpers.common import PASSPHRASE
 
 TOMAS = "frase de tomás bastante larga"
 OTHER = "otra clínica, otra frase larga"

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from conftest import all_files, run_cli
-from helpers import smtp_server as srv
+from tests.helpers import smtp_server as srv
+from tests.helpers.cli import run_cli
+from tests.helpers.common import all_files
 
 pytestmark = pytest.mark.smtp
 

@@ -1,11 +1,8 @@
 """Backup, restore, erase and damaged files, as a person meets them on the command line."""
 
-import subprocess
-import sys
-
 import pytest
 
-from conftest import PASSPHRASE, cli_env
+from tests.helpers.cli import run_cli
 
 
 def ok(result):
@@ -63,12 +60,7 @@ def test_damaged_database_is_a_clear_error(run, tmp_path, isolated, damage):
 def test_key_file_of_another_store(run, tmp_path, isolated):
     ok(run("init"))
     other = tmp_path / "other"
-    subprocess.run(
-        [sys.executable, "-m", "borrador", "init"],
-        env=cli_env(other, BORRADOR_PASSPHRASE=PASSPHRASE),
-        check=True,
-        capture_output=True,
-    )
+    ok(run_cli(other, "init"))
     (isolated / "borrador.key").write_bytes((other / "borrador.key").read_bytes())
     clear_error(run("people", "list"), "another database", "borrador restore")
 

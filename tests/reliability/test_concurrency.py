@@ -9,7 +9,8 @@ import pytest
 
 from borrador.services import open_store
 from borrador.storage.requests_repo import ConflictError
-from conftest import PASSPHRASE, cli_env
+from tests.helpers.cli import cli_env
+from tests.helpers.common import PASSPHRASE
 
 WORKER = """
 import sys

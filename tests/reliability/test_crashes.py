@@ -14,7 +14,8 @@ from borrador.core.errors import StoreError
 from borrador.services import open_store
 from borrador.storage.backup import problems
 from borrador.storage.db import Database
-from conftest import PASSPHRASE, cli_env
+from tests.helpers.cli import cli_env
+from tests.helpers.common import PASSPHRASE
 
 TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -14,8 +14,8 @@ from borrador.letters.environment import LetterTemplateError
 from borrador.letters.library import TemplateLibrary
 from borrador.letters.resources import shipped_templates
 from borrador.services.exports import to_csv
-from conftest import PASSPHRASE
-from helpers.memory_keyring import MemoryKeyring
+from tests.helpers.common import PASSPHRASE
+from tests.helpers.memory_keyring import MemoryKeyring
 
 HEADER = '{#-\ntitle = "t"\nkind = "delete"\nbasis = ["privacy-ca"]\n-#}\n'
 PIECES = [
@@ -49,8 +49,8 @@ PIECES = [
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=20))
 def test_any_user_template_loads_or_is_refused_clearly(tmp_path_factory, parts):
-    folder = tmp_path_factory.mktemp("t") / "letters"
-    folder.mkdir()
+    folder = tmp_path_factory.getbasetemp() / "fuzz-templates" / "letters"  # one folder, the
+    folder.mkdir(parents=True, exist_ok=True)  # file rewritten: cheaper than one per example
     (folder / "delete.privacy-ca.j2").write_text(HEADER + "".join(parts), "utf-8", "replace")
     library = TemplateLibrary(shipped_templates(), folder.parent)
     if library.errors:
@@ -129,12 +129,14 @@ def test_any_command_line_ends_cleanly(session, argv):
     """Exit 0, 1 (bug report) or 2 (user error), never an unhandled exception."""
     from borrador.cli import cli
 
-    if not hasattr(test_any_command_line_ends_cleanly, "ready"):
+    ready = getattr(test_any_command_line_ends_cleanly, "ready", None)
+    if ready is None or ready[0] != session.paths.root:  # once per run of the test
         backend = MemoryKeyring()
         keyring.set_keyring(backend)
         session.keys.remember_on_device(PASSPHRASE)  # unlock without the KDF, for speed
-        test_any_command_line_ends_cleanly.ready = backend  # type: ignore[attr-defined]
-    keyring.set_keyring(test_any_command_line_ends_cleanly.ready)  # type: ignore[attr-defined]
+        ready = (session.paths.root, backend)
+        test_any_command_line_ends_cleanly.ready = ready  # type: ignore[attr-defined]
+    keyring.set_keyring(ready[1])
     if argv[:1] in (["erase"], ["restore"], ["init"], ["backup"]) or "mail" in argv:
         return
     result = CliRunner().invoke(cli, argv, catch_exceptions=True)

@@ -6,7 +6,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -16,7 +15,8 @@ from borrador.services import open_store
 from borrador.services.safety import erase_everything, restore_backup
 from borrador.storage.backup import problems
 from borrador.storage.db import Database, is_sqlite_error
-from conftest import PASSPHRASE, all_files, cli_env
+from tests.helpers.cli import cli_env
+from tests.helpers.common import PASSPHRASE, all_files
 
 CANARIES = [f"Kanarienvogel{n:02d}Zqx" for n in range(50)]
 
@@ -62,13 +62,15 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
             "-c",
             "from borrador.home.paths import data_paths\n"
             "from borrador.services import open_store\ns = open_store(data_paths())\n"
-            "print('go', flush=True)\nwhile True: s.people.add({'name': 'Kanarienvogel00Zqx Otra'})",
+            "print('go', flush=True)\nwhile True:\n"
+            "    s.people.add({'name': 'Kanarienvogel00Zqx Otra'})\n    print('added', flush=True)",
         ],
         env=cli_env(paths.root, BORRADOR_PASSPHRASE=PASSPHRASE),
         stdout=subprocess.PIPE,
     )
-    writer.stdout.readline()
-    time.sleep(0.2)
+    assert writer.stdout.readline() == b"go\n"
+    for _ in range(20):  # twenty people committed, then a kill in the middle of writing
+        assert writer.stdout.readline() == b"added\n"
     writer.send_signal(signal.SIGKILL)
     writer.wait()
     counts["crash"] = len(hits(paths.root))

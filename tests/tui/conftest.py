@@ -6,21 +6,12 @@ import datetime as dt
 
 import pytest
 
-from borrador.i18n import set_language
 from borrador.keys import FLOOR
 from borrador.letters.context import Agent
 from borrador.services import init_store, open_store
 from borrador.tui.app import BorradorApp
-from conftest import PASSPHRASE, FixedClock
-
-SIZE = (100, 32)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
+from tests.helpers.common import PASSPHRASE, FixedClock
+from tests.helpers.tui import TOMAS
 
 
 @pytest.fixture
@@ -60,9 +51,6 @@ def app(store):
     yield application
     if application.session is not None:
         application.session.close()
-
-
-TOMAS = "frase de tomás bastante larga"
 
 
 def resident(session, name, broker):

@@ -5,8 +5,8 @@ import pytest
 from textual.widgets import DataTable, Select, Static
 
 from borrador.services import open_store
-from conftest import PASSPHRASE
-from tui.conftest import SIZE, TOMAS
+from tests.helpers.common import PASSPHRASE
+from tests.helpers.tui import SIZE, TOMAS
 
 
 def cells(table):

@@ -7,8 +7,8 @@ from textual.widgets import DataTable, Input, Select, SelectionList, TextArea
 
 from borrador.i18n import _
 from borrador.tui.app import BorradorApp
-from conftest import PASSPHRASE, FixedClock
-from tui.conftest import SIZE
+from tests.helpers.common import PASSPHRASE, FixedClock
+from tests.helpers.tui import SIZE
 
 
 async def type_into(pilot, selector, text):

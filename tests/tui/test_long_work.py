@@ -4,9 +4,9 @@ sending by email."""
 import pytest
 from textual.widgets import Input, Select
 
-from conftest import PASSPHRASE
-from helpers import registry_files
-from tui.conftest import SIZE
+from tests.helpers import registry_files
+from tests.helpers.common import PASSPHRASE
+from tests.helpers.tui import SIZE
 
 
 async def submit(pilot, **values):
@@ -65,7 +65,7 @@ async def test_backup_export_and_restore_from_settings(app, tmp_path):
 async def test_send_by_email_from_the_request_screen(app, tmp_path):
     from borrador.letters.smtp import MailAccount
     from borrador.tui.screens.request import RequestScreen
-    from helpers import smtp_server as srv
+    from tests.helpers import smtp_server as srv
 
     ca, cert, key = srv.make_certificates(tmp_path)
     handler = srv.Handler()

@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Input, Select, SelectionList
 
 from borrador.tui.app import BorradorApp
-from conftest import FixedClock
+from tests.helpers.common import FixedClock
 
 SIZE = (80, 24)
 

@@ -334,7 +334,8 @@ def test_any_table_gives_an_entry_or_a_catalog_error(data):
 @settings(max_examples=2000, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_file_bytes_load_or_report(tmp_path_factory, data):
-    folder = tmp_path_factory.mktemp("fuzz")
+    folder = tmp_path_factory.getbasetemp() / "fuzz-catalog"  # one folder, rewritten: a new
+    folder.mkdir(exist_ok=True)  # one per example costs more than the example
     (folder / "fuzz.toml").write_bytes(data)
     entries, errors = load_entries(folder)
     assert len(entries) + len(errors) == 1

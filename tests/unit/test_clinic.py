@@ -8,10 +8,10 @@ import pytest
 
 from borrador.keys import FLOOR
 from borrador.letters.context import Agent
-from conftest import PASSPHRASE, TODAY
-from helpers import smtp_server as srv
-from helpers.people import sample_person
-from unit.test_mail import certs, server, setup_account  # noqa: F401 (fixtures)
+from tests.helpers import smtp_server as srv
+from tests.helpers.common import PASSPHRASE, TODAY
+from tests.helpers.people import sample_person
+from tests.unit.test_mail import certs, server, setup_account  # noqa: F401 (fixtures)
 
 BROKERS = ["epsilon", "acxiom", "spokeo"]
 

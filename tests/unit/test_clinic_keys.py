@@ -9,7 +9,7 @@ from borrador.keys import FLOOR, KeyFile
 from borrador.letters.context import Agent
 from borrador.services import open_store
 from borrador.storage.db import Database
-from conftest import PASSPHRASE
+from tests.helpers.common import PASSPHRASE
 
 ROSA = "rosa frase de paso uno"
 TOMAS = "tomas frase de paso dos"

@@ -5,10 +5,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
-from conftest import PASSPHRASE, all_files, cli_env
-from helpers.people import sample_person
+from tests.helpers.cli import cli_env
+from tests.helpers.common import PASSPHRASE, ROOT, all_files
+from tests.helpers.people import sample_person
 
 CANARY_NAME = "Qwertina Canaryfield"
 CANARY_BIRTH = "1911-11-11"
@@ -63,12 +63,9 @@ def test_no_plaintext_after_delete(session, paths):
 
 
 WRITER = """
-import sys
 from borrador.home.paths import data_paths
 from borrador.services import open_store
-sys.path.insert(0, sys.argv[1])
-from helpers.people import sample_person
-from test_encryption import canary_person
+from tests.unit.test_encryption import canary_person
 session = open_store(data_paths())
 person = session.people.add(canary_person())
 print("ready", flush=True)
@@ -76,25 +73,26 @@ i = 0
 while True:
     i += 1
     session.requests.create(person.id, ("spokeo", "acxiom", "epsilon")[i % 3], "opt-out", notes="Canaryfield note")
+    print(i, flush=True)
 """
 
 
 def test_no_plaintext_after_a_crash(session, paths, tmp_path):
     session.close()
-    tests_dir = os.path.dirname(os.path.dirname(__file__))
-    env = cli_env(
+    env = cli_env(  # the code under test, and `tests` for the canary
         paths.root,
         BORRADOR_PASSPHRASE=PASSPHRASE,
-        PYTHONPATH=os.pathsep.join([tests_dir, os.path.join(tests_dir, "unit")]),
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, tests_dir],
+        [sys.executable, "-c", WRITER],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     assert proc.stdout.readline().strip() == b"ready", proc.stderr.read()
-    time.sleep(0.3)
+    for _ in range(20):  # twenty requests committed, then a kill in the middle of writing
+        assert proc.stdout.readline(), proc.stderr.read()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     files = {p.name for p in all_files(paths.root)}

@@ -8,8 +8,8 @@ from borrador.keys import FLOOR
 from borrador.services import init_store
 from borrador.services.handoff import one_time_passphrase
 from borrador.storage.handoff_repo import export_person, import_person
-from conftest import FixedClock
-from helpers.people import sample_person
+from tests.helpers.common import FixedClock
+from tests.helpers.people import sample_person
 
 
 @pytest.fixture

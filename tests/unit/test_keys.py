@@ -8,7 +8,7 @@ from borrador.core.errors import StoreError
 from borrador.keys import FLOOR, KdfParams, KeyFile, keyring_available
 from borrador.keys.primitives import canonical as _canonical
 from borrador.services import init_store, open_store
-from conftest import PASSPHRASE, all_files
+from tests.helpers.common import PASSPHRASE, all_files
 
 
 def snapshot(root):
@@ -85,6 +85,23 @@ def test_key_file_for_another_database(paths, tmp_path, clock):
     first.key_file.write_bytes(second.key_file.read_bytes())
     with pytest.raises(StoreError, match="another database, or the database is damaged"):
         open_store(first, passphrase=PASSPHRASE)
+
+
+def test_tests_derive_new_keys_at_the_floor():
+    """The suite's autouse `floor_kdf` fixture: the cheapest cost the program accepts."""
+    assert KdfParams() == FLOOR
+
+
+@pytest.mark.real_kdf
+def test_a_new_store_and_a_new_passphrase_use_the_default_cost(paths, tmp_path):
+    default = KdfParams(iterations=3, lanes=4, memory_cost=64 * 1024)
+    assert KdfParams() == default
+    with init_store(paths, PASSPHRASE) as session:
+        session.keys.change_passphrase(PASSPHRASE, "otra frase mas larga")
+    slots = json.loads(paths.key_file.read_bytes())["slots"]
+    assert [KdfParams(**slot["kdf"]) for slot in slots] == [default]
+    with open_store(paths, passphrase="otra frase mas larga") as again:
+        assert again.summary().people == 0
 
 
 def test_short_passphrase_refused(paths):

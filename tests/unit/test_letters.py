@@ -11,7 +11,7 @@ from borrador.core.errors import BorradorError, ValidationError
 from borrador.laws.table import law_table
 from borrador.letters.email_out import build_eml, mailto
 from borrador.letters.pdf import UnprintableText, render_pdf
-from helpers.people import sample_person
+from tests.helpers.people import sample_person
 
 PRIVACY_STATES = sorted(
     r.law.split("-")[1].upper() for r in law_table().rules if r.law.startswith("privacy-")

@@ -7,9 +7,9 @@ import pytest
 
 from borrador.core.errors import BorradorError
 from borrador.letters.smtp import MailAccount, MailError
-from conftest import all_files
-from helpers import smtp_server as srv
-from helpers.people import sample_person
+from tests.helpers import smtp_server as srv
+from tests.helpers.common import all_files
+from tests.helpers.people import sample_person
 
 pytestmark = pytest.mark.smtp
 BROKERS = ["epsilon", "acxiom", "spokeo"]  # all take requests by email

@@ -11,7 +11,7 @@ from borrador.core.errors import ValidationError
 from borrador.core.people import PERSON_KEYS, parse_person, person_to_data
 from borrador.core.text import US_STATES
 from borrador.services import normalise_email
-from helpers.people import sample_person
+from tests.helpers.people import sample_person
 
 TODAY = dt.date(2026, 11, 26)
 

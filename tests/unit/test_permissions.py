@@ -2,7 +2,7 @@
 
 import stat
 
-from conftest import all_files
+from tests.helpers.common import all_files
 
 
 def test_files_and_folders_are_private(session, paths, memory_keyring):

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from borrador.catalog.registry import RegistryError, parse_registry
 from borrador.catalog.registry_cells import emails, name_key, phone, urls
-from helpers import registry_files as files
+from tests.helpers import registry_files as files
 
 
 @pytest.mark.parametrize("fmt", sorted(files.FORMATS))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import registry_files as files
+from tests.helpers import registry_files as files
 
 
 def write(tmp_path, name, data):

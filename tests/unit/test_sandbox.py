@@ -5,7 +5,7 @@ import time
 import pytest
 
 from borrador.letters.environment import LetterTemplateError
-from helpers.people import sample_person
+from tests.helpers.people import sample_person
 
 HEADER = """{#-
 title = "My delete letter"

@@ -6,8 +6,8 @@ import pytest
 
 from borrador.core.errors import TransitionError, ValidationError
 from borrador.letters.ics import build_ics
-from conftest import TODAY
-from helpers.people import sample_person
+from tests.helpers.common import TODAY
+from tests.helpers.people import sample_person
 
 D = dt.date
 

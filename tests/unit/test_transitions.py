@@ -16,7 +16,8 @@ from borrador.core.requests import (
     with_status,
 )
 
-ALLOWED = [(a, b) for a, nexts in TRANSITIONS.items() for b in nexts]
+# sorted: a set's order changes between processes, and every xdist worker must collect alike
+ALLOWED = [(a, b) for a, nexts in TRANSITIONS.items() for b in sorted(nexts)]
 REFUSED = [(a, b) for a, b in itertools.product(Status, Status) if b not in TRANSITIONS[a]]
 
 

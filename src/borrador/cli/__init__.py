@@ -7,7 +7,7 @@ Subcommand modules load only when their command runs, so a quick command such as
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from borrador.cli.app import cli
@@ -28,11 +28,12 @@ class _SanitizedStdout:
         return getattr(self._stream, name)
 
 
-def main(open_tui: Callable[[], None] | None = None) -> None:
-    """Run the CLI. `open_tui` starts the full-screen interface (given by `borrador.main`, so
-    the CLI never imports the TUI: both front ends sit side by side)."""
+def main(open_tui: Callable[[], None] | None = None, args: Sequence[str] | None = None) -> None:
+    """Run the CLI on `args` (default: the command line). `open_tui` starts the full-screen
+    interface (given by `borrador.main`, so the CLI never imports the TUI: both front ends sit
+    side by side). Ends with SystemExit, as click does."""
     sys.stdout = _SanitizedStdout(sys.stdout)
-    cli(prog_name="borrador", obj={"open_tui": open_tui})
+    cli(args=None if args is None else list(args), prog_name="borrador", obj={"open_tui": open_tui})
 
 
 __all__ = ["cli", "main"]

@@ -110,10 +110,12 @@ def current_paths() -> Paths:
     return data_paths()
 
 
-def open_session() -> Any:
+def open_session(passphrase: str | None = None) -> Any:
+    """The store, unlocked by the keyring, `passphrase` (when the command already asked for
+    it), BORRADOR_PASSPHRASE, or by asking at a terminal."""
     from borrador.services import open_store
 
-    session = open_store(current_paths(), ask=ask_passphrase)
+    session = open_store(current_paths(), passphrase=passphrase, ask=ask_passphrase)
     for warning in session.warnings:
         click.echo(f"borrador: warning: {warning}", err=True)
     return session

@@ -51,7 +51,7 @@ def change_passphrase() -> None:
         fail("changing the passphrase needs a terminal to ask for the old and new ones.")
     old = str(click.prompt("Current passphrase", hide_input=True, err=True))
     new = str(click.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True))
-    with open_session() as session:
+    with open_session(old) as session:  # asked once, not again to unlock
         session.keys.change_passphrase(old, new)
     click.echo("Passphrase changed.")
 
@@ -64,7 +64,7 @@ def remember() -> None:
     )
     if not passphrase:
         fail(f"no passphrase: run in a terminal or set {ENV_PASSPHRASE}.")
-    with open_session() as session:
+    with open_session(passphrase) as session:
         session.keys.remember_on_device(passphrase)
     click.echo("This computer will open the store without asking. Undo: 'borrador key forget'.")
 

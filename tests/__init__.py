@@ -1,0 +1,1 @@
+"""Borrador's tests: a package, so shared code is imported as `tests.helpers...`."""

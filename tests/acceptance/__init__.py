@@ -1,0 +1,1 @@
+"""Acceptance tests: the CLI as a person runs it."""

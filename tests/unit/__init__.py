@@ -1,0 +1,1 @@
+"""Unit tests: the layers below the front ends, called directly."""
