@@ -28,6 +28,7 @@ REQUEST_KEYS = {
     "notes",
     "agent",
     "authorized_on",
+    "after_free_report",
 }
 PERSON_KEYS = {
     "id",

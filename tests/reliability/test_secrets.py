@@ -87,7 +87,7 @@ def test_fifty_canaries_through_use_crash_backup_restore_erase_and_rekey(
         [
             sys.executable,
             "-c",
-            "import borrador.services.session as s\n"
+            "import borrador.services.people as s\n"
             "def boom(self): raise RuntimeError('Kanarienvogel02Zqx in a local variable')\n"
             "s.PeopleService.all = boom\nfrom borrador.main import main\nmain()",
             "people",
