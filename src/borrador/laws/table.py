@@ -11,7 +11,7 @@ from typing import Any
 from borrador.core.deadlines import Period, Rule
 from borrador.core.errors import BorradorError, NotFoundError
 
-KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records")
+KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records", "security-freeze")
 LAW_RE = re.compile(r"[a-z][a-z0-9-]{1,30}")
 CALENDAR_RE = re.compile(r"US(-[A-Z]{2})?")
 

@@ -14,11 +14,14 @@ from borrador.keys import KeyFile
 from borrador.services.catalog import CatalogService
 from borrador.services.clinic import ClinicService
 from borrador.services.clock import Clock
+from borrador.services.drop import DropService
 from borrador.services.exports import ExportService
+from borrador.services.freezes import FreezeService
 from borrador.services.handoff import HandoffService
 from borrador.services.identity import Identity, OrganisationProfile
 from borrador.services.keys import KeyService
 from borrador.services.letters import LetterService
+from borrador.services.listings import ListingsService
 from borrador.services.mail import MailService
 from borrador.services.people import PeopleService
 from borrador.services.preferences import Preferences
@@ -27,11 +30,16 @@ from borrador.services.registry_imports import RegistryImports
 from borrador.services.reports import ReportService
 from borrador.services.requests import RequestService
 from borrador.services.safety import SafetyService
+from borrador.services.scorecard import ScorecardService
 from borrador.services.tracking import Tracking
 from borrador.storage.db import Database
+from borrador.storage.drop_repo import DropRepo
+from borrador.storage.freeze_repo import FreezeRepo
+from borrador.storage.listings_repo import ListingsRepo
 from borrador.storage.people_repo import PeopleRepo
 from borrador.storage.registry_repo import RegistryRepo
 from borrador.storage.requests_repo import RequestsRepo
+from borrador.storage.scorecard_repo import ScorecardRepo
 from borrador.storage.settings_repo import SettingsRepo
 
 
@@ -56,6 +64,10 @@ class Repositories:
     requests: RequestsRepo
     settings: SettingsRepo
     registry: RegistryRepo
+    drop: DropRepo
+    freezes: FreezeRepo
+    listings: ListingsRepo
+    scorecard: ScorecardRepo
 
 
 class Session:
@@ -79,6 +91,10 @@ class Session:
             requests=RequestsRepo(db, actor=self.identity),
             settings=SettingsRepo(db),
             registry=RegistryRepo(db),
+            drop=DropRepo(db),
+            freezes=FreezeRepo(db),
+            listings=ListingsRepo(db),
+            scorecard=ScorecardRepo(db),
         )
         self.keys = KeyService(key_file, db, data_key)
         self.catalog = CatalogService(repos.registry)
@@ -102,6 +118,11 @@ class Session:
                                      self.profile, self.identity, clock)  # fmt: skip
         self.handoff = HandoffService(paths, db, self.people)
         self.safety = SafetyService(paths, db, self.keys, repos.people, repos.requests, clock)
+        self.drop = DropService(repos.people, repos.drop, self.catalog, clock)
+        self.freezes = FreezeService(self.requests, repos.freezes, self.catalog, clock)
+        self.listings = ListingsService(repos.people, repos.listings, self.requests,
+                                        self.catalog, clock)  # fmt: skip
+        self.scorecard = ScorecardService(repos.scorecard, self.tracking, self.catalog, clock)
 
     @property
     def key_file(self) -> KeyFile:

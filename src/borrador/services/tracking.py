@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from borrador.core.deadlines import Deadlines, Rule, compute
 from borrador.core.errors import NotFoundError
 from borrador.core.next_step import Step, response_step
-from borrador.core.requests import CLOCK_RUNNING, DONE, Request, Status, effective_due, statuses
+from borrador.core.requests import (CLOCK_RUNNING, DONE, Kind, Request, Status, effective_due,
+                                    statuses)  # fmt: skip
 from borrador.i18n.wording import english, next_step
 from borrador.laws.calendars import business_calendar
 from borrador.laws.table import law_table
@@ -133,7 +134,9 @@ class Tracking:
             return None
         return self.deadlines_for(request.legal_basis, str(request.kind), *receipt)
 
-    def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date:
+    def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date | None:
+        if request.kind is Kind.SECURITY_FREEZE:
+            return None  # a freeze is re-checked where it expires or a thaw ends, not on a cycle
         days = self.preferences.current.recheck_days
         if request.legal_basis == "delete-act":
             return completed_on + dt.timedelta(days=DROP_RECHECK_DAYS)
