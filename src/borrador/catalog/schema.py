@@ -128,8 +128,11 @@ def _search_url(r: _Reader) -> str:
             r.fail("search_url", "must start with https://")
         unknown = set(re.findall(r"{([^}]*)}", value)) - set(model.SEARCH_FIELDS)
         if unknown or "{last}" not in value:
-            r.fail("search_url", f"use only {', '.join('{' + f + '}' for f in model.SEARCH_FIELDS)}"
-                   " (at least {last})")
+            r.fail(
+                "search_url",
+                f"use only {', '.join('{' + f + '}' for f in model.SEARCH_FIELDS)}"
+                " (at least {last})",
+            )
     return value
 
 

@@ -13,8 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError, ValidationError
-from borrador.core.requests import (DONE, REMOVAL_KINDS, TRANSITIONS, ListingResult, Request,
-                                    Status, parse_enum, parse_slug)  # fmt: skip
+from borrador.core.requests import (
+    DONE,
+    REMOVAL_KINDS,
+    TRANSITIONS,
+    ListingResult,
+    Request,
+    Status,
+    parse_enum,
+    parse_slug,
+)
 from borrador.core.text import clean_text
 
 if TYPE_CHECKING:
@@ -141,7 +149,8 @@ class ListingsService:
         if outcome is ListingResult.REMOVED and last is not None and \
                 Status.COMPLETED in TRANSITIONS[last.status]:  # fmt: skip
             done = self.requests.change_status(
-                last.id or 0, "completed", on=when, note="Listing checked: removed.")
+                last.id or 0, "completed", on=when, note="Listing checked: removed."
+            )
             return done, f"Request {done.id} completed; re-check on {done.recheck_on}."
         if outcome is ListingResult.FOUND:
             hint = (f"Request {last.id} is {last.status}." if last else

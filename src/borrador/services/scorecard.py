@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import statistics
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from borrador.core.requests import CLOCK_RUNNING, DONE, ESCALATION_KINDS, REMOVAL_KINDS, Status
@@ -79,7 +78,8 @@ class ScorecardService:
             if score is None:
                 entry = entries.get(row.recipient)
                 score = by_broker[row.recipient] = BrokerScore(
-                    row.recipient, entry.name if entry else row.recipient)
+                    row.recipient, entry.name if entry else row.recipient
+                )
             self._count(score, row, today, mail_days, days)
         for denial in self.repo.denials():
             score = by_broker.get(denial.recipient)

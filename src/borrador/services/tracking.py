@@ -13,8 +13,15 @@ from typing import TYPE_CHECKING, Any
 from borrador.core.deadlines import Deadlines, Rule, compute
 from borrador.core.errors import NotFoundError
 from borrador.core.next_step import Step, response_step
-from borrador.core.requests import (CLOCK_RUNNING, DONE, Kind, Request, Status, effective_due,
-                                    statuses)  # fmt: skip
+from borrador.core.requests import (
+    CLOCK_RUNNING,
+    DONE,
+    Kind,
+    Request,
+    Status,
+    effective_due,
+    statuses,
+)
 from borrador.i18n.wording import english, next_step
 from borrador.laws.calendars import business_calendar
 from borrador.laws.table import law_table

@@ -87,7 +87,9 @@ class ListingsRepo:
     def evidence(self, evidence_id: int) -> tuple[EvidenceInfo, bytes]:
         rows = self.db.query(f"SELECT {_INFO}, data FROM evidence WHERE id = ?", (evidence_id,))
         if not rows:
-            raise NotFoundError(f"there is no evidence file {evidence_id}.",
-                                hint="'borrador listings evidence --person ID' lists them.")  # fmt: skip
+            raise NotFoundError(
+                f"there is no evidence file {evidence_id}.",
+                hint="'borrador listings evidence --person ID' lists them.",
+            )
         *info, data = rows[0]
         return EvidenceInfo(*info), bytes(data)
