@@ -36,8 +36,11 @@ class Cycle:
 
 def check_filed_on(filed_on: dt.date, today: dt.date) -> None:
     if filed_on < OPENED:
-        raise ValidationError("filed_on", f"{filed_on} is before DROP opened ({OPENED})",
-                              hint="Give the date shown in your DROP account.")  # fmt: skip
+        raise ValidationError(
+            "filed_on",
+            f"{filed_on} is before DROP opened ({OPENED})",
+            hint="Give the date shown in your DROP account.",
+        )
     if filed_on > today:
         raise ValidationError("filed_on", f"{filed_on} is in the future; record it once filed")
 

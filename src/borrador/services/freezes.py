@@ -45,8 +45,9 @@ def freeze_channels(entry: Broker) -> list[Channel]:
 
 
 class FreezeService:
-    def __init__(self, requests: RequestService, freezes: FreezeRepo, catalog: CatalogService,
-                 clock: Clock) -> None:  # fmt: skip
+    def __init__(
+        self, requests: RequestService, freezes: FreezeRepo, catalog: CatalogService, clock: Clock
+    ) -> None:
         self.requests = requests
         self.freezes = freezes
         self.catalog = catalog
@@ -55,42 +56,62 @@ class FreezeService:
     def bureaus(self) -> list[Broker]:
         """The agencies the catalog lists a security-freeze channel for."""
         entries = self.catalog.catalog().entries.values()
-        return sorted((e for e in entries if freeze_channels(e) and not e.covered_by),
-                      key=lambda e: e.slug)  # fmt: skip
+        return sorted(
+            (e for e in entries if freeze_channels(e) and not e.covered_by), key=lambda e: e.slug
+        )
 
     def _freeze(self, request_id: int) -> Request:
         request = self.requests.get(request_id)
         if request.kind is not Kind.SECURITY_FREEZE:
-            raise ValidationError("request", f"request {request_id} is {request.kind}, not a "
-                                  "security freeze")  # fmt: skip
+            raise ValidationError(
+                "request", f"request {request_id} is {request.kind}, not a security freeze"
+            )
         return request
 
-    def add(self, person_id: int, bureau: str, *, channel: str | None = None, pin: str = "",
-            placed_on: dt.date | None = None, confirmation: str = "",
-            expires_on: dt.date | None = None) -> Request:  # fmt: skip
+    def add(
+        self,
+        person_id: int,
+        bureau: str,
+        *,
+        channel: str | None = None,
+        pin: str = "",
+        placed_on: dt.date | None = None,
+        confirmation: str = "",
+        expires_on: dt.date | None = None,
+    ) -> Request:
         """Record a freeze request; with `placed_on`, that it was asked for and placed."""
         checked_pin = check_pin(pin) if pin else ""
-        request = self.requests.create(person_id, bureau, str(Kind.SECURITY_FREEZE),
-                                       channel=channel)  # fmt: skip
+        request = self.requests.create(
+            person_id, bureau, str(Kind.SECURITY_FREEZE), channel=channel
+        )
         if checked_pin:
             self.freezes.set_pin(request.id or 0, checked_pin, self.clock.now())
         if placed_on is not None:
-            request = self.placed(request.id or 0, placed_on, confirmation=confirmation,
-                                  expires_on=expires_on)  # fmt: skip
+            request = self.placed(
+                request.id or 0, placed_on, confirmation=confirmation, expires_on=expires_on
+            )
         return request
 
-    def placed(self, request_id: int, on: dt.date, *, confirmation: str = "",
-               expires_on: dt.date | None = None) -> Request:  # fmt: skip
+    def placed(
+        self,
+        request_id: int,
+        on: dt.date,
+        *,
+        confirmation: str = "",
+        expires_on: dt.date | None = None,
+    ) -> Request:
         request = self._freeze(request_id)
         if expires_on is not None and expires_on <= on:
             raise ValidationError("expires_on", f"{expires_on} is not after {on}")
         if request.status is Status.DRAFTED:
             entry = self.catalog.catalog().get(request.recipient)
             channel = str(request.channel or freeze_channels(entry)[0].type)
-            request = self.requests.change_status(request_id, "sent", on=on, channel=channel,
-                                                  confirmation=confirmation)  # fmt: skip
-        request = self.requests.change_status(request_id, "completed", on=on,
-                                              note="Security freeze placed.")  # fmt: skip
+            request = self.requests.change_status(
+                request_id, "sent", on=on, channel=channel, confirmation=confirmation
+            )
+        request = self.requests.change_status(
+            request_id, "completed", on=on, note="Security freeze placed."
+        )
         self.freezes.add_change(request_id, str(FreezeAction.PLACED), on, None, self.clock.now())
         if expires_on is not None:
             self.freezes.set_expiry(request_id, expires_on, self.clock.now())
@@ -112,16 +133,21 @@ class FreezeService:
         """A temporary lift; the freeze comes back on `until`, so that is the re-check."""
         state = self.state(request_id)
         if state.state not in (FreezeAction.PLACED, FreezeAction.THAWED):
-            raise ValidationError("request", f"request {request_id}'s freeze is {state.state}; "
-                                  "only a placed freeze can be thawed")  # fmt: skip
+            raise ValidationError(
+                "request",
+                f"request {request_id}'s freeze is {state.state}; "
+                "only a placed freeze can be thawed",
+            )
         if until <= on:
             raise ValidationError("until", f"{until} is not after {on}")
-        self.freezes.add_change(request_id, str(FreezeAction.THAWED), on, until,
-                                self.clock.now())  # fmt: skip
+        self.freezes.add_change(request_id, str(FreezeAction.THAWED), on, until, self.clock.now())
         return self.requests.schedule_recheck(
-            request_id, until, f"Freeze thawed from {on} until {until}; check it is back then.",
-            on, {"freeze": "thawed", "until": until.isoformat()},
-        )  # fmt: skip
+            request_id,
+            until,
+            f"Freeze thawed from {on} until {until}; check it is back then.",
+            on,
+            {"freeze": "thawed", "until": until.isoformat()},
+        )
 
     def lift(self, request_id: int, on: dt.date) -> Request:
         state = self.state(request_id)
@@ -130,8 +156,9 @@ class FreezeService:
         if state.placed_on is None:
             raise ValidationError("request", "the freeze was never recorded as placed")
         self.freezes.add_change(request_id, str(FreezeAction.LIFTED), on, None, self.clock.now())
-        return self.requests.schedule_recheck(request_id, None, f"Freeze lifted on {on}.", on,
-                                              {"freeze": "lifted"})  # fmt: skip
+        return self.requests.schedule_recheck(
+            request_id, None, f"Freeze lifted on {on}.", on, {"freeze": "lifted"}
+        )
 
     def state(self, request_id: int) -> FreezeState:
         request = self._freeze(request_id)
@@ -141,14 +168,23 @@ class FreezeService:
         if changes and request.status in DONE:
             last = changes[-1]
             state = last.action
-            if last.action == FreezeAction.THAWED and last.until and \
-                    last.until <= self.clock.today():  # fmt: skip
+            if (
+                last.action == FreezeAction.THAWED
+                and last.until
+                and last.until <= self.clock.today()
+            ):
                 state = str(FreezeAction.PLACED)  # the thaw ended: frozen again
             elif last.action == FreezeAction.THAWED:
                 until = last.until
-        return FreezeState(request, state, placed[0] if placed else None, until,
-                           self.freezes.expires_on(request_id),
-                           bool(self.freezes.pin(request_id)), changes)  # fmt: skip
+        return FreezeState(
+            request,
+            state,
+            placed[0] if placed else None,
+            until,
+            self.freezes.expires_on(request_id),
+            bool(self.freezes.pin(request_id)),
+            changes,
+        )
 
     def for_person(self, person_id: int) -> list[FreezeState]:
         found = self.requests.find(person_id)

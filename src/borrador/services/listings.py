@@ -59,11 +59,15 @@ class Recorded:
     what: str  # one line for the user
 
 
-def media_type(data: bytes) -> str:
+def media_type(data: bytes, name: str = "the file") -> str:
     for magic, media, _ in MAGIC:
         if data.startswith(magic):
             return media
-    raise ValidationError("evidence", "is not a PNG, JPEG or PDF file (checked by its content)")
+    raise ValidationError(
+        "evidence",
+        f"{name} is not a PNG, JPEG or PDF file (checked by its content, not its name)",
+        hint="Save the screenshot as PNG or JPEG, or print the page to PDF.",
+    )
 
 
 def read_evidence(path: Path) -> tuple[str, bytes]:
@@ -74,12 +78,14 @@ def read_evidence(path: Path) -> tuple[str, bytes]:
     except OSError as exc:
         raise BorradorError(f"{path}: cannot be read ({exc.strerror}).") from None
     if len(data) > MAX_EVIDENCE_BYTES:
-        raise ValidationError("evidence", f"{path.name} is over "
-                              f"{MAX_EVIDENCE_BYTES // (1024 * 1024)} MB",
-                              hint="Keep a cropped screenshot or a smaller PDF.")  # fmt: skip
+        raise ValidationError(
+            "evidence",
+            f"{path.name} is over {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB",
+            hint="Keep a cropped screenshot or a smaller PDF.",
+        )
     if not data:
         raise ValidationError("evidence", f"{path.name} is empty")
-    return media_type(data), data
+    return media_type(data, path.name), data
 
 
 def search_link(entry: Broker, person: Person) -> SearchLink:
@@ -97,8 +103,14 @@ def search_link(entry: Broker, person: Person) -> SearchLink:
 
 
 class ListingsService:
-    def __init__(self, people: PeopleRepo, listings: ListingsRepo, requests: RequestService,
-                 catalog: CatalogService, clock: Clock) -> None:  # fmt: skip
+    def __init__(
+        self,
+        people: PeopleRepo,
+        listings: ListingsRepo,
+        requests: RequestService,
+        catalog: CatalogService,
+        clock: Clock,
+    ) -> None:
         self.people = people
         self.listings = listings
         self.requests = requests
@@ -113,12 +125,23 @@ class ListingsService:
 
     def _removal(self, person_id: int, slug: str) -> Request | None:
         """The latest opt-out or deletion request to this broker for this person."""
-        found = [r for r in self.requests.find(person_id)
-                 if r.recipient == slug and r.kind in REMOVAL_KINDS]  # fmt: skip
+        found = [
+            r
+            for r in self.requests.find(person_id)
+            if r.recipient == slug and r.kind in REMOVAL_KINDS
+        ]
         return found[-1] if found else None
 
-    def record(self, person_id: int, broker: str, result: str, *, on: dt.date | None = None,
-               evidence: Path | None = None, note: str = "") -> Recorded:  # fmt: skip
+    def record(
+        self,
+        person_id: int,
+        broker: str,
+        result: str,
+        *,
+        on: dt.date | None = None,
+        evidence: Path | None = None,
+        note: str = "",
+    ) -> Recorded:
         """What a check showed, moving the broker's removal request on where there is one."""
         outcome = parse_enum("result", result, ListingResult)
         self.people.get(person_id)
@@ -129,33 +152,48 @@ class ListingsService:
         text = clean_text("note", note, max_len=2000, multiline=True)
         kept = read_evidence(evidence) if evidence is not None else None
         request, what = self._move_request(person_id, entry, outcome, when)
-        check = self.listings.add_check(person_id, entry.slug, str(outcome), when,
-                                        request.id if request else None, kept, text,
-                                        self.clock.now())  # fmt: skip
+        check = self.listings.add_check(
+            person_id,
+            entry.slug,
+            str(outcome),
+            when,
+            request.id if request else None,
+            kept,
+            text,
+            self.clock.now(),
+        )
         if check.evidence_id:
             what += f" Evidence kept encrypted as file {check.evidence_id}."
         return Recorded(check, request, what)
 
-    def _move_request(self, person_id: int, entry: Broker, outcome: ListingResult,
-                      when: dt.date) -> tuple[Request | None, str]:  # fmt: skip
+    def _move_request(
+        self, person_id: int, entry: Broker, outcome: ListingResult, when: dt.date
+    ) -> tuple[Request | None, str]:
         last = self._removal(person_id, entry.slug)
         if last is not None and last.status in DONE:
             if outcome is ListingResult.FOUND:
                 new = self.requests.record_recheck(last.id or 0, listed=True, on=when)
-                return new, (f"Listed again after request {last.id}: drafted request {new.id}, "
-                             "linked to it.")  # fmt: skip
+                return new, (
+                    f"Listed again after request {last.id}: drafted request {new.id}, linked to it."
+                )
             again = self.requests.record_recheck(last.id or 0, listed=False, on=when)
             return again, f"Request {again.id}: next re-check on {again.recheck_on}."
-        if outcome is ListingResult.REMOVED and last is not None and \
-                Status.COMPLETED in TRANSITIONS[last.status]:  # fmt: skip
+        if (
+            outcome is ListingResult.REMOVED
+            and last is not None
+            and Status.COMPLETED in TRANSITIONS[last.status]
+        ):
             done = self.requests.change_status(
                 last.id or 0, "completed", on=when, note="Listing checked: removed."
             )
             return done, f"Request {done.id} completed; re-check on {done.recheck_on}."
         if outcome is ListingResult.FOUND:
-            hint = (f"Request {last.id} is {last.status}." if last else
-                    f"Ask for removal: borrador letters make --person {person_id} --broker "
-                    f"{entry.slug} --kind opt-out --out DIR")  # fmt: skip
+            hint = (
+                f"Request {last.id} is {last.status}."
+                if last
+                else f"Ask for removal: borrador letters make --person {person_id} --broker "
+                f"{entry.slug} --kind opt-out --out DIR"
+            )
             return last, f"Listed at {entry.name}. {hint}"
         return last, f"{entry.name}: {outcome}."
 

@@ -29,8 +29,17 @@ _ESCALATIONS = frozenset(str(k) for k in ESCALATION_KINDS)
 _REMOVALS = frozenset(str(k) for k in REMOVAL_KINDS)
 _DONE = frozenset(str(s) for s in DONE)
 _ANSWER_STATUSES = frozenset(str(s) for s in _ANSWERED)
-COUNT_FIELDS = ("sent", "answered", "with_legal_deadline", "answered_in_time", "answered_late",
-                "overdue_unanswered", "denials", "removals_completed", "relistings")  # fmt: skip
+COUNT_FIELDS = (
+    "sent",
+    "answered",
+    "with_legal_deadline",
+    "answered_in_time",
+    "answered_late",
+    "overdue_unanswered",
+    "denials",
+    "removals_completed",
+    "relistings",
+)
 
 
 @dataclasses.dataclass
@@ -58,8 +67,9 @@ def _date(text: str | None) -> dt.date | None:
 
 
 class ScorecardService:
-    def __init__(self, repo: ScorecardRepo, tracking: Tracking, catalog: CatalogService,
-                 clock: Clock) -> None:  # fmt: skip
+    def __init__(
+        self, repo: ScorecardRepo, tracking: Tracking, catalog: CatalogService, clock: Clock
+    ) -> None:
         self.repo = repo
         self.tracking = tracking
         self.catalog = catalog
@@ -96,8 +106,14 @@ class ScorecardService:
             by_broker[broker].median_days_to_answer = float(statistics.median(values))
         return sorted(by_broker.values(), key=lambda s: (-s.sent, s.broker))
 
-    def _count(self, score: BrokerScore, row: AnsweredRow, today: dt.date, mail_days: int,
-               days: dict[str, list[int]]) -> None:  # fmt: skip
+    def _count(
+        self,
+        score: BrokerScore,
+        row: AnsweredRow,
+        today: dt.date,
+        mail_days: int,
+        days: dict[str, list[int]],
+    ) -> None:
         sent = dt.date.fromisoformat(row.sent_on)
         score.sent += 1
         score.first_sent = min(score.first_sent or sent, sent)
@@ -143,22 +159,24 @@ class ScorecardService:
             months += [d for d in (s.first_sent, s.last_sent) if d]
             row: dict[str, Any] = {"broker": s.broker}
             row.update({f: _cell(getattr(s, f)) for f in COUNT_FIELDS})
-            row["median_days_to_answer"] = (s.median_days_to_answer
-                                            if s.answered >= SMALL_CELL else None)  # fmt: skip
+            row["median_days_to_answer"] = (
+                s.median_days_to_answer if s.answered >= SMALL_CELL else None
+            )
             # Reasons are a fixed list; the exemption text is free typing and is never shared.
-            row["denials_by_reason"] = {k: _cell(n) for k, n in
-                                        sorted(s.denials_by_reason.items())}  # fmt: skip
+            row["denials_by_reason"] = {k: _cell(n) for k, n in sorted(s.denials_by_reason.items())}
             shown.append(row)
         return {
             "format": EXPORT_FORMAT,
             "generated": self.clock.today().strftime("%Y-%m"),
-            "period": {"from": min(months).strftime("%Y-%m") if months else None,
-                       "to": max(months).strftime("%Y-%m") if months else None},
+            "period": {
+                "from": min(months).strftime("%Y-%m") if months else None,
+                "to": max(months).strftime("%Y-%m") if months else None,
+            },
             "suppressed_below": SMALL_CELL,
             "null_means": f"fewer than {SMALL_CELL}",
             "brokers_left_out": _cell(left_out),
             "brokers": shown,
-        }  # fmt: skip
+        }
 
 
 def _cell(n: int) -> int | None:

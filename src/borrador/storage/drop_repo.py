@@ -30,24 +30,42 @@ _FILING = "id, person_id, filed_on, drop_id, identifiers, kept_values"
 
 def _filing(row: tuple[object, ...]) -> FilingRow:
     fid, pid, filed_on, drop_id, identifiers, kept = row
-    return FilingRow(int(str(fid)), int(str(pid)), dt.date.fromisoformat(str(filed_on)),
-                     str(drop_id), json.loads(str(identifiers)), json.loads(str(kept)))  # fmt: skip
+    return FilingRow(
+        int(str(fid)),
+        int(str(pid)),
+        dt.date.fromisoformat(str(filed_on)),
+        str(drop_id),
+        json.loads(str(identifiers)),
+        json.loads(str(kept)),
+    )
 
 
 class DropRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add_filing(self, person_id: int, filed_on: dt.date, drop_id: str,
-                   identifiers: dict[str, int], kept_values: dict[str, list[str]],
-                   now: str) -> FilingRow:  # fmt: skip
+    def add_filing(
+        self,
+        person_id: int,
+        filed_on: dt.date,
+        drop_id: str,
+        identifiers: dict[str, int],
+        kept_values: dict[str, list[str]],
+        now: str,
+    ) -> FilingRow:
         with self.db.write() as conn:
             new_id = conn.execute(
                 "INSERT INTO drop_filings (person_id, filed_on, drop_id, identifiers,"
                 " kept_values, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (person_id, filed_on.isoformat(), drop_id, json.dumps(identifiers),
-                 json.dumps(kept_values, ensure_ascii=False), now),
-            ).lastrowid  # fmt: skip
+                (
+                    person_id,
+                    filed_on.isoformat(),
+                    drop_id,
+                    json.dumps(identifiers),
+                    json.dumps(kept_values, ensure_ascii=False),
+                    now,
+                ),
+            ).lastrowid
         return self.filing(int(new_id))
 
     def filing(self, filing_id: int) -> FilingRow:
@@ -64,8 +82,7 @@ class DropRepo:
         )
         return _filing(rows[0]) if rows else None
 
-    def add_outcome(self, filing_id: int, broker: str, outcome: str, on: dt.date,
-                    now: str) -> None:  # fmt: skip
+    def add_outcome(self, filing_id: int, broker: str, outcome: str, on: dt.date, now: str) -> None:
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO drop_outcomes (filing_id, broker, outcome, on_date, recorded_at)"

@@ -49,8 +49,9 @@ class FreezeRepo:
         rows = self.db.query("SELECT expires_on FROM freezes WHERE request_id = ?", (request_id,))
         return _date(rows[0][0]) if rows else None
 
-    def add_change(self, request_id: int, action: str, on: dt.date, until: dt.date | None,
-                   now: str) -> None:  # fmt: skip
+    def add_change(
+        self, request_id: int, action: str, on: dt.date, until: dt.date | None, now: str
+    ) -> None:
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO freeze_changes (request_id, action, on_date, until_date,"

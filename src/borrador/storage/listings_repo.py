@@ -37,20 +37,33 @@ _INFO = "id, person_id, media_type, size, sha256, added_at"
 
 def _check(row: tuple[object, ...]) -> CheckRow:
     cid, pid, broker, result, on, request_id, evidence_id, note = row
-    return CheckRow(int(str(cid)), int(str(pid)), str(broker), str(result),
-                    dt.date.fromisoformat(str(on)),
-                    int(str(request_id)) if request_id is not None else None,
-                    int(str(evidence_id)) if evidence_id is not None else None,
-                    str(note))  # fmt: skip
+    return CheckRow(
+        int(str(cid)),
+        int(str(pid)),
+        str(broker),
+        str(result),
+        dt.date.fromisoformat(str(on)),
+        int(str(request_id)) if request_id is not None else None,
+        int(str(evidence_id)) if evidence_id is not None else None,
+        str(note),
+    )
 
 
 class ListingsRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add_check(self, person_id: int, broker: str, result: str, on: dt.date,
-                  request_id: int | None, evidence: tuple[str, bytes] | None, note: str,
-                  now: str) -> CheckRow:  # fmt: skip
+    def add_check(
+        self,
+        person_id: int,
+        broker: str,
+        result: str,
+        on: dt.date,
+        request_id: int | None,
+        evidence: tuple[str, bytes] | None,
+        note: str,
+        now: str,
+    ) -> CheckRow:
         """One check, with its evidence (media type, bytes) if any, in one transaction."""
         with self.db.write() as conn:
             evidence_id = None
@@ -59,9 +72,8 @@ class ListingsRepo:
                 evidence_id = conn.execute(
                     "INSERT INTO evidence (person_id, media_type, size, sha256, data, added_at)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (person_id, media_type, len(data), hashlib.sha256(data).hexdigest(),
-                     data, now),
-                ).lastrowid  # fmt: skip
+                    (person_id, media_type, len(data), hashlib.sha256(data).hexdigest(), data, now),
+                ).lastrowid
             new_id = conn.execute(
                 "INSERT INTO listing_checks (person_id, broker, result, on_date, request_id,"
                 " evidence_id, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
