@@ -16,15 +16,23 @@ D = dt.date
 def test_a_filing_before_august_starts_its_first_cycle_on_2026_08_01():
     first = drop.cycle(D(2026, 3, 1), 1)
     assert (first.starts, first.retrieve_by, first.act_by) == (
-        D(2026, 8, 1), D(2026, 9, 15), D(2026, 10, 30))
+        D(2026, 8, 1),
+        D(2026, 9, 15),
+        D(2026, 10, 30),
+    )
     assert drop.current(D(2026, 3, 1), D(2026, 7, 31)) is None
     assert [c.number for c in drop.cycles(D(2026, 3, 1), D(2026, 7, 31))] == [1]
 
 
 def test_cycles_roll_every_45_days_across_the_year_end():
     found = drop.cycles(D(2026, 8, 1), D(2027, 1, 10))
-    assert [c.starts for c in found] == [D(2026, 8, 1), D(2026, 9, 15), D(2026, 10, 30),
-                                         D(2026, 12, 14), D(2027, 1, 28)]
+    assert [c.starts for c in found] == [
+        D(2026, 8, 1),
+        D(2026, 9, 15),
+        D(2026, 10, 30),
+        D(2026, 12, 14),
+        D(2027, 1, 28),
+    ]
     now = drop.current(D(2026, 8, 1), D(2027, 1, 10))
     assert now is not None and now.number == 4
     assert (now.retrieve_by, now.act_by) == (D(2027, 1, 28), D(2027, 3, 14))
@@ -33,7 +41,10 @@ def test_cycles_roll_every_45_days_across_the_year_end():
 def test_a_filing_after_august_starts_on_its_own_date_and_crosses_february():
     first = drop.cycle(D(2026, 12, 20), 1)
     assert (first.starts, first.retrieve_by, first.act_by) == (
-        D(2026, 12, 20), D(2027, 2, 3), D(2027, 3, 20))
+        D(2026, 12, 20),
+        D(2027, 2, 3),
+        D(2027, 3, 20),
+    )
 
 
 def test_filing_dates_before_drop_opened_or_in_the_future_are_refused():
@@ -49,9 +60,13 @@ def person(session):
 
 
 def test_identifier_kinds_are_recorded_but_not_their_values_unless_chosen(session, person):
-    plain = session.drop.add(person.id, D(2026, 2, 1), "DRP-1",
-                             advertising_ids=["38400000-8cf0-11bd-b23e-10b96e40000d"],
-                             gave=["names", "emails", "advertising-ids"])
+    plain = session.drop.add(
+        person.id,
+        D(2026, 2, 1),
+        "DRP-1",
+        advertising_ids=["38400000-8cf0-11bd-b23e-10b96e40000d"],
+        gave=["names", "emails", "advertising-ids"],
+    )
     assert plain.identifiers == {"names": 1, "emails": 1, "advertising-ids": 1}
     assert plain.kept_values == {}
     stored = session.db.query("SELECT identifiers, kept_values FROM drop_filings")
@@ -95,8 +110,10 @@ def test_what_drop_misses_comes_from_the_catalog_with_a_direct_request(session, 
     by = {(m.slug, m.why): m for m in missed}
     # FCRA consumer files: LexisNexis and NCTUE, each with a freeze to ask for instead.
     assert by[("lexisnexis-risk", "fcra-file")].request == "security-freeze"
-    assert by[("nctue", "fcra-file")].command == f"borrador freeze add --person {person.id} " \
+    assert (
+        by[("nctue", "fcra-file")].command == f"borrador freeze add --person {person.id} "
         "--bureau nctue"
+    )
     # Thomson Reuters' public-records suppression, with its mail route.
     tr = by[("thomson-reuters", "public-records-suppression")]
     assert tr.how.startswith("mail: Thomson Reuters")

@@ -19,8 +19,7 @@ def person(session):
 
 def test_bureaus_are_the_catalog_entries_with_a_freeze_channel(session):
     slugs = {e.slug for e in session.freezes.bureaus()}
-    assert {"equifax", "transunion", "innovis", "lexisnexis-risk", "nctue",
-            "chexsystems"} <= slugs
+    assert {"equifax", "transunion", "innovis", "lexisnexis-risk", "nctue", "chexsystems"} <= slugs
     for entry in session.freezes.bureaus():
         assert any("security-freeze" in c.purposes for c in entry.channels)
 
@@ -41,12 +40,20 @@ def test_nationwide_bureaus_freeze_under_the_fcra_specialty_ones_by_policy(sessi
 
 
 def test_placed_thawed_and_lifted_with_dates_and_rechecks(session, person):
-    request = session.freezes.add(person.id, "transunion", placed_on=D(2026, 11, 2),
-                                  confirmation="TU-77", expires_on=D(2033, 11, 2))
+    request = session.freezes.add(
+        person.id,
+        "transunion",
+        placed_on=D(2026, 11, 2),
+        confirmation="TU-77",
+        expires_on=D(2033, 11, 2),
+    )
     assert request.recheck_on == D(2033, 11, 2)  # where it expires
     state = session.freezes.state(request.id)
-    assert (state.state, state.placed_on, state.expires_on) == ("placed", D(2026, 11, 2),
-                                                                D(2033, 11, 2))
+    assert (state.state, state.placed_on, state.expires_on) == (
+        "placed",
+        D(2026, 11, 2),
+        D(2033, 11, 2),
+    )
     thawed = session.freezes.thaw(request.id, D(2026, 11, 20), D(2026, 12, 1))
     assert thawed.recheck_on == D(2026, 12, 1)  # check the freeze is back
     assert session.freezes.state(request.id).thawed_until == D(2026, 12, 1)

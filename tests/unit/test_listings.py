@@ -24,8 +24,9 @@ def person(session):
 
 def test_search_address_from_the_catalog_pattern_or_what_to_type(session, person):
     link = session.listings.link(person.id, "truepeoplesearch")
-    assert link.url == ("https://www.truepeoplesearch.com/results?name=xiomara%20inventada"
-                        "&citystatezip=il")
+    assert link.url == (
+        "https://www.truepeoplesearch.com/results?name=xiomara%20inventada&citystatezip=il"
+    )
     none = session.listings.link(person.id, "spokeo")
     assert none.url == "" and none.what_to_type == "Xiomara Pruebas Inventada, IL"
 
@@ -41,7 +42,7 @@ def test_catalog_search_urls_are_https_with_known_fields(session):
 def test_evidence_is_type_checked_by_content_and_size_capped(session, person, tmp_path):
     fake = tmp_path / "shot.png"
     fake.write_bytes(b"GIF89a not what it says")
-    with pytest.raises(ValidationError, match="shot.png is not a PNG"):
+    with pytest.raises(ValidationError, match=r"shot\.png is not a PNG"):
         session.listings.record(person.id, "spokeo", "found", evidence=fake)
     big = tmp_path / "big.pdf"
     with big.open("wb") as handle:
@@ -71,8 +72,7 @@ def test_not_found_after_a_completed_removal_schedules_the_next_recheck(session,
     assert [c.result for c in session.listings.history(person.id)] == ["not-found"]
 
 
-def test_evidence_round_trip_through_backup_restore_and_erase(session, person, paths,
-                                                              tmp_path):
+def test_evidence_round_trip_through_backup_restore_and_erase(session, person, paths, tmp_path):
     shot = tmp_path / "listing.png"
     shot.write_bytes(PNG)
     paper = tmp_path / "listing.pdf"

@@ -15,10 +15,12 @@ CANARY_EXEMPTION = "Cal. Civ. Code 1798.145(a) per Quimera Canario"
 
 
 def _sent(session, person, broker, on, *, basis="", kind="delete"):
-    request = session.requests.create(person.id, broker, kind, legal_basis=basis,
-                                      channel="web", notes="nota Quimera Canario")
-    return session.requests.change_status(request.id, "sent", on=on,
-                                          confirmation="CONF-CANARIO-991")
+    request = session.requests.create(
+        person.id, broker, kind, legal_basis=basis, channel="web", notes="nota Quimera Canario"
+    )
+    return session.requests.change_status(
+        request.id, "sent", on=on, confirmation="CONF-CANARIO-991"
+    )
 
 
 @pytest.fixture
@@ -31,8 +33,9 @@ def built(session):
     r2 = _sent(session, person, "acxiom", june)
     session.requests.change_status(r2.id, "completed", on=D(2026, 6, 21))  # 20 days
     r3 = _sent(session, person, "acxiom", june)
-    session.requests.change_status(r3.id, "denied", on=D(2026, 7, 31), reason="exempt",
-                                   exemption=CANARY_EXEMPTION)  # 60 days: late (due 07-16)
+    session.requests.change_status(
+        r3.id, "denied", on=D(2026, 7, 31), reason="exempt", exemption=CANARY_EXEMPTION
+    )  # 60 days: late (due 07-16)
     r4 = _sent(session, person, "acxiom", june)
     session.requests.change_status(r4.id, "denied", on=D(2026, 6, 6), reason="not-found")
     _sent(session, person, "acxiom", D(2026, 9, 1))  # due 2026-10-16: overdue, unanswered
@@ -79,9 +82,27 @@ def test_export_holds_no_canary_from_the_people_or_their_requests(built, run, tm
     assert result.returncode == 0, result.stderr
     text = target.read_text("utf-8")
     json.loads(text)
-    canaries = ["Quimera", "Canario", "Xiomara", "Inventada", "Pruebas", "example.net",
-                "312-555-0199", "555", "742", "Calle Ficticia", "Chicago", "60608", "1979",
-                "CONF-CANARIO", "nota", "1798.145", "person", "uid", "\"id\""]
+    canaries = [
+        "Quimera",
+        "Canario",
+        "Xiomara",
+        "Inventada",
+        "Pruebas",
+        "example.net",
+        "312-555-0199",
+        "555",
+        "742",
+        "Calle Ficticia",
+        "Chicago",
+        "60608",
+        "1979",
+        "CONF-CANARIO",
+        "nota",
+        "1798.145",
+        "person",
+        "uid",
+        '"id"',
+    ]
     for canary in canaries:
         assert canary.lower() not in text.lower(), canary
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text)  # months only, never a day

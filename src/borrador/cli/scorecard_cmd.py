@@ -13,8 +13,9 @@ from borrador.cli.app import current_paths, open_session
 
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--broker", default=None, help="Only this broker (its catalog slug).")
 @click.pass_context
-def scorecard(ctx: click.Context, as_json: bool) -> None:
+def scorecard(ctx: click.Context, as_json: bool, broker: str | None) -> None:
     """Per broker: answered within the legal deadline, median days, denials, re-listings."""
     if ctx.invoked_subcommand is not None:
         return
@@ -22,6 +23,8 @@ def scorecard(ctx: click.Context, as_json: bool) -> None:
 
     with open_session() as session:
         scores = session.scorecard.scores()
+    if broker:
+        scores = [s for s in scores if s.broker == broker.strip().lower()]
     if as_json:
         click.echo(output.dumps([score_json(s) for s in scores]))
         return
