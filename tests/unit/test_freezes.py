@@ -59,11 +59,15 @@ def test_placed_thawed_and_lifted_with_dates_and_rechecks(session, person):
     assert session.freezes.state(request.id).thawed_until == D(2026, 12, 1)
     with pytest.raises(ValidationError, match="after"):
         session.freezes.thaw(request.id, D(2026, 11, 21), D(2026, 11, 21))
+    back = session.freezes.refrozen(request.id, D(2026, 11, 24))
+    assert back.recheck_on == D(2033, 11, 2)  # back to where it expires
+    with pytest.raises(ValidationError, match="not thawed"):
+        session.freezes.refrozen(request.id, D(2026, 11, 24))
     lifted = session.freezes.lift(request.id, D(2026, 11, 25))
     assert lifted.recheck_on is None
     state = session.freezes.state(request.id)
     assert state.state == "lifted"
-    assert [c.action for c in state.changes] == ["placed", "thawed", "lifted"]
+    assert [c.action for c in state.changes] == ["placed", "thawed", "placed", "lifted"]
     with pytest.raises(ValidationError, match="thawed"):
         session.freezes.thaw(request.id, D(2026, 11, 26), D(2026, 12, 5))
 

@@ -170,6 +170,17 @@ def thaw(request_id: int, on: dt.date, until: dt.date) -> None:
     )
 
 
+@freeze.command("refrozen")
+@click.argument("request_id", type=int)
+@click.option("--on", "on", callback=_date, required=True, help="When you checked.")
+def refrozen(request_id: int, on: dt.date) -> None:
+    """Record that a thawed freeze is back on (the re-check returns to its expiry, if any)."""
+    with open_session() as session:
+        request = session.freezes.refrozen(request_id, on)
+    after = f"; next re-check {request.recheck_on}" if request.recheck_on else ""
+    click.echo(f"Request {request.id}: frozen again{after}.")
+
+
 @freeze.command("lift")
 @click.argument("request_id", type=int)
 @click.option("--on", "on", callback=_date, required=True)

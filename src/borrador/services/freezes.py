@@ -147,6 +147,20 @@ class FreezeService:
             {"freeze": "thawed", "until": until.isoformat()},
         )
 
+    def refrozen(self, request_id: int, on: dt.date) -> Request:
+        """The user checked that a thawed freeze is back: the re-check returns to the expiry."""
+        state = self.state(request_id)
+        if not state.changes or state.changes[-1].action != FreezeAction.THAWED:
+            raise ValidationError("request", f"request {request_id}'s freeze is not thawed")
+        self.freezes.add_change(request_id, str(FreezeAction.PLACED), on, None, self.clock.now())
+        return self.requests.schedule_recheck(
+            request_id,
+            state.expires_on,
+            f"Checked on {on}: the freeze is back on.",
+            on,
+            {"freeze": "placed"},
+        )
+
     def lift(self, request_id: int, on: dt.date) -> Request:
         state = self.state(request_id)
         if state.state == FreezeAction.LIFTED:
