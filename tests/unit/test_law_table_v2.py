@@ -206,6 +206,10 @@ CASES = [
     # (§552.0031, §662.003).
     ("records-tx", "records", "", D(2026, 12, 18), None, D(2027, 1, 6), None, set(), True,
      "§552.301(b)"),
+    # 15 U.S.C. §1681c-1(i)(2)(A)(ii): a freeze asked by mail is placed within 3 business days;
+    # Christmas (5 U.S.C. §6103) and the weekend do not count.
+    ("fcra", "security-freeze", "", D(2026, 12, 23), None, D(2026, 12, 29), None, set(), True,
+     "§1681c-1(i)(2)(A)"),
     # No statute: courtesy targets.
     ("policy", "delete", "", D(2026, 5, 1), None, D(2026, 6, 15), None, set(), True, "none"),
     ("records-state", "records", "", D(2026, 12, 14), None, D(2026, 12, 29), None, set(), True,

@@ -52,6 +52,7 @@ QUALITIES = ("verified", "unverified", "imported")
 # "inactive": no longer registered or no sign of operating, but not known to have closed.
 STATUSES = ("active", "exited", "inactive")
 KINDS = ("broker", "agency")
+SEARCH_FIELDS = ("first", "last", "state")  # what a people-search site's search_url may hold
 # State data-broker registries a curated entry is (or is not) currently registered in.
 REGISTRIES = {
     "california": "the California (CPPA) data broker registry, 2026",
@@ -132,6 +133,7 @@ class Broker:
     registry_flags: tuple[tuple[str, bool], ...] = ()  # (flag, answer) from a state registry
     registry_ids: tuple[tuple[str, str], ...] = ()  # (state, id or name in that registry)
     registry_fields: tuple[tuple[str, str], ...] = ()  # the registry's own columns, as given
+    search_url: str = ""  # people-search: the search address pattern (see SEARCH_FIELDS)
 
     @property
     def ice_supplier(self) -> bool:

@@ -21,7 +21,8 @@ TOP_KEYS = {"name", "kind", "parent", "covered_by", "brands", "agency_products",
             "website", "domains", "gov_links", "channels", "honours", "fcra_regulated", "cra_type",
             "records_target",
             "processing_days", "relist_days", "warnings", "unverified", "sources",
-            "last_verified", "quality", "status", "status_date", "notes", "registries"}  # fmt: skip
+            "last_verified", "quality", "status", "status_date", "notes", "registries",
+            "search_url"}  # fmt: skip
 CHANNEL_KEYS = {"type", "purposes", "url", "email", "address", "phone", "steps", "requires",
                 "note", "unverified"}  # fmt: skip
 LINK_KEYS = {"kind", "summary", "source", "unverified", "self_reported"}
@@ -118,6 +119,23 @@ class _Reader:
         return value
 
 
+def _search_url(r: _Reader) -> str:
+    """A people-search site's search address with {first}, {last}, {state} where the person's
+    name and state go (lowercase, URL-quoted when filled in)."""
+    value = r.url("search_url")
+    if value:
+        if not value.startswith("https://"):
+            r.fail("search_url", "must start with https://")
+        unknown = set(re.findall(r"{([^}]*)}", value)) - set(model.SEARCH_FIELDS)
+        if unknown or "{last}" not in value:
+            r.fail(
+                "search_url",
+                f"use only {', '.join('{' + f + '}' for f in model.SEARCH_FIELDS)}"
+                " (at least {last})",
+            )
+    return value
+
+
 def _channel(file: str, index: int, table: object) -> model.Channel:
     r = _Reader(file, f"channels[{index}]", table, CHANNEL_KEYS)
     kind = r.choice("type", model.CHANNEL_TYPES, "")
@@ -210,6 +228,7 @@ def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
         status_date=r.date("status_date"),
         notes=r.text("notes", max_len=2000),
         registries=_registries(r),
+        search_url=_search_url(r),
     )
     if not entry.sources:
         r.fail("sources", "every entry needs at least one source URL")

@@ -45,6 +45,10 @@ SUBCOMMANDS = {
     "settings": ("borrador.cli.tracking_cmd", "settings"),
     "clinic": ("borrador.cli.clinic_cmd", "clinic"),
     "handoff": ("borrador.cli.handoff_cmd", "handoff"),
+    "drop": ("borrador.cli.drop_cmd", "drop"),
+    "freeze": ("borrador.cli.freeze_cmd", "freeze"),
+    "listings": ("borrador.cli.listings_cmd", "listings"),
+    "scorecard": ("borrador.cli.scorecard_cmd", "scorecard"),
 }
 
 

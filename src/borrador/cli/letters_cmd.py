@@ -9,9 +9,10 @@ from typing import Any
 import click
 
 from borrador.cli.app import open_session
+from borrador.core.requests import LETTER_KINDS
 
-KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records", "follow-up",
-         "complaint")  # fmt: skip
+KINDS = tuple(str(k) for k in LETTER_KINDS)  # a freeze has no letter: see 'borrador freeze'
+
 SENSITIVE_NOTE = (
     "A public-records request tells the agency the requester's name and contact details. "
     "Consider sending it through a clinic or organisation instead."

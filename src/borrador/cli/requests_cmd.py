@@ -83,17 +83,35 @@ def list_(person_id: int | None, as_json: bool) -> None:
 @requests.command("show")
 @click.argument("request_id", type=int)
 @click.option("--json", "as_json", is_flag=True)
-def show(request_id: int, as_json: bool) -> None:
+@click.option("--reveal-pin", is_flag=True, help="A security freeze: also show its stored PIN.")
+def show(request_id: int, as_json: bool, reveal_pin: bool) -> None:
     """Show a request with its full history."""
+    from borrador.cli.freeze_cmd import state_json
+
+    freeze, pin = None, None
     with open_session() as session:
         request = session.requests.get(request_id)
         events = session.requests.events(request_id)
+        if request.kind is Kind.SECURITY_FREEZE:
+            freeze = session.freezes.state(request_id)
+            pin = session.freezes.reveal_pin(request_id) if reveal_pin else None
+        elif reveal_pin:
+            raise click.UsageError(f"request {request_id} is not a security freeze; it has no PIN.")
     if as_json:
         data = output.request_json(request, with_letter=True)
         data["events"] = [output.event_json(e) for e in events]
+        if freeze is not None:
+            data["freeze"] = state_json(freeze, pin)
         click.echo(output.dumps(data))
-    else:
-        click.echo(output.request_text(request, events))
+        return
+    click.echo(output.request_text(request, events))
+    if freeze is not None:
+        until = f" until {freeze.thawed_until}" if freeze.thawed_until else ""
+        click.echo(f"  Freeze: {freeze.state}{until}")
+        if pin is not None:
+            click.echo(f"  PIN: {pin or '(none stored)'}")
+        elif freeze.pin_stored:
+            click.echo("  PIN: stored encrypted (shown with --reveal-pin)")
 
 
 @requests.command("mark")

@@ -21,6 +21,33 @@ class Kind(StrEnum):
     RECORDS = "records"  # public-records / FOIA request to an agency
     FOLLOW_UP = "follow-up"
     COMPLAINT = "complaint"
+    SECURITY_FREEZE = "security-freeze"  # an FCRA file frozen against new reports
+
+
+class DropOutcome(StrEnum):
+    """What a broker reports, per DROP request, in the California platform."""
+
+    DELETED = "deleted"
+    OPTED_OUT = "opted-out"  # no match found to delete: treated as an opt-out of sale
+    EXEMPTED = "exempted"
+    NOT_FOUND = "not-found"
+
+
+class ListingResult(StrEnum):
+    """What a person saw when checking a people-search site. "Not found" is never "removed":
+    removed means a listing was there and is gone."""
+
+    FOUND = "found"
+    NOT_FOUND = "not-found"
+    REMOVED = "removed"
+
+
+class FreezeAction(StrEnum):
+    """The life of a security freeze after it is placed."""
+
+    PLACED = "placed"
+    THAWED = "thawed"  # lifted for a while; the freeze comes back on its own
+    LIFTED = "lifted"  # removed for good
 
 
 # Longer names people may type for the same kinds.
@@ -79,6 +106,10 @@ CLOCK_RUNNING: tuple[Status, ...] = (S.SENT, S.ACKNOWLEDGED, S.VERIFICATION_REQU
                                      S.FOLLOW_UP_SENT, S.COMPLAINT_FILED)  # fmt: skip
 """With the recipient, waiting for an answer: a legal clock is running."""
 ESCALATION_KINDS: frozenset[Kind] = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT})
+LETTER_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.SECURITY_FREEZE)
+"""Kinds Borrador writes a letter for; a freeze is placed through the bureau's own channel."""
+REMOVAL_KINDS: frozenset[Kind] = frozenset({Kind.OPT_OUT, Kind.DELETE})
+"""Requests that take a listing down: these are re-checked, and re-listings counted."""
 
 
 def statuses(group: frozenset[Status] | tuple[Status, ...]) -> tuple[str, ...]:

@@ -18,7 +18,8 @@ from borrador.core.deadlines import SOURCE_QUALITIES, Period, Rule
 from borrador.core.errors import BorradorError, NotFoundError
 from borrador.laws.calendars import NO_CALENDAR, CalendarTableError, holiday_calendar, roll_for
 
-KINDS = ("opt-out", "delete", "access", "correct", "disclosure", "dispute", "records", "appeal")
+KINDS = ("opt-out", "delete", "access", "correct", "disclosure", "dispute", "records", "appeal",
+         "security-freeze")
 VARIANTS = ("", "after-free-report")
 LAW_RE = re.compile(r"[a-z][a-z0-9-]{1,30}")
 JURISDICTION_RE = re.compile(r"US|[A-Z]{2}")

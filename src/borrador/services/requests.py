@@ -45,6 +45,10 @@ OPTION_STATUS = {"channel": Status.SENT, "confirmation": Status.SENT, "until": S
 def choose_basis(person: Person, entry: Broker, kind: Kind, on: dt.date) -> tuple[str, str]:
     """The legal basis for a request and a one-line reason (laws.basis decides; `on` is the
     day the letter is made: a law not yet in force is never chosen)."""
+    if kind is Kind.SECURITY_FREEZE:
+        if entry.cra_type == "nationwide":
+            return "fcra", "The FCRA gives a free security freeze at the nationwide bureaus."
+        return "policy", "A specialty agency freezes a file under its own policy."
     basis = laws_basis.choose_basis(
         person.state, entry.kind, dict(entry.honours), str(kind), on,
         getattr(entry, "cra_type", ""), recipient_slug=entry.slug,
@@ -114,6 +118,14 @@ class RequestService:
                 "kind",
                 f"a {kind} request cannot go to {entry.name} ({_article(entry.kind)}): "
                 "public-records requests go to agencies, the other kinds to brokers",
+            )
+        if kind is Kind.SECURITY_FREEZE and not any(
+            "security-freeze" in c.purposes for c in entry.channels
+        ):
+            raise ValidationError(
+                "kind",
+                f"Borrador knows of no way to ask {entry.name} for a security freeze",
+                hint="'borrador freeze bureaus' lists the agencies that offer one.",
             )
         if kind in (Kind.DISCLOSURE, Kind.DISPUTE) and not entry.flag("fcra_regulated"):
             raise ValidationError(
@@ -287,6 +299,13 @@ class RequestService:
         if not text:
             raise ValidationError("note", "is empty")
         return self._note(self.requests.get(request_id), self._when(on), text, {})
+
+    def schedule_recheck(self, request_id: int, recheck_on: dt.date | None, note: str,
+                         on: dt.date | None = None, detail: dict[str, str] | None = None
+                         ) -> Request:  # fmt: skip
+        """A dated fact that sets (or clears) the re-check date, e.g. when a freeze thaw ends."""
+        before = self.requests.get(request_id)
+        return self._note(before, self._when(on), note, detail or {}, recheck_on=recheck_on)
 
     def record_recheck(
         self, request_id: int, *, listed: bool, on: dt.date | None = None, note: str = ""

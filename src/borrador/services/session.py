@@ -18,6 +18,7 @@ from borrador.services.keys import KeyService
 from borrador.services.preferences import Preferences
 from borrador.storage.people_repo import PeopleRepo
 from borrador.storage.requests_repo import RequestsRepo
+from borrador.storage.scorecard_repo import ScorecardRepo
 from borrador.storage.settings_repo import SettingsRepo
 
 if TYPE_CHECKING:
@@ -27,9 +28,12 @@ if TYPE_CHECKING:
     from borrador.services.clinic import ClinicService
     from borrador.services.clock import Clock
     from borrador.services.corrections import CorrectionService
+    from borrador.services.drop import DropService
     from borrador.services.exports import ExportService
+    from borrador.services.freezes import FreezeService
     from borrador.services.handoff import HandoffService
     from borrador.services.letters import LetterService
+    from borrador.services.listings import ListingsService
     from borrador.services.mail import MailService
     from borrador.services.people import PeopleService
     from borrador.services.profile import OrganisationProfile
@@ -38,10 +42,15 @@ if TYPE_CHECKING:
     from borrador.services.reports import ReportService
     from borrador.services.requests import RequestService
     from borrador.services.safety import SafetyService
+    from borrador.services.scorecard import ScorecardService
     from borrador.services.tracking import Tracking
     from borrador.storage.db import Database
+    from borrador.storage.drop_repo import DropRepo
+    from borrador.storage.freeze_repo import FreezeRepo
+    from borrador.storage.listings_repo import ListingsRepo
     from borrador.storage.registry_repo import RegistryRepo
     from borrador.storage.reports_repo import ReportsRepo
+    from borrador.storage.scorecard_repo import ScorecardRepo
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +86,30 @@ class Repositories:
         from borrador.storage.reports_repo import ReportsRepo
 
         return ReportsRepo(self.db)
+
+    @functools.cached_property
+    def drop(self) -> DropRepo:
+        from borrador.storage.drop_repo import DropRepo
+
+        return DropRepo(self.db)
+
+    @functools.cached_property
+    def freezes(self) -> FreezeRepo:
+        from borrador.storage.freeze_repo import FreezeRepo
+
+        return FreezeRepo(self.db)
+
+    @functools.cached_property
+    def listings(self) -> ListingsRepo:
+        from borrador.storage.listings_repo import ListingsRepo
+
+        return ListingsRepo(self.db)
+
+    @functools.cached_property
+    def scorecard(self) -> ScorecardRepo:
+        from borrador.storage.scorecard_repo import ScorecardRepo
+
+        return ScorecardRepo(self.db)
 
 
 class Session:
@@ -206,6 +239,31 @@ class Session:
 
         return CorrectionService(self.paths, self.repos.reports, self.repos.requests,
                                  self.catalog, self.clock)  # fmt: skip
+
+    @functools.cached_property
+    def drop(self) -> DropService:
+        from borrador.services.drop import DropService
+
+        return DropService(self.repos.people, self.repos.drop, self.catalog, self.clock)
+
+    @functools.cached_property
+    def freezes(self) -> FreezeService:
+        from borrador.services.freezes import FreezeService
+
+        return FreezeService(self.requests, self.repos.freezes, self.catalog, self.clock)
+
+    @functools.cached_property
+    def listings(self) -> ListingsService:
+        from borrador.services.listings import ListingsService
+
+        return ListingsService(self.repos.people, self.repos.listings, self.requests,
+                               self.catalog, self.clock)  # fmt: skip
+
+    @functools.cached_property
+    def scorecard(self) -> ScorecardService:
+        from borrador.services.scorecard import ScorecardService
+
+        return ScorecardService(self.repos.scorecard, self.tracking, self.catalog, self.clock)
 
     # -- the store ------------------------------------------------------------------------
     def __enter__(self) -> Session:

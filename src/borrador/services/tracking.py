@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 from borrador.core.deadlines import Deadlines, Rule
 from borrador.core.errors import NotFoundError
 from borrador.core.next_step import Step, response_step
-from borrador.core.requests import CLOCK_RUNNING, DONE, Request, Status, effective_due, statuses
+from borrador.core.requests import (
+    CLOCK_RUNNING,
+    DONE,
+    Kind,
+    Request,
+    Status,
+    effective_due,
+    statuses,
+)
 from borrador.i18n.wording import english, next_step
 from borrador.laws import engine
 
@@ -136,7 +144,9 @@ class Tracking:
         return self.deadlines_for(request.legal_basis, str(request.kind), *receipt,
                                   after_free_report=request.after_free_report)  # fmt: skip
 
-    def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date:
+    def recheck_date(self, request: Request, completed_on: dt.date) -> dt.date | None:
+        if request.kind is Kind.SECURITY_FREEZE:
+            return None  # a freeze is re-checked where it expires or a thaw ends, not on a cycle
         days = self.preferences.current.recheck_days
         if request.legal_basis == "delete-act":
             return completed_on + dt.timedelta(days=DROP_RECHECK_DAYS)

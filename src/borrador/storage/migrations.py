@@ -99,7 +99,65 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE requests ADD COLUMN agent TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE requests ADD COLUMN authorized_on TEXT",
     ),
-    8: (
+    # 8 and 9 belong to work on other branches: placeholders here, replaced when merged.
+    8: (),
+    9: (),
+    10: (
+        # California DROP filings: which kinds of identifier were given, and the identifiers
+        # themselves only when the person chose to keep them here.
+        """CREATE TABLE drop_filings (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            filed_on TEXT NOT NULL,
+            drop_id TEXT NOT NULL DEFAULT '',
+            identifiers TEXT NOT NULL DEFAULT '{}',
+            kept_values TEXT NOT NULL DEFAULT '{}',
+            recorded_at TEXT NOT NULL)""",
+        """CREATE TABLE drop_outcomes (
+            id INTEGER PRIMARY KEY,
+            filing_id INTEGER NOT NULL REFERENCES drop_filings(id) ON DELETE CASCADE,
+            broker TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            on_date TEXT NOT NULL,
+            recorded_at TEXT NOT NULL)""",
+        "CREATE INDEX drop_filings_by_person ON drop_filings(person_id, id)",
+        "CREATE INDEX drop_outcomes_by_filing ON drop_outcomes(filing_id, broker, id)",
+        # A security freeze is a request; its PIN and its thaws and lifts hang off it.
+        """CREATE TABLE freezes (
+            request_id INTEGER PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+            pin TEXT NOT NULL DEFAULT '',
+            expires_on TEXT,
+            updated_at TEXT NOT NULL)""",
+        """CREATE TABLE freeze_changes (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            on_date TEXT NOT NULL,
+            until_date TEXT,
+            recorded_at TEXT NOT NULL)""",
+        # Evidence (a screenshot or PDF) lives here, never as a loose file.
+        """CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL,
+            added_at TEXT NOT NULL)""",
+        """CREATE TABLE listing_checks (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            broker TEXT NOT NULL,
+            result TEXT NOT NULL,
+            on_date TEXT NOT NULL,
+            request_id INTEGER REFERENCES requests(id) ON DELETE SET NULL,
+            evidence_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,
+            note TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL)""",
+        "CREATE INDEX listing_checks_by_person ON listing_checks(person_id, broker, id)",
+        "CREATE INDEX freeze_changes_by_request ON freeze_changes(request_id, id)",
+    ),
+    11: (
         # FCRA: a dispute made after a free annual report has 45 days, not 30 (§1681j(a)(3)).
         "ALTER TABLE requests ADD COLUMN after_free_report INTEGER NOT NULL DEFAULT 0",
         # Problems users report with a catalog channel; erased with the request they came from.
@@ -133,7 +191,7 @@ def migrate(db: Database, target: int = LATEST) -> int:
             # Re-read inside the lock: another process may have migrated meanwhile.
             if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= version:
                 continue
-            for statement in MIGRATIONS[version]:
+            for statement in MIGRATIONS.get(version, ()):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
     return schema_version(db)
