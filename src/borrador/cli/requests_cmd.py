@@ -78,15 +78,22 @@ def list_(person_id: int | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def show(request_id: int, as_json: bool) -> None:
     """Show a request with its full history."""
+    from borrador.cli import replies_output
+
     with open_session() as session:
         request = session.requests.get(request_id)
         events = session.requests.events(request_id)
+        replies = session.replies.for_request(request_id)
     if as_json:
         data = output.request_json(request, with_letter=True)
         data["events"] = [output.event_json(e) for e in events]
+        data["replies"] = [replies_output.reply_json(r) for r in replies]
         click.echo(output.dumps(data))
     else:
         click.echo(output.request_text(request, events))
+        if replies:
+            click.echo("  Replies:")
+            click.echo("\n".join("  " + replies_output.reply_line(r) for r in replies))
 
 
 @requests.command("mark")

@@ -185,10 +185,9 @@ def _first_body(item: dict[bytes, object]) -> bytes:
 
 
 def _wanted(raw: bytes, wanted: HeaderFilter) -> bool:
+    import email.utils
     from email.parser import BytesHeaderParser
     from email.policy import compat32
-
-    import email.utils
 
     headers = BytesHeaderParser(policy=compat32).parsebytes(raw)
     _, address = email.utils.parseaddr(header_text(headers.get("From")))

@@ -11,6 +11,7 @@ import dataclasses
 from borrador.core.requests import CLOSED
 from borrador.home.paths import Paths
 from borrador.keys import KeyFile
+from borrador.keys.keyring_policy import imap_keyring_user
 from borrador.services.catalog import CatalogService
 from borrador.services.clinic import ClinicService
 from borrador.services.clock import Clock
@@ -24,6 +25,7 @@ from borrador.services.people import PeopleService
 from borrador.services.preferences import Preferences
 from borrador.services.progress import ProgressService
 from borrador.services.registry_imports import RegistryImports
+from borrador.services.replies import ReplyService
 from borrador.services.reports import ReportService
 from borrador.services.requests import RequestService
 from borrador.services.safety import SafetyService
@@ -31,6 +33,7 @@ from borrador.services.tracking import Tracking
 from borrador.storage.db import Database
 from borrador.storage.people_repo import PeopleRepo
 from borrador.storage.registry_repo import RegistryRepo
+from borrador.storage.replies_repo import RepliesRepo
 from borrador.storage.requests_repo import RequestsRepo
 from borrador.storage.settings_repo import SettingsRepo
 
@@ -56,6 +59,7 @@ class Repositories:
     requests: RequestsRepo
     settings: SettingsRepo
     registry: RegistryRepo
+    replies: RepliesRepo
 
 
 class Session:
@@ -79,6 +83,7 @@ class Session:
             requests=RequestsRepo(db, actor=self.identity),
             settings=SettingsRepo(db),
             registry=RegistryRepo(db),
+            replies=RepliesRepo(db),
         )
         self.keys = KeyService(key_file, db, data_key)
         self.catalog = CatalogService(repos.registry)
@@ -101,6 +106,8 @@ class Session:
         self.reports = ReportService(repos.people, self.requests, self.catalog, self.tracking,
                                      self.profile, self.identity, clock)  # fmt: skip
         self.handoff = HandoffService(paths, db, self.people)
+        self.replies = ReplyService(repos, self.catalog, self.requests, clock,
+                                    keyring_user=imap_keyring_user(key_file.file_id))
         self.safety = SafetyService(paths, db, self.keys, repos.people, repos.requests, clock)
 
     @property

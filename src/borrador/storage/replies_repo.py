@@ -63,7 +63,7 @@ class RepliesRepo:
             chunk = fingerprints[start:start + 500]
             marks = ", ".join("?" * len(chunk))
             found.update(r[0] for r in self.db.query(
-                f"SELECT fingerprint FROM replies WHERE fingerprint IN ({marks})", tuple(chunk)))  # noqa: S608  # fmt: skip
+                f"SELECT fingerprint FROM replies WHERE fingerprint IN ({marks})", tuple(chunk)))  # fmt: skip
         return found
 
     def add_many(self, replies: list[NewReply], now: str) -> list[int | None]:
@@ -100,13 +100,13 @@ class RepliesRepo:
         marks = ", ".join("?" * len(reply_ids))
         for row in self.db.query(
             "SELECT reply_id, filename, content_type, size, data IS NOT NULL FROM "
-            f"reply_attachments WHERE reply_id IN ({marks}) ORDER BY id", tuple(reply_ids)  # noqa: S608
+            f"reply_attachments WHERE reply_id IN ({marks}) ORDER BY id", tuple(reply_ids)
         ):  # fmt: skip
             found.setdefault(row[0], []).append((row[1], row[2], row[3], bool(row[4])))
         return found
 
     def _rows(self, where: str, params: tuple[Any, ...]) -> list[ReplyRow]:
-        rows = self.db.query(f"SELECT {_COLUMNS} FROM replies WHERE {where} ORDER BY id", params)  # noqa: S608
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM replies WHERE {where} ORDER BY id", params)
         attached = self._attachments([r[0] for r in rows])
         return [ReplyRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8]), r[9],
                          r[10], r[11], json.loads(r[12]), r[13], r[14], r[15],
@@ -139,6 +139,11 @@ class RepliesRepo:
         with self.db.write() as conn:
             conn.execute("UPDATE replies SET request_id = ?, confidence = 1.0, reason = ? "
                          "WHERE id = ?", (request_id, reason, reply_id))  # fmt: skip
+
+    def set_suggestion(self, reply_id: int, status: str, facts: dict[str, str]) -> None:
+        with self.db.write() as conn:
+            conn.execute("UPDATE replies SET suggested = ?, suggestion = ? WHERE id = ?",
+                         (status, json.dumps(facts, ensure_ascii=False), reply_id))
 
     def set_state(self, reply_id: int, state: str) -> None:
         assert state in STATES
