@@ -10,7 +10,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["requests_list", "catalog", "due", "letters", "tui", "clinic"]
+BENCHMARKS = ["requests_list", "catalog", "due", "letters", "tui", "clinic", "replies"]
 
 
 def main(argv: list[str]) -> int:

@@ -110,6 +110,8 @@ class ReplyService:
                 entry = catalog.get(request.recipient)
                 name, domains = entry.name, set(entry.domains)
                 domains.update(c.email.rsplit("@", 1)[-1] for c in entry.channels if "@" in c.email)
+                for brand in catalog.covered_brands(entry.slug):  # its brands answer for it
+                    domains.update(brand.domains)
             except BorradorError:  # no longer in the catalog: match by thread only
                 name, domains = request.recipient, set()
             message_id = request.message_id.strip().strip("<>").lower()

@@ -118,6 +118,9 @@ def _walk(message: Message) -> tuple[list[Message], list[Message]]:
         seen += 1
         if seen > MAX_PARTS:
             raise MalformedMessage(f"more than {MAX_PARTS} parts")
+        if part.get_content_type() == "message/rfc822":  # read once, as a forward
+            attachments.append(part)
+            continue
         if part.is_multipart():
             if depth >= MAX_DEPTH:
                 raise MalformedMessage(f"multiparts nested deeper than {MAX_DEPTH}")
@@ -197,7 +200,10 @@ def parse_message(raw: bytes) -> ParsedMessage:
     for original in inner:
         forwarded = forwarded or _address(original.get("From"))[1]
         sub_texts, _ = _walk(original)
-        text += "\n\n" + sanitize(_body(sub_texts))
+        heads = "\n".join(f"{h}: {header_text(original.get(h))}" for h in
+                          ("From", "Date", "Subject") if original.get(h))  # fmt: skip
+        text += f"\n\n---------- Attached message ----------\n{heads}\n\n"
+        text += sanitize(_body(sub_texts))
     forwarded = forwarded or _forwarded_from(text)
     truncated = len(text) > MAX_TEXT_CHARS
     name, address = _address(message.get("From"))
