@@ -81,13 +81,15 @@ def _with_number(candidates: list[Candidate], haystack: str, min_len: int) -> li
     return hits
 
 
-def _narrow_to_person(candidates: list[Candidate], message: ParsedMessage) -> list[Candidate]:
-    """Among several, those sent for the person the reply is addressed to (clinic mode)."""
-    if len(candidates) < 2 or not message.to_addresses:
+def _narrow_to_person(candidates: list[Candidate], message: ParsedMessage, known: set[str],
+                      *, strict: bool = False) -> list[Candidate]:  # fmt: skip
+    """Those sent for the person the reply is to (or was forwarded by), when the message
+    names one of the people. `strict`: when it names only others, none fit."""
+    named = known & {message.from_address, *message.to_addresses}
+    if not named:
         return candidates
-    to = set(message.to_addresses)
-    mine = [c for c in candidates if to & set(c.person_emails)]
-    return mine or candidates
+    mine = [c for c in candidates if named & set(c.person_emails)]
+    return mine if (mine or strict) else candidates
 
 
 def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
@@ -99,6 +101,7 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
                 return Match(candidate.request_id, THREAD,
                              f"{header} names the email sent for request {candidate.request_id}")  # fmt: skip
     haystack = f"{message.subject}\n{message.text}"
+    people = {e for c in candidates for e in c.person_emails}
     senders = [a for a in (message.from_address, message.forwarded_from) if a]
     by_domain: list[Candidate] = []
     sender_domain = ""
@@ -110,7 +113,7 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
             break
     via = " (forwarded)" if sender_domain and sender_domain != _domain(message.from_address) else ""
     if by_domain:
-        hits = _with_number(_narrow_to_person(by_domain, message), haystack, MIN_NUMBER_LEN)
+        hits = _with_number(_narrow_to_person(by_domain, message, people), haystack, MIN_NUMBER_LEN)
         if len(hits) == 1:
             candidate, number = hits[0]
             where = "subject" if _number_pattern(number).search(message.subject) else "text"
@@ -120,7 +123,8 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
         if len(hits) > 1:
             ids = ", ".join(str(c.request_id) for c, _ in hits)
             return Match(None, 0.0, f"references of several requests appear ({ids}); assign it")
-        open_ones = _narrow_to_person([c for c in by_domain if c.open], message)
+        open_ones = _narrow_to_person([c for c in by_domain if c.open], message, people,
+                                      strict=True)
         if len(open_ones) == 1 and _ANSWER_WORDS.search(haystack):
             candidate = open_ones[0]
             return Match(candidate.request_id, DOMAIN_ONLY,
