@@ -80,12 +80,17 @@ _DATES = (
     re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})"),
 )
 _EXEMPTION = (
+    re.compile(r"\bexempt(?:ion|ed)?\s+from\s+[\w-]+\s+(?:under|pursuant to)\s+([^\n;]{3,160})",
+               _I),
     re.compile(r"\b(?:exempt(?:ion|ed)?|exent[ao]s?|exención)\s+(?:from|under|de|según|"
-               r"conforme a(?:l)?|pursuant to)\s+([^\n.;]{3,120})", _I),
+               r"conforme a(?:l)?|pursuant to)\s+([^\n;]{3,160})", _I),
     re.compile(r"\b((?:FOIA )?Exemption \d+(?:\([A-Za-z]\))?)", _I),
     re.compile(r"\b(?:pursuant to|under|según|conforme a(?:l)?)\s+((?:[A-Z][\w.]*\s?)?"
-               r"(?:Code|Civ\. Code|U\.S\.C\.|C\.F\.R\.|Act|Ley|Código)[^\n.;]{0,80})", 0),
+               r"(?:Code|Civ\. Code|U\.S\.C\.|C\.F\.R\.|Act|Ley|Código)[^\n;]{0,80})", 0),
 )
+# Where the named exemption ends: a clause or a new sentence (not an abbreviation's period).
+_EXEMPTION_END = re.compile(r"\s(?:because|as|since|which|porque|ya que|dado que)\s|,\s|"
+                            r"\.\s+[A-Z][a-z]+\s[a-z]|\.\s*$", _I)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,7 +122,10 @@ def _exemption(text: str) -> str:
     for pattern in _EXEMPTION:
         found = pattern.search(text)
         if found:
-            return " ".join(found.group(1).split()).rstrip(" ,")[:200]
+            named = found.group(1)
+            end = _EXEMPTION_END.search(named)
+            named = named[:end.start()] if end else named
+            return " ".join(named.split()).rstrip(" ,.")[:200]
     return ""
 
 
