@@ -34,14 +34,23 @@ def big_mbox(path: Path, count: int = MBOX_SIZE) -> Path:
     messages = []
     for n in range(count):
         if n % 50 == 0:
-            data = message("privacy@epsilon.com", X, f"Re: Privacy request {n}",
-                           "We have received your request.\n" * 5, msgid=f"m{n}@epsilon.com",
-                           reply_to="req-eps-x.1@example.net")  # fmt: skip
+            data = message(
+                "privacy@epsilon.com",
+                X,
+                f"Re: Privacy request {n}",
+                "We have received your request.\n" * 5,
+                msgid=f"m{n}@epsilon.com",
+                reply_to="req-eps-x.1@example.net",
+            )
         else:
-            data = message(f"sender{n % 97}@list{n % 13}.example", X, f"Newsletter {n}",
-                           ("Lorem ipsum dolor sit amet, news of the week. " * 30 + "\n") * 3,
-                           msgid=f"m{n}@list.example",
-                           html="<p>" + "news " * 400 + "</p>" if n % 3 == 0 else "")  # fmt: skip
+            data = message(
+                f"sender{n % 97}@list{n % 13}.example",
+                X,
+                f"Newsletter {n}",
+                ("Lorem ipsum dolor sit amet, news of the week. " * 30 + "\n") * 3,
+                msgid=f"m{n}@list.example",
+                html="<p>" + "news " * 400 + "</p>" if n % 3 == 0 else "",
+            )
         messages.append(data)
     return write_mbox(path, messages)
 
@@ -64,11 +73,13 @@ def run() -> list[tuple[str, float, float, float]]:
         folder.mkdir()
         with _store(tmp) as session:
             scores = evaluate(session, folder)
-            print(f"replies matching on {scores['messages']} labelled messages: precision "
-                  f"{scores['precision']:.3f} (target >= 0.98), recall {scores['recall']:.3f} "
-                  f"(target >= 0.9), suggestions right {scores['suggestions']:.3f}, "
-                  f"malformed skipped {scores['skipped_as_expected']}/"
-                  f"{scores['skipped_expected']}")  # fmt: skip
+            print(
+                f"replies matching on {scores['messages']} labelled messages: precision "
+                f"{scores['precision']:.3f} (target >= 0.98), recall {scores['recall']:.3f} "
+                f"(target >= 0.9), suggestions right {scores['suggestions']:.3f}, "
+                f"malformed skipped {scores['skipped_as_expected']}/"
+                f"{scores['skipped_expected']}"
+            )
             for line in scores["wrong"]:
                 print(f"  miss: {line}")
             path = big_mbox(Path(tmp) / "big.mbox")
@@ -79,13 +90,17 @@ def run() -> list[tuple[str, float, float, float]]:
             result = session.replies.import_files([path])
             took = time.perf_counter() - start
             stored = len(result.matched) + len(result.unmatched) + result.already
-            print(f"replies import of {MBOX_SIZE} messages: {took:.2f}s, stdlib parse floor "
-                  f"{floor:.2f}s, {len(result.matched)} matched, {stored} read, "
-                  f"{len(result.skipped)} skipped")  # fmt: skip
+            print(
+                f"replies import of {MBOX_SIZE} messages: {took:.2f}s, stdlib parse floor "
+                f"{floor:.2f}s, {len(result.matched)} matched, {stored} read, "
+                f"{len(result.skipped)} skipped"
+            )
     # Precision and recall as ratios against their targets: a ratio <= 1 meets the target.
-    return [("replies matching precision: target 0.98 / measured", 0.98, scores["precision"], 1.0),
-            ("replies matching recall: target 0.9 / measured", 0.9, scores["recall"], 1.0),
-            ("replies import 5,000-message mbox (s)", took, floor, 3.0)]  # fmt: skip
+    return [
+        ("replies matching precision: target 0.98 / measured", 0.98, scores["precision"], 1.0),
+        ("replies matching recall: target 0.9 / measured", 0.9, scores["recall"], 1.0),
+        ("replies import 5,000-message mbox (s)", took, floor, 3.0),
+    ]
 
 
 if __name__ == "__main__":

@@ -108,15 +108,20 @@ class Handler(socketserver.StreamRequestHandler):
                     parts = re.findall(r'"((?:[^"\\]|\\.)*)"|(\S+)', args)
                     user, password = (a or b for a, b in parts[:2])
                     authed = user == USER and password.replace('\\"', '"') == PASSWORD
-                    self.send(f"{tag} OK logged in\r\n" if authed else
-                              f"{tag} NO [AUTHENTICATIONFAILED] invalid credentials\r\n")
+                    self.send(
+                        f"{tag} OK logged in\r\n"
+                        if authed
+                        else f"{tag} NO [AUTHENTICATIONFAILED] invalid credentials\r\n"
+                    )
                 elif verb in ("EXAMINE", "SELECT") and authed:
                     mode = "READ-ONLY" if verb == "EXAMINE" else "READ-WRITE"
                     nxt = (box.messages[-1][0] if box.messages else 0) + 1
-                    self.send(f"* {len(box.messages)} EXISTS\r\n* 0 RECENT\r\n"
-                              f"* OK [UIDVALIDITY {box.uidvalidity}] ok\r\n"
-                              f"* OK [UIDNEXT {nxt}] ok\r\n* FLAGS (\\Seen)\r\n"
-                              f"{tag} OK [{mode}] done\r\n")
+                    self.send(
+                        f"* {len(box.messages)} EXISTS\r\n* 0 RECENT\r\n"
+                        f"* OK [UIDVALIDITY {box.uidvalidity}] ok\r\n"
+                        f"* OK [UIDNEXT {nxt}] ok\r\n* FLAGS (\\Seen)\r\n"
+                        f"{tag} OK [{mode}] done\r\n"
+                    )
                 elif verb == "UID SEARCH" and authed:
                     highest = box.messages[-1][0] if box.messages else 0
                     crit = args.split()
@@ -157,8 +162,9 @@ class Handler(socketserver.StreamRequestHandler):
                     raise ConnectionResetError("dropped by the test")
                 box.sent_full += 1
                 body, key = data, "BODY[]"
-            self.send(f"* {seq} FETCH (UID {uid} {key} {{{len(body)}}}\r\n".encode() + body
-                      + b")\r\n")
+            self.send(
+                f"* {seq} FETCH (UID {uid} {key} {{{len(body)}}}\r\n".encode() + body + b")\r\n"
+            )
         self.send(f"{tag} OK done\r\n")
 
 

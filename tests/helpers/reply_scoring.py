@@ -44,11 +44,16 @@ def evaluate(session: Any, folder: Path) -> dict[str, Any]:
             if outcome.suggested == case.suggested:
                 suggested_ok += 1
             else:
-                wrong.append(f"{case.name}: suggested {outcome.suggested!r}, "
-                             f"expected {case.suggested!r}")  # fmt: skip
+                wrong.append(
+                    f"{case.name}: suggested {outcome.suggested!r}, expected {case.suggested!r}"
+                )
     matched = true_pos + false_pos
-    return {"messages": len(cases), "precision": true_pos / matched if matched else 1.0,
-            "recall": true_pos / should if should else 1.0,
-            "suggestions": suggested_ok / suggested_n if suggested_n else 1.0,
-            "skipped_as_expected": skip_ok, "skipped_expected": sum(c.skipped for c in cases),
-            "wrong": wrong}  # fmt: skip
+    return {
+        "messages": len(cases),
+        "precision": true_pos / matched if matched else 1.0,
+        "recall": true_pos / should if should else 1.0,
+        "suggestions": suggested_ok / suggested_n if suggested_n else 1.0,
+        "skipped_as_expected": skip_ok,
+        "skipped_expected": sum(c.skipped for c in cases),
+        "wrong": wrong,
+    }

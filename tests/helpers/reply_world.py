@@ -11,8 +11,12 @@ from helpers.people import sample_person
 
 PEOPLE = {
     "x": sample_person(state="CA", emails=["xiomara.pruebas@example.net"]),
-    "t": sample_person(name="Teodoro Ejemplo Ficticio", other_names=[], state="CA",
-                       emails=["teo.ficticio@example.org"]),  # fmt: skip
+    "t": sample_person(
+        name="Teodoro Ejemplo Ficticio",
+        other_names=[],
+        state="CA",
+        emails=["teo.ficticio@example.org"],
+    ),
 }
 # key -> (person, recipient, kind, Message-ID of the sent email or "", confirmation)
 REQUESTS = {
@@ -39,15 +43,29 @@ def build(session: Any) -> dict[str, int]:
         if message_id:
             repo = session.repos.requests
             before = repo.get(request.id)
-            after = dataclasses.replace(before, message_id=f"<{message_id}>",
-                                        version=before.version + 1)  # fmt: skip
+            after = dataclasses.replace(
+                before, message_id=f"<{message_id}>", version=before.version + 1
+            )
             from borrador.core.requests import Event
 
-            repo.save_change(before, after, Event(request_id=request.id, on=SENT_ON,
-                             from_status=before.status, to_status=before.status,
-                             note="Message-ID stored"), session.clock.now())  # fmt: skip
-        session.requests.change_status(request.id, "sent", on=SENT_ON,
-                                       channel="email" if message_id else "web",
-                                       confirmation=confirmation)  # fmt: skip
+            repo.save_change(
+                before,
+                after,
+                Event(
+                    request_id=request.id,
+                    on=SENT_ON,
+                    from_status=before.status,
+                    to_status=before.status,
+                    note="Message-ID stored",
+                ),
+                session.clock.now(),
+            )
+        session.requests.change_status(
+            request.id,
+            "sent",
+            on=SENT_ON,
+            channel="email" if message_id else "web",
+            confirmation=confirmation,
+        )
         ids[key] = request.id
     return ids

@@ -28,8 +28,9 @@ def test_matching_on_the_labelled_fixtures(session, tmp_path: Path) -> None:
     assert scores["skipped_as_expected"] == scores["skipped_expected"]
 
 
-def test_import_never_changes_a_status_and_accept_does_after_confirmation(session, tmp_path,
-                                                                          clock) -> None:  # fmt: skip
+def test_import_never_changes_a_status_and_accept_does_after_confirmation(
+    session, tmp_path, clock
+) -> None:
     ids = reply_world.build(session)
     path = tmp_path / "extended.eml"
     path.write_bytes(next(c.data for c in labelled() if c.name == "ticket-5"))  # extended
@@ -51,10 +52,19 @@ def test_import_never_changes_a_status_and_accept_does_after_confirmation(sessio
 def test_a_denial_keeps_the_exemption_and_offers_the_appeal(session, tmp_path) -> None:
     ids = reply_world.build(session)
     path = tmp_path / "denied.eml"
-    path.write_bytes(message("privacy@epsilon.com", X, "Re: request", (
-        "We are unable to honor your request. The information is exempt under Cal. Civ. "
-        "Code § 1798.145(a)(1)(A)."), msgid="den@epsilon.com",
-        reply_to="req-eps-x.1@example.net"))  # fmt: skip
+    path.write_bytes(
+        message(
+            "privacy@epsilon.com",
+            X,
+            "Re: request",
+            (
+                "We are unable to honor your request. The information is exempt under Cal. Civ. "
+                "Code § 1798.145(a)(1)(A)."
+            ),
+            msgid="den@epsilon.com",
+            reply_to="req-eps-x.1@example.net",
+        )
+    )
     (outcome,) = session.replies.import_files([path]).matched
     assert outcome.suggested == "denied"
     assert outcome.exemption.startswith("Cal. Civ. Code § 1798.145")
@@ -68,8 +78,15 @@ def test_a_denial_keeps_the_exemption_and_offers_the_appeal(session, tmp_path) -
 def test_unmatched_replies_can_be_assigned_or_dismissed(session, tmp_path) -> None:
     ids = reply_world.build(session)
     a, b = tmp_path / "a.eml", tmp_path / "b.eml"
-    a.write_bytes(message("someone@unknown.example", X, "About my data",
-                          "We have deleted your data.", msgid="u1@unknown.example"))  # fmt: skip
+    a.write_bytes(
+        message(
+            "someone@unknown.example",
+            X,
+            "About my data",
+            "We have deleted your data.",
+            msgid="u1@unknown.example",
+        )
+    )
     b.write_bytes(message("news@shop.example", X, "Sale", "Sale!", msgid="u2@shop.example"))
     result = session.replies.import_files([a, b])
     assert len(result.unmatched) == 2 and not result.matched
@@ -89,7 +106,8 @@ def test_mbox_with_a_bad_message_reports_it_and_imports_the_rest(session, tmp_pa
     box = write_mbox(tmp_path / "Takeout.mbox", [good[0], b"\x00\x01garbage\xff" * 50, *good[1:]])
     result = session.replies.import_files([box])
     assert [s.position for s in result.skipped] == ["message 2 (line 13)"] or (
-        len(result.skipped) == 1 and result.skipped[0].position.startswith("message 2"))
+        len(result.skipped) == 1 and result.skipped[0].position.startswith("message 2")
+    )
     assert result.skipped[0].file == str(box)
     assert {o.request_id for o in result.matched} == {ids["eps-x"], ids["acx-x"], ids["class-x"]}
 
@@ -100,7 +118,9 @@ def test_huge_and_missing_files_are_skipped_with_a_reason(session, tmp_path) -> 
     huge.write_bytes(huge_message(26 * 1024 * 1024))
     result = session.replies.import_files([huge, tmp_path / "nope.eml"])
     assert [(Path(s.file).name, s.reason) for s in result.skipped] == [
-        ("huge.eml", "larger than 25 MB"), ("nope.eml", "no such file")]
+        ("huge.eml", "larger than 25 MB"),
+        ("nope.eml", "no such file"),
+    ]
 
 
 def test_hostile_headers_are_shown_literally_without_escapes(tmp_path) -> None:
@@ -120,21 +140,26 @@ def test_nested_and_many_part_messages_are_refused() -> None:
 
 
 def test_html_becomes_text_without_scripts_or_links() -> None:
-    text = html_to_text('<style>x{}</style><script>steal()</script><p>Hi <a href="https://'
-                        'evil.invalid">click</a></p><img src="https://t.invalid/p.gif">')  # fmt: skip
+    text = html_to_text(
+        '<style>x{}</style><script>steal()</script><p>Hi <a href="https://'
+        'evil.invalid">click</a></p><img src="https://t.invalid/p.gif">'
+    )
     assert text == "Hi click"
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("We have received your request.", "acknowledged"),
-    ("Hemos recibido su solicitud.", "acknowledged"),
-    ("Please verify your identity.", "verification-requested"),
-    ("Necesitamos verificar su identidad.", "verification-requested"),
-    ("Sus datos han sido eliminados.", "completed"),
-    ("Your request has been partially completed.", "partially-completed"),
-    ("Su solicitud fue denegada.", "denied"),
-    ("Thanks for writing. Our office hours are 9 to 5.", ""),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("We have received your request.", "acknowledged"),
+        ("Hemos recibido su solicitud.", "acknowledged"),
+        ("Please verify your identity.", "verification-requested"),
+        ("Necesitamos verificar su identidad.", "verification-requested"),
+        ("Sus datos han sido eliminados.", "completed"),
+        ("Your request has been partially completed.", "partially-completed"),
+        ("Su solicitud fue denegada.", "denied"),
+        ("Thanks for writing. Our office hours are 9 to 5.", ""),
+    ],
+)
 def test_suggestions_in_english_and_spanish(text: str, status: str) -> None:
     assert suggest("", text).status == status
 
@@ -163,8 +188,9 @@ def test_cli_import_json_contract_and_requests_show(run, session, tmp_path) -> N
     (matched,) = data["matched"]
     assert matched["request_id"] == ids["acx-x"] and matched["suggested"] == "completed"
     assert {"reply_id", "confidence", "reason"} <= set(matched)
-    assert data["skipped"] == [{"file": str(bad), "position": "",
-                                "reason": "it does not start with mail headers"}]  # fmt: skip
+    assert data["skipped"] == [
+        {"file": str(bad), "position": "", "reason": "it does not start with mail headers"}
+    ]
     shown = json.loads(run("requests", "show", str(ids["acx-x"]), "--json").stdout)
     assert shown["status"] == "sent"
     (stored,) = shown["replies"]
@@ -174,5 +200,7 @@ def test_cli_import_json_contract_and_requests_show(run, session, tmp_path) -> N
     assert refused.returncode == 2 and "confirmation is needed" in refused.stderr
     accepted = run("replies", "accept", str(matched["reply_id"]), "--yes")
     assert accepted.returncode == 0, accepted.stderr
-    assert json.loads(run("requests", "show", str(ids["acx-x"]), "--json").stdout)[
-        "status"] == "completed"
+    assert (
+        json.loads(run("requests", "show", str(ids["acx-x"]), "--json").stdout)["status"]
+        == "completed"
+    )

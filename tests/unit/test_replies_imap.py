@@ -15,8 +15,19 @@ from helpers.reply_fixtures import T, X, message
 from helpers.smtp_server import make_certificates
 
 pytestmark = pytest.mark.imap
-WRITES = {"STORE", "UID STORE", "COPY", "UID COPY", "MOVE", "UID MOVE", "EXPUNGE",
-          "UID EXPUNGE", "DELETE", "APPEND", "SELECT"}  # fmt: skip
+WRITES = {
+    "STORE",
+    "UID STORE",
+    "COPY",
+    "UID COPY",
+    "MOVE",
+    "UID MOVE",
+    "EXPUNGE",
+    "UID EXPUNGE",
+    "DELETE",
+    "APPEND",
+    "SELECT",
+}
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +36,20 @@ def certs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
 
 
 def reply(n: int, *, thread: bool = True) -> bytes:
-    return message("privacy@epsilon.com", X, f"Re: Privacy request ({n})",
-                   "We have received your request.", msgid=f"imap{n}@epsilon.com",
-                   reply_to="req-eps-x.1@example.net" if thread else "")  # fmt: skip
+    return message(
+        "privacy@epsilon.com",
+        X,
+        f"Re: Privacy request ({n})",
+        "We have received your request.",
+        msgid=f"imap{n}@epsilon.com",
+        reply_to="req-eps-x.1@example.net" if thread else "",
+    )
 
 
 def noise(n: int) -> bytes:
-    return message(f"news{n}@shop.example.com", X, f"Deals {n}", "Buy now.",
-                   msgid=f"noise{n}@shop.example.com")  # fmt: skip
+    return message(
+        f"news{n}@shop.example.com", X, f"Deals {n}", "Buy now.", msgid=f"noise{n}@shop.example.com"
+    )
 
 
 @pytest.fixture(params=["tls", "starttls"])
@@ -79,7 +96,9 @@ def test_only_new_messages_since_the_last_fetch(session, server, certs) -> None:
     assert server.mailbox.sent_full == 2
 
 
-def test_a_new_uidvalidity_reads_the_folder_again_without_duplicates(session, server, certs) -> None:
+def test_a_new_uidvalidity_reads_the_folder_again_without_duplicates(
+    session, server, certs
+) -> None:
     reply_world.build(session)
     server.mailbox.add(reply(1))
     configure(session, server, certs[0])
@@ -130,12 +149,16 @@ def test_plain_text_is_refused_except_to_this_machine() -> None:
 
 def test_forwards_from_the_persons_own_address_are_fetched(session, server, certs) -> None:
     ids = reply_world.build(session)
-    text = ("---------- Forwarded message ---------\nFrom: Privacy <privacy@corelogic.com>\n"
-            "Subject: Your request\n\nYour personal information has been deleted.")  # fmt: skip
-    server.mailbox.add(message(T, "clinic@example.org", "Fwd: Your request", text,
-                               msgid="fwd-imap@example.org"))  # fmt: skip
-    server.mailbox.add(message(X, "clinic@example.org", "Fwd: Your request", text,
-                               msgid="fwd-imap2@example.net"))  # fmt: skip
+    text = (
+        "---------- Forwarded message ---------\nFrom: Privacy <privacy@corelogic.com>\n"
+        "Subject: Your request\n\nYour personal information has been deleted."
+    )
+    server.mailbox.add(
+        message(T, "clinic@example.org", "Fwd: Your request", text, msgid="fwd-imap@example.org")
+    )
+    server.mailbox.add(
+        message(X, "clinic@example.org", "Fwd: Your request", text, msgid="fwd-imap2@example.net")
+    )
     configure(session, server, certs[0])
     result = session.replies.fetch(PASSWORD)
     assert [o.request_id for o in result.matched] == [ids["core-x"]]

@@ -42,8 +42,7 @@ def replies() -> None:
 
 
 @replies.command("import")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(path_type=Path, dir_okay=False))  # fmt: skip
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True)
 def import_(files: tuple[Path, ...], as_json: bool) -> None:
     """Read .eml files and .mbox mailboxes; match each message to a request. Changes no
@@ -59,26 +58,43 @@ def import_(files: tuple[Path, ...], as_json: bool) -> None:
 @replies.command("setup")
 @click.option("--host", required=True, help="The incoming (IMAP) server, e.g. imap.example.org.")
 @click.option("--port", type=int, help="Default: 993 for tls, 143 for starttls.")
-@click.option("--security", type=click.Choice(["tls", "starttls", "plain"]), default="tls",
-              help="tls = encrypted from the start; plain is refused except to this machine.")  # fmt: skip
+@click.option(
+    "--security",
+    type=click.Choice(["tls", "starttls", "plain"]),
+    default="tls",
+    help="tls = encrypted from the start; plain is refused except to this machine.",
+)
 @click.option("--user", required=True, help="The account's user name (often the address).")
 @click.option("--folder", default="INBOX", show_default=True, help="The folder to read.")
 @click.option("--ca-file", default="", help="An extra certificate authority to trust.")
-@click.option("--remember-password", is_flag=True,
-              help="Keep the password in this computer's keyring (if it has one).")  # fmt: skip
-def setup(host: str, port: int | None, security: str, user: str, folder: str, ca_file: str,
-          remember_password: bool) -> None:  # fmt: skip
+@click.option(
+    "--remember-password",
+    is_flag=True,
+    help="Keep the password in this computer's keyring (if it has one).",
+)
+def setup(
+    host: str,
+    port: int | None,
+    security: str,
+    user: str,
+    folder: str,
+    ca_file: str,
+    remember_password: bool,
+) -> None:
     """Save the incoming mail account (the password is never written to a file)."""
     from borrador.services.replies import imap_account
 
     port = port or {"tls": 993, "starttls": 143, "plain": 143}[security]
-    account = imap_account(host.strip(), port, security, user.strip(), folder.strip(),
-                           ca_file.strip())  # fmt: skip
+    account = imap_account(
+        host.strip(), port, security, user.strip(), folder.strip(), ca_file.strip()
+    )
     password = _ask()
     with open_session() as session:
         session.replies.account.save(account, password, remember=remember_password)
-    click.echo(f"Saved the incoming account {user} on {host}:{port} ({security}), folder "
-               f"{folder}. Borrador only reads it: nothing is deleted, moved or flagged.")  # fmt: skip
+    click.echo(
+        f"Saved the incoming account {user} on {host}:{port} ({security}), folder "
+        f"{folder}. Borrador only reads it: nothing is deleted, moved or flagged."
+    )
 
 
 @replies.command("fetch")
@@ -102,8 +118,11 @@ def fetch(as_json: bool) -> None:
 def list_(unmatched: bool, as_json: bool) -> None:
     """Replies waiting for a decision: matched ones with a suggestion, and unmatched ones."""
     with open_session() as session:
-        rows = session.replies.unmatched() if unmatched else [
-            *session.replies.pending(), *session.replies.unmatched()]  # fmt: skip
+        rows = (
+            session.replies.unmatched()
+            if unmatched
+            else [*session.replies.pending(), *session.replies.unmatched()]
+        )
     if as_json:
         click.echo(output.dumps([show.reply_json(r) for r in rows]))
     elif not rows:
@@ -129,9 +148,11 @@ def assign(reply_id: int, request_id: int) -> None:
     """Say which request an unmatched reply answers."""
     with open_session() as session:
         row = session.replies.assign(reply_id, request_id)
-    click.echo(f"Reply {reply_id} is now with request {request_id}; it suggests: "
-               f"{row.suggested or 'nothing clear'}. Apply it: borrador replies accept "
-               f"{reply_id}")  # fmt: skip
+    click.echo(
+        f"Reply {reply_id} is now with request {request_id}; it suggests: "
+        f"{row.suggested or 'nothing clear'}. Apply it: borrador replies accept "
+        f"{reply_id}"
+    )
 
 
 @replies.command("dismiss")
@@ -150,8 +171,14 @@ def dismiss(reply_id: int) -> None:
 @click.option("--exemption", default="", help="With 'denied': the exemption the reply names.")
 @click.option("--on", "on", callback=_date, help="When it happened (default: the reply's date).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (scripts).")
-def accept(reply_id: int, status: str | None, until: dt.date | None, exemption: str,
-           on: dt.date | None, yes: bool) -> None:  # fmt: skip
+def accept(
+    reply_id: int,
+    status: str | None,
+    until: dt.date | None,
+    exemption: str,
+    on: dt.date | None,
+    yes: bool,
+) -> None:
     """Apply a reply's suggested next step to its request, after you confirm."""
     with open_session() as session:
         row = session.replies.get(reply_id)
@@ -164,11 +191,14 @@ def accept(reply_id: int, status: str | None, until: dt.date | None, exemption: 
                 fail("confirmation is needed: run in a terminal, or add --yes.")
             if not click.confirm(f"Mark request {row.request_id} {chosen}?", err=True):
                 fail("nothing was changed.")
-        done = session.replies.accept(reply_id, status=status or "", until=until,
-                                      exemption=exemption, on=on)  # fmt: skip
+        done = session.replies.accept(
+            reply_id, status=status or "", until=until, exemption=exemption, on=on
+        )
     request = done.request
     due = request.extended_due_on or request.due_on
-    click.echo(f"Request {request.id} is now {request.status}" +
-               (f"; the answer is due {due}." if due and request.is_open else "."))  # fmt: skip
+    click.echo(
+        f"Request {request.id} is now {request.status}"
+        + (f"; the answer is due {due}." if due and request.is_open else ".")
+    )
     if done.appeal:
         click.echo(done.appeal)

@@ -8,10 +8,12 @@ message and remembers its UID before the next one arrives."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import socket
 import ssl
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from borrador.core.errors import BorradorError
 from borrador.letters.replies.message import header_text, message_ids
@@ -35,9 +37,11 @@ class ImapAccount:
         if self.security not in SECURITY:
             raise MailError(f"security must be one of {', '.join(SECURITY)}.")
         if self.security == "plain" and self.host not in LOCAL_HOSTS:
-            raise MailError(f"a plain-text connection to {self.host} would expose the password "
-                            "and the mail; only a server on this machine may use it.",
-                            hint="Choose tls or starttls.")  # fmt: skip
+            raise MailError(
+                f"a plain-text connection to {self.host} would expose the password "
+                "and the mail; only a server on this machine may use it.",
+                hint="Choose tls or starttls.",
+            )
         if not 0 < self.port < 65536:
             raise MailError(f"{self.port} is not a port number.")
         if not self.user:
@@ -67,15 +71,21 @@ def _explain(exc: BaseException, account: ImapAccount) -> BaseException:
 
     where = f"{account.host}:{account.port}"
     if isinstance(exc, ix.LoginError):
-        return MailError(f"{where} refused the user name or password.",
-                         hint="Check them with 'borrador replies setup'.")  # fmt: skip
+        return MailError(
+            f"{where} refused the user name or password.",
+            hint="Check them with 'borrador replies setup'.",
+        )
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailError(f"{where}: its certificate could not be verified "
-                         f"({exc.verify_message}).", hint="Nothing was read; check the server "
-                         "name, or give its certificate authority with --ca-file.")  # fmt: skip
+        return MailError(
+            f"{where}: its certificate could not be verified ({exc.verify_message}).",
+            hint="Nothing was read; check the server "
+            "name, or give its certificate authority with --ca-file.",
+        )
     if isinstance(exc, ssl.SSLError):
-        return MailError(f"{where}: the secure connection failed ({exc.reason}).",
-                         hint="Check the port and the security setting (tls or starttls).")  # fmt: skip
+        return MailError(
+            f"{where}: the secure connection failed ({exc.reason}).",
+            hint="Check the port and the security setting (tls or starttls).",
+        )
     if isinstance(exc, TimeoutError | socket.timeout):
         return MailError(f"{where} did not answer in time.", hint="Try again later.")
     if isinstance(exc, ConnectionRefusedError):
@@ -83,8 +93,10 @@ def _explain(exc: BaseException, account: ImapAccount) -> BaseException:
     if isinstance(exc, socket.gaierror):
         return MailError(f"{account.host} cannot be found.", hint="Check the host name.")
     if isinstance(exc, ix.IMAPClientAbortError | EOFError | ConnectionError):
-        return MailError(f"{where} closed the connection.",
-                         hint="What arrived is kept; run the fetch again for the rest.")  # fmt: skip
+        return MailError(
+            f"{where} closed the connection.",
+            hint="What arrived is kept; run the fetch again for the rest.",
+        )
     if isinstance(exc, ix.IMAPClientError | OSError):
         return MailError(f"{where}: {type(exc).__name__}: {exc}.")
     return exc
@@ -96,7 +108,7 @@ class Reader:
     def __init__(self, account: ImapAccount, password: str, timeout: float = TIMEOUT) -> None:
         account.check()
         self.account, self.password, self.timeout = account, password, timeout
-        self.client: object | None = None
+        self.client: Any = None
         self.uidvalidity = 0
 
     def __enter__(self) -> Reader:
@@ -105,8 +117,9 @@ class Reader:
         a = self.account
         try:
             context = _context_for(a)
-            client = IMAPClient(a.host, a.port, ssl=a.security == "tls", ssl_context=context,
-                                timeout=self.timeout)  # fmt: skip
+            client = IMAPClient(
+                a.host, a.port, ssl=a.security == "tls", ssl_context=context, timeout=self.timeout
+            )
             self.client = client
             if a.security == "starttls":
                 client.starttls(context)
@@ -125,12 +138,10 @@ class Reader:
         client, self.client = self.client, None
         if client is not None:
             try:
-                client.logout()  # type: ignore[attr-defined]
-            except Exception:  # already gone: nothing to tidy
-                try:
-                    client.shutdown()  # type: ignore[attr-defined]
-                except Exception:  # noqa: S110 (closing a dead socket)
-                    pass
+                client.logout()
+            except Exception:  # already gone: close the socket, nothing more to tidy
+                with contextlib.suppress(Exception):
+                    client.shutdown()
 
     def fetch_new(self, since: Position, wanted: HeaderFilter) -> Iterator[Fetched]:
         """The messages after `since` whose headers can match, oldest first."""
@@ -139,20 +150,22 @@ class Reader:
         try:
             same = since.uidvalidity == self.uidvalidity and since.last_uid
             criteria = ["UID", f"{since.last_uid + 1}:*"] if same else ["ALL"]
-            uids = sorted(u for u in client.search(criteria) if u > (since.last_uid if same else 0))  # type: ignore[attr-defined]
+            uids = sorted(u for u in client.search(criteria) if u > (since.last_uid if same else 0))
             keep: list[int] = []
             for start in range(0, len(uids), 200):
-                chunk = uids[start:start + 200]
-                heads = client.fetch(chunk, ["BODY.PEEK[HEADER.FIELDS (FROM MESSAGE-ID "  # type: ignore[attr-defined]
-                                             "IN-REPLY-TO REFERENCES)]"])  # fmt: skip
+                chunk = uids[start : start + 200]
+                heads = client.fetch(
+                    chunk,
+                    ["BODY.PEEK[HEADER.FIELDS (FROM MESSAGE-ID IN-REPLY-TO REFERENCES)]"],
+                )
                 for uid in chunk:
                     raw = _first_body(heads.get(uid, {}))
                     if _wanted(raw, wanted):
                         keep.append(uid)
             last_seen = uids[-1] if uids else since.last_uid
             for start in range(0, len(keep), BATCH):
-                chunk = keep[start:start + BATCH]
-                bodies = client.fetch(chunk, ["BODY.PEEK[]"])  # type: ignore[attr-defined]
+                chunk = keep[start : start + BATCH]
+                bodies = client.fetch(chunk, ["BODY.PEEK[]"])
                 for uid in chunk:
                     data = _first_body(bodies.get(uid, {}))
                     if data:
@@ -173,7 +186,9 @@ def _context_for(account: ImapAccount) -> ssl.SSLContext | None:
         try:
             context.load_verify_locations(cafile=account.ca_file)
         except (OSError, ssl.SSLError) as exc:
-            raise MailError(f"the certificate file {account.ca_file} cannot be used ({exc}).") from None
+            raise MailError(
+                f"the certificate file {account.ca_file} cannot be used ({exc})."
+            ) from None
     return context
 
 

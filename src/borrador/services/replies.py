@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from borrador.services.catalog import CatalogService
     from borrador.services.clock import Clock
     from borrador.services.requests import RequestService
-    from borrador.services.session import Repositories
+    from borrador.storage.people_repo import PeopleRepo
+    from borrador.storage.replies_repo import RepliesRepo
+    from borrador.storage.requests_repo import RequestsRepo
+    from borrador.storage.settings_repo import SettingsRepo
 
 STORE_BATCH = 500
 
@@ -70,8 +73,9 @@ class Accepted:
     appeal: str  # for a denial: how long the law gives to decide an appeal, or ""
 
 
-def imap_account(host: str, port: int, security: str, user: str, folder: str,
-                 ca_file: str) -> object:  # fmt: skip
+def imap_account(
+    host: str, port: int, security: str, user: str, folder: str, ca_file: str
+) -> object:
     """The IMAP account settings (imapclient loads only when mail is read)."""
     from borrador.letters.imap import ImapAccount
 
@@ -85,14 +89,24 @@ def fingerprint(message: ParsedMessage, raw: bytes) -> str:
 
 
 class ReplyService:
-    def __init__(self, repos: Repositories, catalog: CatalogService, statuses: RequestService,
-                 clock: Clock, keyring_user: str) -> None:  # fmt: skip
-        self.repos = repos
-        self.replies = repos.replies
+    def __init__(
+        self,
+        replies: RepliesRepo,
+        requests: RequestsRepo,
+        people: PeopleRepo,
+        settings: SettingsRepo,
+        catalog: CatalogService,
+        statuses: RequestService,
+        clock: Clock,
+        keyring_user: str,
+    ) -> None:
+        self.replies = replies
+        self.requests = requests
+        self.people = people
         self.catalog = catalog
         self.statuses = statuses
         self.clock = clock
-        self.account = ReplyAccount(repos.settings, keyring_user)
+        self.account = ReplyAccount(settings, keyring_user)
 
     # -- what can be matched --------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
@@ -100,12 +114,13 @@ class ReplyService:
         catalog = self.catalog.catalog()
         emails: dict[int, tuple[str, ...]] = {}
         found = []
-        for request in self.repos.requests.find():
+        for request in self.requests.find():
             if request.status is Status.DRAFTED or request.id is None:
                 continue
             if request.person_id not in emails:
                 emails[request.person_id] = tuple(
-                    e.lower() for e in self.repos.people.get(request.person_id).emails)
+                    e.lower() for e in self.people.get(request.person_id).emails
+                )
             try:
                 entry = catalog.get(request.recipient)
                 name, domains = entry.name, set(entry.domains)
@@ -115,10 +130,18 @@ class ReplyService:
             except BorradorError:  # no longer in the catalog: match by thread only
                 name, domains = request.recipient, set()
             message_id = request.message_id.strip().strip("<>").lower()
-            found.append(Candidate(request.id, request.recipient, name, message_id,
-                                   tuple(sorted(d.lower() for d in domains)),
-                                   tuple(n for n in (request.confirmation, request.uid) if n),
-                                   emails[request.person_id], request.is_open))  # fmt: skip
+            found.append(
+                Candidate(
+                    request.id,
+                    request.recipient,
+                    name,
+                    message_id,
+                    tuple(sorted(d.lower() for d in domains)),
+                    tuple(n for n in (request.confirmation, request.uid) if n),
+                    emails[request.person_id],
+                    request.is_open,
+                )
+            )
         return found
 
     # -- bringing replies in --------------------------------------------------------------
@@ -146,8 +169,15 @@ class ReplyService:
         self._store(batch, result)
         return result
 
-    def _read(self, data: bytes, source: str, candidates: list[Candidate], result: ImportResult,
-              file: str, position: str) -> tuple[NewReply, Outcome] | None:  # fmt: skip
+    def _read(
+        self,
+        data: bytes,
+        source: str,
+        candidates: list[Candidate],
+        result: ImportResult,
+        file: str,
+        position: str,
+    ) -> tuple[NewReply, Outcome] | None:
         try:
             message = parse_message(data)
         except MalformedMessage as exc:
@@ -156,23 +186,51 @@ class ReplyService:
         found = match_reply(message, candidates)
         return self._reply(message, data, found, source)
 
-    def _reply(self, message: ParsedMessage, raw: bytes, found: Match,
-               source: str) -> tuple[NewReply, Outcome]:  # fmt: skip
+    def _reply(
+        self, message: ParsedMessage, raw: bytes, found: Match, source: str
+    ) -> tuple[NewReply, Outcome]:
         advice = suggest(message.subject, message.text) if found.request_id else None
-        suggestion = {"evidence": advice.evidence, "until": advice.until.isoformat()
-                      if advice.until else "", "exemption": advice.exemption} if advice else {}  # fmt: skip
+        suggestion = (
+            {
+                "evidence": advice.evidence,
+                "until": advice.until.isoformat() if advice.until else "",
+                "exemption": advice.exemption,
+            }
+            if advice
+            else {}
+        )
         reply = NewReply(
-            fingerprint(message, raw), message.message_id, message.from_name,
-            message.from_address, message.date, message.subject, message.text,
-            message.header_facts(), found.request_id, found.confidence, found.reason,
-            advice.status if advice else "", suggestion, source,
+            fingerprint(message, raw),
+            message.message_id,
+            message.from_name,
+            message.from_address,
+            message.date,
+            message.subject,
+            message.text,
+            message.header_facts(),
+            found.request_id,
+            found.confidence,
+            found.reason,
+            advice.status if advice else "",
+            suggestion,
+            source,
             [(a.filename, a.content_type, a.size, a.data) for a in message.attachments],
-        )  # fmt: skip
-        outcome = Outcome(None, found.request_id, found.confidence, found.reason,
-                          reply.suggested, suggestion.get("until", ""),
-                          suggestion.get("exemption", ""), suggestion.get("evidence", ""),
-                          message.from_name, message.from_address, message.date,
-                          message.subject, source)  # fmt: skip
+        )
+        outcome = Outcome(
+            None,
+            found.request_id,
+            found.confidence,
+            found.reason,
+            reply.suggested,
+            suggestion.get("until", ""),
+            suggestion.get("exemption", ""),
+            suggestion.get("evidence", ""),
+            message.from_name,
+            message.from_address,
+            message.date,
+            message.subject,
+            source,
+        )
         return reply, outcome
 
     def _store(self, batch: list[tuple[NewReply, Outcome]], result: ImportResult) -> None:
@@ -208,8 +266,14 @@ class ReplyService:
                 for item in reader.fetch_new(position, wanted):
                     if item.data:
                         source = f"imap:{account.folder}#{item.uidvalidity}:{item.uid}"
-                        made = self._read(item.data, source, candidates, result,
-                                          f"imap:{account.folder}", f"uid {item.uid}")  # fmt: skip
+                        made = self._read(
+                            item.data,
+                            source,
+                            candidates,
+                            result,
+                            f"imap:{account.folder}",
+                            f"uid {item.uid}",
+                        )
                         if made:
                             self._store([made], result)
                     self.account.save_position(item.uidvalidity, item.uid)
@@ -240,9 +304,15 @@ class ReplyService:
         self.statuses.get(request_id)
         self.replies.assign(reply_id, request_id, "assigned by the user")
         advice = suggest(row.subject, row.body)
-        self.replies.set_suggestion(reply_id, advice.status, {
-            "evidence": advice.evidence, "exemption": advice.exemption,
-            "until": advice.until.isoformat() if advice.until else ""})  # fmt: skip
+        self.replies.set_suggestion(
+            reply_id,
+            advice.status,
+            {
+                "evidence": advice.evidence,
+                "exemption": advice.exemption,
+                "until": advice.until.isoformat() if advice.until else "",
+            },
+        )
         return self.replies.get(reply_id)
 
     def dismiss(self, reply_id: int) -> None:
@@ -251,34 +321,50 @@ class ReplyService:
         self.replies.get(reply_id)
         self.replies.set_state(reply_id, "dismissed")
 
-    def accept(self, reply_id: int, *, status: str = "", until: dt.date | None = None,
-               exemption: str = "", on: dt.date | None = None) -> Accepted:  # fmt: skip
+    def accept(
+        self,
+        reply_id: int,
+        *,
+        status: str = "",
+        until: dt.date | None = None,
+        exemption: str = "",
+        on: dt.date | None = None,
+    ) -> Accepted:
         """Apply the suggested (or the user's corrected) status; deadlines recompute in the
         request service. Call only after the user has confirmed."""
         row = self.replies.get(reply_id)
         if row.request_id is None:
-            raise ValidationError("reply", f"reply {reply_id} is not matched to a request",
-                                  hint=f"Assign it first: borrador replies assign {reply_id} "
-                                  "REQUEST_ID")  # fmt: skip
+            raise ValidationError(
+                "reply",
+                f"reply {reply_id} is not matched to a request",
+                hint=f"Assign it first: borrador replies assign {reply_id} REQUEST_ID",
+            )
         if row.state != "new":
             raise ValidationError("reply", f"reply {reply_id} was already {row.state}")
-        chosen = parse_enum("status", status or row.suggested or "", Status) if (
-            status or row.suggested) else None
+        chosen = (
+            parse_enum("status", status or row.suggested or "", Status)
+            if (status or row.suggested)
+            else None
+        )
         if chosen is None:
-            raise ValidationError("status", "the reply suggests nothing clear; say which "
-                                  "status it means (--status)")  # fmt: skip
-        facts: dict[str, object] = {}
-        if chosen is Status.EXTENDED:
-            stated = row.suggestion.get("until", "")
-            facts["until"] = until or (dt.date.fromisoformat(stated) if stated else None)
-        if chosen is Status.DENIED:
-            named = exemption or row.suggestion.get("exemption", "")
-            if named:
-                facts.update(reason="exempt", exemption=named)
+            raise ValidationError(
+                "status", "the reply suggests nothing clear; say which status it means (--status)"
+            )
+        stated = row.suggestion.get("until", "")
+        new_date = until or (dt.date.fromisoformat(stated) if stated else None)
+        named = exemption or row.suggestion.get("exemption", "")
+        denied_exempt = chosen is Status.DENIED and bool(named)
         when = on or self._reply_date(row)
-        note = f"Reply of {row.sent_at[:10] or 'unknown date'} from {row.from_address}: {row.subject}"
-        saved = self.statuses.change_status(row.request_id, str(chosen), on=when,
-                                            note=note[:2000], **facts)  # type: ignore[arg-type]
+        note = f"Reply of {row.sent_at[:10] or 'unknown date'} from {row.from_address}: "
+        saved = self.statuses.change_status(
+            row.request_id,
+            str(chosen),
+            on=when,
+            note=(note + row.subject)[:2000],
+            until=new_date if chosen is Status.EXTENDED else None,
+            reason="exempt" if denied_exempt else None,
+            exemption=named if denied_exempt else "",
+        )
         self.replies.set_state(reply_id, "accepted")
         return Accepted(saved, self._appeal(saved) if chosen is Status.DENIED else "")
 
@@ -300,7 +386,8 @@ class ReplyService:
         rule = table.rule(request.legal_basis, str(request.kind))
         if rule.appeal is None:
             return ""
-        return (f"{rule.name} gives a right to appeal this denial; the recipient then has "
-                f"{rule.appeal.days} days to decide. Draft it with: borrador letters escalate "
-                f"{request.id} --kind follow-up --out FOLDER")
-
+        return (
+            f"{rule.name} gives a right to appeal this denial; the recipient then has "
+            f"{rule.appeal.days} days to decide. Draft it with: borrador letters escalate "
+            f"{request.id} --kind follow-up --out FOLDER"
+        )

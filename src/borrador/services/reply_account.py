@@ -30,8 +30,9 @@ class ReplyAccount:
 
         data = self.settings.get(ACCOUNT_KEY)
         if not data:
-            raise BorradorError("no incoming mail account is set up.",
-                                hint="Run 'borrador replies setup'.")  # fmt: skip
+            raise BorradorError(
+                "no incoming mail account is set up.", hint="Run 'borrador replies setup'."
+            )
         return ImapAccount(**data)
 
     def save(self, account: ImapAccount, password: str, *, remember: bool) -> None:
@@ -39,7 +40,10 @@ class ReplyAccount:
         previous = self.settings.get(ACCOUNT_KEY) or {}
         self.settings.put(ACCOUNT_KEY, dataclasses.asdict(account))
         moved = {k: previous.get(k) for k in ("host", "user", "folder")} != {
-            "host": account.host, "user": account.user, "folder": account.folder}
+            "host": account.host,
+            "user": account.user,
+            "folder": account.folder,
+        }
         if moved:  # another mailbox: its UIDs mean nothing here
             self.settings.delete(POSITION_KEY)
         self._password = password
@@ -47,8 +51,10 @@ class ReplyAccount:
             from borrador.keys import keyring_available
 
             if not keyring_available():
-                raise BorradorError("this computer has no system keyring to keep the password "
-                                    "in.", hint="It will be asked for in each session instead.")  # fmt: skip
+                raise BorradorError(
+                    "this computer has no system keyring to keep the password in.",
+                    hint="It will be asked for in each session instead.",
+                )
             import keyring
 
             keyring.set_password(IMAP_SERVICE, self.keyring_user, password)
@@ -67,8 +73,10 @@ class ReplyAccount:
                 return str(stored)
         password = ask() if ask else ""
         if not password:
-            raise BorradorError("the incoming mail password is needed.",
-                                hint="Run in a terminal to be asked for it.")  # fmt: skip
+            raise BorradorError(
+                "the incoming mail password is needed.",
+                hint="Run in a terminal to be asked for it.",
+            )
         self._password = password
         return password
 

@@ -106,8 +106,9 @@ class Session:
         self.reports = ReportService(repos.people, self.requests, self.catalog, self.tracking,
                                      self.profile, self.identity, clock)  # fmt: skip
         self.handoff = HandoffService(paths, db, self.people)
-        self.replies = ReplyService(repos, self.catalog, self.requests, clock,
-                                    keyring_user=imap_keyring_user(key_file.file_id))
+        self.replies = ReplyService(repos.replies, repos.requests, repos.people, repos.settings,
+                                    self.catalog, self.requests, clock,
+                                    keyring_user=imap_keyring_user(key_file.file_id))  # fmt: skip
         self.safety = SafetyService(paths, db, self.keys, repos.people, repos.requests, clock)
 
     @property

@@ -6,8 +6,27 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 _SKIP = {"script", "style", "head", "title", "template", "noscript", "svg", "math", "object"}
-_BREAK = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-          "blockquote", "pre", "hr", "ul", "ol", "section", "article"}  # fmt: skip
+_BREAK = {
+    "br",
+    "p",
+    "div",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "blockquote",
+    "pre",
+    "hr",
+    "ul",
+    "ol",
+    "section",
+    "article",
+}
 
 
 class _Text(HTMLParser):

@@ -71,7 +71,9 @@ def usable_numbers(numbers: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _with_number(candidates: list[Candidate], haystack: str, min_len: int) -> list[tuple[Candidate, str]]:
+def _with_number(
+    candidates: list[Candidate], haystack: str, min_len: int
+) -> list[tuple[Candidate, str]]:
     hits = []
     for candidate in candidates:
         for number in usable_numbers(candidate.numbers):
@@ -81,8 +83,9 @@ def _with_number(candidates: list[Candidate], haystack: str, min_len: int) -> li
     return hits
 
 
-def _narrow_to_person(candidates: list[Candidate], message: ParsedMessage, known: set[str],
-                      *, strict: bool = False) -> list[Candidate]:  # fmt: skip
+def _narrow_to_person(
+    candidates: list[Candidate], message: ParsedMessage, known: set[str], *, strict: bool = False
+) -> list[Candidate]:
     """Those sent for the person the reply is to (or was forwarded by), when the message
     names one of the people. `strict`: when it names only others, none fit."""
     named = known & {message.from_address, *message.to_addresses}
@@ -97,9 +100,14 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
     if thread:
         for candidate in candidates:
             if candidate.message_id and candidate.message_id in thread:
-                header = "In-Reply-To" if candidate.message_id in message.in_reply_to else "References"
-                return Match(candidate.request_id, THREAD,
-                             f"{header} names the email sent for request {candidate.request_id}")  # fmt: skip
+                header = (
+                    "In-Reply-To" if candidate.message_id in message.in_reply_to else "References"
+                )
+                return Match(
+                    candidate.request_id,
+                    THREAD,
+                    f"{header} names the email sent for request {candidate.request_id}",
+                )
     haystack = f"{message.subject}\n{message.text}"
     people = {e for c in candidates for e in c.person_emails}
     senders = [a for a in (message.from_address, message.forwarded_from) if a]
@@ -117,38 +125,57 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
         if len(hits) == 1:
             candidate, number = hits[0]
             where = "subject" if _number_pattern(number).search(message.subject) else "text"
-            return Match(candidate.request_id, DOMAIN_AND_NUMBER,
-                         f"sender at {sender_domain}{via} ({candidate.recipient_name}) and "
-                         f"reference {number} in the {where}")  # fmt: skip
+            return Match(
+                candidate.request_id,
+                DOMAIN_AND_NUMBER,
+                f"sender at {sender_domain}{via} ({candidate.recipient_name}) and "
+                f"reference {number} in the {where}",
+            )
         if len(hits) > 1:
             ids = ", ".join(str(c.request_id) for c, _ in hits)
             return Match(None, 0.0, f"references of several requests appear ({ids}); assign it")
-        open_ones = _narrow_to_person([c for c in by_domain if c.open], message, people,
-                                      strict=True)
+        open_ones = _narrow_to_person(
+            [c for c in by_domain if c.open], message, people, strict=True
+        )
         if len(open_ones) == 1 and _ANSWER_WORDS.search(haystack):
             candidate = open_ones[0]
-            return Match(candidate.request_id, DOMAIN_ONLY,
-                         f"sender at {sender_domain}{via}: the only open request to "
-                         f"{candidate.recipient_name}")  # fmt: skip
+            return Match(
+                candidate.request_id,
+                DOMAIN_ONLY,
+                f"sender at {sender_domain}{via}: the only open request to "
+                f"{candidate.recipient_name}",
+            )
         if len(open_ones) > 1:
             ids = ", ".join(str(c.request_id) for c in open_ones)
-            return Match(None, 0.0, f"sender at {sender_domain}: {len(open_ones)} open "
-                         f"requests could be meant ({ids}); assign it")  # fmt: skip
+            return Match(
+                None,
+                0.0,
+                f"sender at {sender_domain}: {len(open_ones)} open "
+                f"requests could be meant ({ids}); assign it",
+            )
     hits = _with_number(candidates, haystack, MIN_NUMBER_ALONE_LEN)
     if len(hits) == 1:
         candidate, number = hits[0]
-        return Match(candidate.request_id, NUMBER_ONLY,
-                     f"reference {number} of request {candidate.request_id} in the message "
-                     "(the sender is not a known address of the recipient)")  # fmt: skip
+        return Match(
+            candidate.request_id,
+            NUMBER_ONLY,
+            f"reference {number} of request {candidate.request_id} in the message "
+            "(the sender is not a known address of the recipient)",
+        )
     if by_domain:
-        return Match(None, 0.0, f"sender at {sender_domain}, but no open request or reference "
-                     "number fits")  # fmt: skip
+        return Match(
+            None, 0.0, f"sender at {sender_domain}, but no open request or reference number fits"
+        )
     return Match(None, 0.0, "no thread header, known sender domain or reference number matched")
 
 
-def could_match(from_address: str, thread_ids: tuple[str, ...], candidates: list[Candidate]) -> bool:
+def could_match(
+    from_address: str, thread_ids: tuple[str, ...], candidates: list[Candidate]
+) -> bool:
     """A cheap test on headers alone, so a mailbox fetch downloads only what may match."""
     ids = set(thread_ids)
     domain = _domain(from_address)
-    return any((c.message_id and c.message_id in ids) or domain_matches(domain, c.domains)
-               for c in candidates)  # fmt: skip
+    return any(
+        (c.message_id and c.message_id in ids) or domain_matches(domain, c.domains)
+        for c in candidates
+    )

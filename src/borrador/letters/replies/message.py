@@ -57,10 +57,15 @@ class ParsedMessage:
     truncated: bool = False
 
     def header_facts(self) -> dict[str, object]:
-        return {"message_id": self.message_id, "in_reply_to": list(self.in_reply_to),
-                "references": list(self.references), "to": list(self.to_addresses),
-                "forwarded_from": self.forwarded_from, "size": self.size,
-                "truncated": self.truncated}  # fmt: skip
+        return {
+            "message_id": self.message_id,
+            "in_reply_to": list(self.in_reply_to),
+            "references": list(self.references),
+            "to": list(self.to_addresses),
+            "forwarded_from": self.forwarded_from,
+            "size": self.size,
+            "truncated": self.truncated,
+        }
 
 
 def header_text(value: object) -> str:
@@ -126,7 +131,7 @@ def _walk(message: Message) -> tuple[list[Message], list[Message]]:
                 raise MalformedMessage(f"multiparts nested deeper than {MAX_DEPTH}")
             children = part.get_payload()
             if isinstance(children, list):
-                stack.extend((child, depth + 1) for child in children)
+                stack.extend((c, depth + 1) for c in children if isinstance(c, Message))
             continue
         disposition = str(part.get("Content-Disposition", "")).lower()
         if part.get_content_maintype() == "text" and "attachment" not in disposition:
@@ -150,9 +155,12 @@ def _attachment(part: Message) -> Attachment:
     payload = part.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
     name = header_text(part.get_filename() or "") or "(no name)"
-    return Attachment(filename=name[:200], content_type=sanitize(part.get_content_type())[:100],
-                      size=len(data),
-                      data=data if len(data) <= MAX_ATTACHMENT_BYTES else None)  # fmt: skip
+    return Attachment(
+        filename=name[:200],
+        content_type=sanitize(part.get_content_type())[:100],
+        size=len(data),
+        data=data if len(data) <= MAX_ATTACHMENT_BYTES else None,
+    )
 
 
 _FORWARD_FROM = re.compile(r"^\s*>?\s*(?:From|De|Von)\s*:\s*(.+)$", re.MULTILINE | re.IGNORECASE)
@@ -193,30 +201,45 @@ def parse_message(raw: bytes) -> ParsedMessage:
     for part in parts:
         if part.get_content_type() == "message/rfc822":  # a forward as an attachment
             payload = part.get_payload()
-            if isinstance(payload, list) and payload:
+            if isinstance(payload, list) and payload and isinstance(payload[0], Message):
                 inner.append(payload[0])
     text = sanitize(_body(texts).replace("\r\n", "\n"))
     forwarded = ""
     for original in inner:
         forwarded = forwarded or _address(original.get("From"))[1]
         sub_texts, _ = _walk(original)
-        heads = "\n".join(f"{h}: {header_text(original.get(h))}" for h in
-                          ("From", "Date", "Subject") if original.get(h))  # fmt: skip
+        heads = "\n".join(
+            f"{h}: {header_text(original.get(h))}"
+            for h in ("From", "Date", "Subject")
+            if original.get(h)
+        )
         text += f"\n\n---------- Attached message ----------\n{heads}\n\n"
         text += sanitize(_body(sub_texts))
     forwarded = forwarded or _forwarded_from(text)
     truncated = len(text) > MAX_TEXT_CHARS
     name, address = _address(message.get("From"))
-    to = tuple(a.lower() for _, a in email.utils.getaddresses(
-        [header_text(message.get(h, "")) for h in ("To", "Cc")]) if a)[:50]  # fmt: skip
+    to = tuple(
+        a.lower()
+        for _, a in email.utils.getaddresses(
+            [header_text(message.get(h, "")) for h in ("To", "Cc")]
+        )
+        if a
+    )[:50]
     ids = message_ids(message.get("Message-ID"))
     return ParsedMessage(
         message_id=ids[0] if ids else "",
         in_reply_to=message_ids(message.get("In-Reply-To")),
         references=message_ids(message.get("References")),
-        from_name=name, from_address=address, to_addresses=to,
-        date=_date(message.get("Date")), subject=header_text(message.get("Subject")),
+        from_name=name,
+        from_address=address,
+        to_addresses=to,
+        date=_date(message.get("Date")),
+        subject=header_text(message.get("Subject")),
         text=text[:MAX_TEXT_CHARS].strip(),
-        attachments=tuple(_attachment(p) for p in parts if p.get_content_type() != "message/rfc822"),
-        size=len(raw), forwarded_from=forwarded, truncated=truncated,
-    )  # fmt: skip
+        attachments=tuple(
+            _attachment(p) for p in parts if p.get_content_type() != "message/rfc822"
+        ),
+        size=len(raw),
+        forwarded_from=forwarded,
+        truncated=truncated,
+    )

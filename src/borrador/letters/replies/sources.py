@@ -56,8 +56,12 @@ def _mbox(path: Path, name: str) -> Iterator[RawMessage]:
             previous_blank = line in (b"\n", b"\r\n")
             if not number:
                 if line.strip():
-                    yield RawMessage(name, f"line {line_no}", None, "the mailbox does not "
-                                     "start with a 'From ' line; is it an mbox file?")  # fmt: skip
+                    yield RawMessage(
+                        name,
+                        f"line {line_no}",
+                        None,
+                        "the mailbox does not start with a 'From ' line; is it an mbox file?",
+                    )
                     return
                 continue
             size += len(line)
@@ -88,9 +92,14 @@ def read_files(files: list[Path]) -> Iterator[RawMessage]:
             for item in source:
                 count += 1
                 if count > MAX_MESSAGES_PER_IMPORT:
-                    yield RawMessage(name, item.position, None, f"more than "
-                                     f"{MAX_MESSAGES_PER_IMPORT} messages in one import; "
-                                     "import the rest separately")  # fmt: skip
+                    yield RawMessage(
+                        name,
+                        item.position,
+                        None,
+                        f"more than "
+                        f"{MAX_MESSAGES_PER_IMPORT} messages in one import; "
+                        "import the rest separately",
+                    )
                     return
                 yield item
         except OSError as exc:
