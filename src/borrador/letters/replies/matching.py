@@ -6,6 +6,7 @@ request could be meant and the text reads like an answer to one."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from borrador.letters.replies.message import ParsedMessage
@@ -54,10 +55,12 @@ def domain_matches(domain: str, known: tuple[str, ...]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in known if d)
 
 
+@functools.lru_cache(maxsize=4096)
 def _number_pattern(number: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){re.escape(number)}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def usable_numbers(numbers: tuple[str, ...]) -> tuple[str, ...]:
     """Reference numbers worth looking for: no Message-IDs, nothing too short to be unique."""
     found: list[str] = []
@@ -71,13 +74,25 @@ def usable_numbers(numbers: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _appears(number: str, digit_runs: set[str], haystack: str) -> bool:
+    """Whether `number` appears as a whole word. Most numbers hold digits, and their digit
+    runs must then be among the text's (one C-speed pass per message) before searching."""
+    runs = _DIGITS.findall(number)
+    if runs and not all(run in digit_runs for run in runs):
+        return False
+    return bool(_number_pattern(number).search(haystack))
+
+
 def _with_number(
-    candidates: list[Candidate], haystack: str, min_len: int
+    candidates: list[Candidate], digit_runs: set[str], haystack: str, min_len: int
 ) -> list[tuple[Candidate, str]]:
     hits = []
     for candidate in candidates:
         for number in usable_numbers(candidate.numbers):
-            if len(number) >= min_len and _number_pattern(number).search(haystack):
+            if len(number) >= min_len and _appears(number, digit_runs, haystack):
                 hits.append((candidate, number))
                 break
     return hits
@@ -110,6 +125,7 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
                 )
     haystack = f"{message.subject}\n{message.text}"
     people = {e for c in candidates for e in c.person_emails}
+    words = set(_DIGITS.findall(haystack))
     senders = [a for a in (message.from_address, message.forwarded_from) if a]
     by_domain: list[Candidate] = []
     sender_domain = ""
@@ -121,7 +137,9 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
             break
     via = " (forwarded)" if sender_domain and sender_domain != _domain(message.from_address) else ""
     if by_domain:
-        hits = _with_number(_narrow_to_person(by_domain, message, people), haystack, MIN_NUMBER_LEN)
+        hits = _with_number(
+            _narrow_to_person(by_domain, message, people), words, haystack, MIN_NUMBER_LEN
+        )
         if len(hits) == 1:
             candidate, number = hits[0]
             where = "subject" if _number_pattern(number).search(message.subject) else "text"
@@ -153,7 +171,7 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
                 f"sender at {sender_domain}: {len(open_ones)} open "
                 f"requests could be meant ({ids}); assign it",
             )
-    hits = _with_number(candidates, haystack, MIN_NUMBER_ALONE_LEN)
+    hits = _with_number(candidates, words, haystack, MIN_NUMBER_ALONE_LEN)
     if len(hits) == 1:
         candidate, number = hits[0]
         return Match(

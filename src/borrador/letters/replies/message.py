@@ -173,6 +173,8 @@ _FORWARD_MARK = re.compile(
 
 def _forwarded_from(text: str) -> str:
     """The sender named inside a forwarded message's text, if it is one."""
+    if not any(w in text for w in ("orward", "riginal", "reenviado", "RWARD", "RIGINAL")):
+        return ""  # the cheap test first: most mail is not a forward
     mark = _FORWARD_MARK.search(text)
     if not mark:
         return ""
