@@ -369,12 +369,16 @@ class ReplyService:
         return Accepted(saved, self._appeal(saved) if chosen is Status.DENIED else "")
 
     def _reply_date(self, row: ReplyRow) -> dt.date:
+        """The day the reply was sent, kept within the request's history: not in the future,
+        not before the last status change already recorded (history stays in date order)."""
         today = self.clock.today()
         try:
-            stated = dt.date.fromisoformat(row.sent_at[:10])
+            stated = min(dt.date.fromisoformat(row.sent_at[:10]), today)
         except ValueError:
             return today
-        return stated if stated <= today else today
+        changes = [e.on for e in self.requests.events(row.request_id or 0)
+                   if e.from_status and e.from_status != e.to_status]  # fmt: skip
+        return max([stated, *changes])
 
     @staticmethod
     def _appeal(request: Request) -> str:
