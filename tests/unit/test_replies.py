@@ -204,3 +204,15 @@ def test_cli_import_json_contract_and_requests_show(run, session, tmp_path) -> N
         json.loads(run("requests", "show", str(ids["acx-x"]), "--json").stdout)["status"]
         == "completed"
     )
+
+
+def test_erasing_a_person_erases_the_replies_to_their_requests(session, tmp_path) -> None:
+    ids = reply_world.build(session)
+    path = tmp_path / "attached.eml"
+    path.write_bytes(case("hostile-attachment"))  # a reply with an attachment kept
+    (outcome,) = session.replies.import_files([path]).matched
+    person_id = session.requests.get(ids["eps-x"]).person_id
+    session.safety.erase_person(person_id)
+    with pytest.raises(BorradorError, match="no reply"):
+        session.replies.get(outcome.reply_id)
+    assert session.db.query("SELECT COUNT(*) FROM reply_attachments")[0][0] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +164,32 @@ def test_forwards_from_the_persons_own_address_are_fetched(session, server, cert
     result = session.replies.fetch(PASSWORD)
     assert [o.request_id for o in result.matched] == [ids["core-x"]]
     assert len(result.unmatched) == 1  # T has no CoreLogic request: listed to assign
+
+
+def test_cli_setup_and_fetch_json(run, session, server, certs) -> None:
+    ids = reply_world.build(session)
+    session.close()
+    server.mailbox.add(reply(1))
+    setup = run(
+        "replies",
+        "setup",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(server.port),
+        "--security",
+        server.security,
+        "--user",
+        USER,
+        "--ca-file",
+        str(certs[0]),
+        BORRADOR_IMAP_PASSWORD=PASSWORD,
+    )  # type: ignore[attr-defined]
+    assert setup.returncode == 0, setup.stderr
+    fetched = run("replies", "fetch", "--json", BORRADOR_IMAP_PASSWORD=PASSWORD)
+    assert fetched.returncode == 0, fetched.stderr
+    data = json.loads(fetched.stdout)
+    assert [m["request_id"] for m in data["matched"]] == [ids["eps-x"]]
+    assert data["unmatched"] == [] and data["skipped"] == []
+    wrong = run("replies", "fetch", BORRADOR_IMAP_PASSWORD="nope")
+    assert wrong.returncode == 2 and "refused the user name or password" in wrong.stderr
