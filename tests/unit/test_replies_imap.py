@@ -193,3 +193,26 @@ def test_cli_setup_and_fetch_json(run, session, server, certs) -> None:
     assert data["unmatched"] == [] and data["skipped"] == []
     wrong = run("replies", "fetch", BORRADOR_IMAP_PASSWORD="nope")
     assert wrong.returncode == 2 and "refused the user name or password" in wrong.stderr
+
+
+def test_a_remembered_imap_password_is_in_the_keyring_and_panic_erase_removes_it(
+    session, paths, memory_keyring
+) -> None:
+    import keyring
+
+    from borrador.keys.keyring_policy import IMAP_SERVICE, imap_keyring_user
+    from borrador.services.safety import erase_everything
+
+    account = imap_account("127.0.0.1", 993, "tls", USER, "INBOX", "")
+    session.replies.account.save(account, PASSWORD, remember=True)
+    user = imap_keyring_user(session.key_file.file_id)
+    assert keyring.get_password(IMAP_SERVICE, user) == PASSWORD
+    session.close()
+    erase_everything(paths)
+    assert keyring.get_password(IMAP_SERVICE, user) is None
+
+
+def test_without_a_keyring_remembering_the_password_is_refused(session) -> None:
+    account = imap_account("127.0.0.1", 993, "tls", USER, "INBOX", "")
+    with pytest.raises(BorradorError, match="no system keyring"):
+        session.replies.account.save(account, PASSWORD, remember=True)
