@@ -215,3 +215,14 @@ def test_erasing_a_person_erases_the_replies_to_their_requests(session, tmp_path
     with pytest.raises(BorradorError, match="no reply"):
         session.replies.get(outcome.reply_id)
     assert session.db.query("SELECT COUNT(*) FROM reply_attachments")[0][0] == 0
+
+
+def test_everyday_mail_in_a_mailbox_is_not_kept_but_a_chosen_eml_is_listed(session, tmp_path):
+    reply_world.build(session)
+    newsletter = message("news@shop.example", X, "Weekly deals", "Buy.", msgid="w1@shop.example")
+    box = write_mbox(tmp_path / "Inbox.mbox", [newsletter, case("domain-1")])
+    result = session.replies.import_files([box])
+    assert result.ignored == 1 and len(result.matched) == 1 and not result.unmatched
+    single = tmp_path / "one.eml"
+    single.write_bytes(newsletter)
+    assert len(session.replies.import_files([single]).unmatched) == 1

@@ -43,6 +43,7 @@ def result_json(result: ImportResult) -> dict[str, Any]:
             {"file": s.file, "position": s.position, "reason": s.reason} for s in result.skipped
         ],
         "already_stored": result.already,
+        "ignored": result.ignored,
     }
     if result.interrupted:
         data["interrupted"] = result.interrupted
@@ -102,7 +103,8 @@ def result_text(result: ImportResult) -> list[str]:
         lines.append(sanitize(f"Skipped {s.file}{where}: {s.reason}"))
     lines.append(
         f"{len(result.matched)} matched, {len(result.unmatched)} unmatched, "
-        f"{len(result.skipped)} skipped, {result.already} already stored. "
+        f"{len(result.skipped)} skipped, {result.already} already stored, "
+        f"{result.ignored} from a mailbox not about any request (not kept). "
         "No request's status was changed."
     )
     if result.unmatched:

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.requests import Request, Status, parse_enum
-from borrador.letters.replies.matching import Candidate, Match, could_match, match_reply
+from borrador.letters.replies.matching import (
+    Candidate,
+    Match,
+    could_match,
+    looks_like_answer,
+    match_reply,
+)
 from borrador.letters.replies.message import MalformedMessage, ParsedMessage, parse_message
 from borrador.letters.replies.sources import read_files
 from borrador.letters.replies.suggest import suggest
@@ -64,6 +70,7 @@ class ImportResult:
     unmatched: list[Outcome] = dataclasses.field(default_factory=list)
     skipped: list[Skipped] = dataclasses.field(default_factory=list)
     already: int = 0  # stored by an earlier import or fetch: not stored twice
+    ignored: int = 0  # mailbox messages nothing could tie to a request: not stored
     interrupted: str = ""  # a fetch cut short: what arrived is kept
 
 
@@ -184,7 +191,22 @@ class ReplyService:
             result.skipped.append(Skipped(file, position, str(exc)))
             return None
         found = match_reply(message, candidates)
+        if found.request_id is None and position and not self._relevant(message, candidates):
+            result.ignored += 1  # a whole mailbox holds everyday mail: keep only what may matter
+            return None
         return self._reply(message, data, found, source)
+
+    @staticmethod
+    def _relevant(message: ParsedMessage, candidates: list[Candidate]) -> bool:
+        """Worth listing as unmatched: from a recipient's domain, in a thread we started, a
+        forward by one of the people, or a subject that reads like an answer to a request."""
+        thread = message.in_reply_to + message.references
+        people = {e for c in candidates for e in c.person_emails}
+        return (
+            could_match(message.from_address, thread, candidates)
+            or bool(message.forwarded_from and message.from_address in people)
+            or looks_like_answer(message.subject)
+        )
 
     def _reply(
         self, message: ParsedMessage, raw: bytes, found: Match, source: str

@@ -187,6 +187,10 @@ def match_reply(message: ParsedMessage, candidates: list[Candidate]) -> Match:
     return Match(None, 0.0, "no thread header, known sender domain or reference number matched")
 
 
+def looks_like_answer(text: str) -> bool:
+    return bool(_ANSWER_WORDS.search(text))
+
+
 def could_match(
     from_address: str, thread_ids: tuple[str, ...], candidates: list[Candidate]
 ) -> bool:
