@@ -13,20 +13,13 @@ from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.requests import Request, Status, parse_enum
-from borrador.letters.replies.matching import (
-    Candidate,
-    Match,
-    could_match,
-    looks_like_answer,
-    match_reply,
-)
-from borrador.letters.replies.message import MalformedMessage, ParsedMessage, parse_message
-from borrador.letters.replies.sources import read_files
-from borrador.letters.replies.suggest import suggest
 from borrador.services.reply_account import ReplyAccount
 from borrador.storage.replies_repo import NewReply, ReplyRow
 
+# The mail parsing and matching modules load when replies are used, not for every command.
 if TYPE_CHECKING:
+    from borrador.letters.replies.matching import Candidate, Match
+    from borrador.letters.replies.message import ParsedMessage
     from borrador.services.catalog import CatalogService
     from borrador.services.clock import Clock
     from borrador.services.requests import RequestService
@@ -118,6 +111,8 @@ class ReplyService:
     # -- what can be matched --------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
         """Every request that was sent (closed ones too: a late answer is still evidence)."""
+        from borrador.letters.replies.matching import Candidate
+
         catalog = self.catalog.catalog()
         emails: dict[int, tuple[str, ...]] = {}
         found = []
@@ -153,6 +148,8 @@ class ReplyService:
 
     # -- bringing replies in --------------------------------------------------------------
     def import_files(self, files: Iterable[Path]) -> ImportResult:
+        from borrador.letters.replies.sources import read_files
+
         result = ImportResult()
         candidates = self.candidates()
         batch: list[tuple[NewReply, Outcome]] = []
@@ -185,6 +182,9 @@ class ReplyService:
         file: str,
         position: str,
     ) -> tuple[NewReply, Outcome] | None:
+        from borrador.letters.replies.matching import match_reply
+        from borrador.letters.replies.message import MalformedMessage, parse_message
+
         try:
             message = parse_message(data)
         except MalformedMessage as exc:
@@ -200,6 +200,8 @@ class ReplyService:
     def _relevant(message: ParsedMessage, candidates: list[Candidate]) -> bool:
         """Worth listing as unmatched: from a recipient's domain, in a thread we started, a
         forward by one of the people, or a subject that reads like an answer to a request."""
+        from borrador.letters.replies.matching import could_match, looks_like_answer
+
         thread = message.in_reply_to + message.references
         people = {e for c in candidates for e in c.person_emails}
         return (
@@ -211,6 +213,8 @@ class ReplyService:
     def _reply(
         self, message: ParsedMessage, raw: bytes, found: Match, source: str
     ) -> tuple[NewReply, Outcome]:
+        from borrador.letters.replies.suggest import suggest
+
         advice = suggest(message.subject, message.text) if found.request_id else None
         suggestion = (
             {
@@ -273,6 +277,7 @@ class ReplyService:
         """New messages from the IMAP folder since the last fetch, only those whose sender
         or thread can match; each is stored before the next is read."""
         from borrador.letters.imap import Reader
+        from borrador.letters.replies.matching import could_match
 
         account = self.account.get()
         result = ImportResult()
@@ -320,6 +325,8 @@ class ReplyService:
     # -- deciding -------------------------------------------------------------------------
     def assign(self, reply_id: int, request_id: int) -> ReplyRow:
         """The user says which request an unmatched reply answers; a suggestion follows."""
+        from borrador.letters.replies.suggest import suggest
+
         row = self.replies.get(reply_id)
         if row.state != "new":
             raise ValidationError("reply", f"reply {reply_id} was already {row.state}")
