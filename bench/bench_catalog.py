@@ -14,8 +14,8 @@ from pathlib import Path
 
 from harness import BENCH_DIR
 
-sys.path.insert(0, str(BENCH_DIR.parent / "tests"))
-from helpers.registry_files import ca_cppa_2026, many_rows
+sys.path.insert(0, str(BENCH_DIR.parent))  # the repository: shared test fixtures
+from tests.helpers.registry_files import ca_cppa_2026, many_rows
 
 QUERIES = ["a", "le", "lex", "peo", "data", "broker", "spokeo", "inv", "ver", "9", "42", "zzz"]
 

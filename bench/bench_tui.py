@@ -16,8 +16,8 @@ from pathlib import Path
 from harness import BENCH_DIR, bench_home
 from pty_timing import time_to_marker
 
-sys.path.insert(0, str(BENCH_DIR.parent / "tests"))
-from helpers.registry_files import ca_cppa_2026, many_rows
+sys.path.insert(0, str(BENCH_DIR.parent))  # the repository: shared test fixtures
+from tests.helpers.registry_files import ca_cppa_2026, many_rows
 
 BROKERS = ["spokeo", "acxiom", "epsilon", "lexisnexis-risk", "whitepages", "radaris"]
 

@@ -10,7 +10,8 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ["requests_list", "catalog", "due", "letters", "tui", "clinic", "scorecard"]
+BENCHMARKS = ["requests_list", "catalog", "due", "letters", "tui", "clinic", "scorecard",
+              "replies"]
 
 
 def main(argv: list[str]) -> int:

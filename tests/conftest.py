@@ -62,9 +62,10 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 @pytest.fixture(autouse=True)
 def no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sockets may not connect anywhere. Tests marked `smtp` may reach this machine only."""
+    """Sockets may not connect anywhere. Tests marked `smtp` or `imap` may reach this machine
+    only."""
     connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
-    loopback_ok = request.node.get_closest_marker("smtp") is not None
+    loopback_ok = any(request.node.get_closest_marker(m) for m in ("smtp", "imap"))
 
     def check(address: object) -> None:
         host = address[0] if isinstance(address, tuple) else address

@@ -33,6 +33,7 @@ SUBCOMMANDS = {
     "letters": ("borrador.cli.letters_cmd", "letters"),
     "templates": ("borrador.cli.letters_cmd", "templates"),
     "mail": ("borrador.cli.mail_cmd", "mail"),
+    "replies": ("borrador.cli.replies_cmd", "replies"),
     "backup": ("borrador.cli.safety_cmd", "backup"),
     "restore": ("borrador.cli.safety_cmd", "restore"),
     "erase": ("borrador.cli.safety_cmd", "erase"),

@@ -86,12 +86,14 @@ def list_(person_id: int | None, as_json: bool) -> None:
 @click.option("--reveal-pin", is_flag=True, help="A security freeze: also show its stored PIN.")
 def show(request_id: int, as_json: bool, reveal_pin: bool) -> None:
     """Show a request with its full history."""
+    from borrador.cli import replies_output
     from borrador.cli.freeze_cmd import state_json
 
     freeze, pin = None, None
     with open_session() as session:
         request = session.requests.get(request_id)
         events = session.requests.events(request_id)
+        replies = session.replies.for_request(request_id)
         if request.kind is Kind.SECURITY_FREEZE:
             freeze = session.freezes.state(request_id)
             pin = session.freezes.reveal_pin(request_id) if reveal_pin else None
@@ -100,11 +102,15 @@ def show(request_id: int, as_json: bool, reveal_pin: bool) -> None:
     if as_json:
         data = output.request_json(request, with_letter=True)
         data["events"] = [output.event_json(e) for e in events]
+        data["replies"] = [replies_output.reply_json(r) for r in replies]
         if freeze is not None:
             data["freeze"] = state_json(freeze, pin)
         click.echo(output.dumps(data))
         return
     click.echo(output.request_text(request, events))
+    if replies:
+        click.echo("  Replies:")
+        click.echo("\n".join("  " + replies_output.reply_line(r) for r in replies))
     if freeze is not None:
         until = f" until {freeze.thawed_until}" if freeze.thawed_until else ""
         click.echo(f"  Freeze: {freeze.state}{until}")

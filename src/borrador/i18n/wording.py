@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from borrador.core.next_step import Step
-from borrador.i18n import _
+from borrador.i18n import N_, _
 
 
 class DueLike(Protocol):
@@ -23,6 +23,24 @@ class DueLike(Protocol):
     def complaint_to(self) -> str: ...
 
 
+LEGAL = N_("legal deadline")
+TARGET = N_("target date (no statute sets one)")
+THE_REGULATOR = N_("the regulator")
+WORDS = {
+    Step.RECHECK: N_("Check whether the person is listed again (since {date}); if so, record "
+                     "it to open a new request."),
+    Step.ANSWER_VERIFICATION: N_("Waiting on the person: answer the recipient's verification "
+                                 "request."),
+    Step.CHECK_ACKNOWLEDGEMENT: N_("No acknowledgement by {date}: check the spam folder and the "
+                                   "mail, then send a follow-up if nothing came."),
+    Step.WAIT: N_("Wait for the answer; the {kind} is {date} ({days} days)."),
+    Step.AWAIT_REGULATOR: N_("The {kind} passed and a complaint is filed: note any answer from "
+                             "the regulator."),
+    Step.COMPLAIN: N_("Still no answer after a follow-up: file a complaint with {who}."),
+    Step.FOLLOW_UP: N_("The {kind} passed on {date}: send a follow-up letter."),
+}  # fmt: skip
+
+
 def _iso(day: dt.date) -> str:
     return day.isoformat()
 
@@ -33,30 +51,11 @@ def next_step(
     show_date: Callable[[dt.date], str] = _iso,
 ) -> str:
     """The next step of a due item, in the language `translate` speaks."""
-    t = translate
-    date = show_date(item.date)
-    kind = t("legal deadline") if item.legal else t("target date (no statute sets one)")
-    step = item.step
-    if step is Step.RECHECK:
-        return t("Check whether the person is listed again (since {date}); if so, record it "
-                 "to open a new request.").format(date=date)  # fmt: skip
-    if step is Step.ANSWER_VERIFICATION:
-        return t("Waiting on the person: answer the recipient's verification request.")
-    if step is Step.CHECK_ACKNOWLEDGEMENT:
-        return t("No acknowledgement by {date}: check the spam folder and the mail, then send "
-                 "a follow-up if nothing came.").format(date=date)  # fmt: skip
-    if step is Step.WAIT:
-        return t("Wait for the answer; the {kind} is {date} ({days} days).").format(
-            kind=kind, date=date, days=item.days_left
-        )
-    if step is Step.AWAIT_REGULATOR:
-        return t("The {kind} passed and a complaint is filed: note any answer from the "
-                 "regulator.").format(kind=kind)  # fmt: skip
-    if step is Step.COMPLAIN:
-        return t("Still no answer after a follow-up: file a complaint with {who}.").format(
-            who=item.complaint_to or t("the regulator")
-        )
-    return t("The {kind} passed on {date}: send a follow-up letter.").format(kind=kind, date=date)
+    kind = translate(LEGAL if item.legal else TARGET)
+    who = item.complaint_to or translate(THE_REGULATOR)
+    return translate(WORDS[item.step]).format(
+        date=show_date(item.date), kind=kind, days=item.days_left, who=who
+    )
 
 
 def english(message: str) -> str:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 KEYRING_SERVICE = "borrador"
 SMTP_SERVICE = "borrador-smtp"
+IMAP_SERVICE = "borrador-imap"
 
 
 def smtp_keyring_user(file_id: str) -> str:
     """One SMTP password entry per store, named from the key file's id alone, so panic erase
     can find and delete it without unlocking anything."""
     return f"smtp-{file_id}"
+
+
+def imap_keyring_user(file_id: str) -> str:
+    """The incoming-mail password entry, named like the SMTP one (panic erase deletes it)."""
+    return f"imap-{file_id}"
 
 
 def keyring_available() -> bool:

@@ -245,10 +245,16 @@ def erase_everything(paths: Paths) -> Erased:
         import keyring
         from keyring.errors import PasswordDeleteError
 
-        from borrador.keys.keyring_policy import SMTP_SERVICE, smtp_keyring_user
+        from borrador.keys.keyring_policy import (
+            IMAP_SERVICE,
+            SMTP_SERVICE,
+            imap_keyring_user,
+            smtp_keyring_user,
+        )
 
         for service, user in ((KEYRING_SERVICE, f"data-key-wrap-{file_id}"),
-                              (SMTP_SERVICE, smtp_keyring_user(file_id))):  # fmt: skip
+                              (SMTP_SERVICE, smtp_keyring_user(file_id)),
+                              (IMAP_SERVICE, imap_keyring_user(file_id))):  # fmt: skip
             with contextlib.suppress(PasswordDeleteError):
                 keyring.delete_password(service, user)
     count += _shred(paths.key_file)

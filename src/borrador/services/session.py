@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from borrador.services.profile import OrganisationProfile
     from borrador.services.progress import ProgressService
     from borrador.services.registry_imports import RegistryImports
+    from borrador.services.replies import ReplyService
     from borrador.services.reports import ReportService
     from borrador.services.requests import RequestService
     from borrador.services.safety import SafetyService
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from borrador.storage.freeze_repo import FreezeRepo
     from borrador.storage.listings_repo import ListingsRepo
     from borrador.storage.registry_repo import RegistryRepo
+    from borrador.storage.replies_repo import RepliesRepo
     from borrador.storage.reports_repo import ReportsRepo
     from borrador.storage.scorecard_repo import ScorecardRepo
 
@@ -110,6 +112,12 @@ class Repositories:
         from borrador.storage.scorecard_repo import ScorecardRepo
 
         return ScorecardRepo(self.db)
+
+    @functools.cached_property
+    def replies(self) -> RepliesRepo:
+        from borrador.storage.replies_repo import RepliesRepo
+
+        return RepliesRepo(self.db)
 
 
 class Session:
@@ -264,6 +272,15 @@ class Session:
         from borrador.services.scorecard import ScorecardService
 
         return ScorecardService(self.repos.scorecard, self.tracking, self.catalog, self.clock)
+
+    @functools.cached_property
+    def replies(self) -> ReplyService:
+        from borrador.keys.keyring_policy import imap_keyring_user
+        from borrador.services.replies import ReplyService
+
+        return ReplyService(self.repos.replies, self.repos.requests, self.repos.people,
+                            self.repos.settings, self.catalog, self.requests, self.clock,
+                            keyring_user=imap_keyring_user(self.key_file.file_id))  # fmt: skip
 
     # -- the store ------------------------------------------------------------------------
     def __enter__(self) -> Session:

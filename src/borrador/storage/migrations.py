@@ -99,9 +99,38 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE requests ADD COLUMN agent TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE requests ADD COLUMN authorized_on TEXT",
     ),
-    # 8 and 9 belong to work on other branches: placeholders here, replaced when merged.
+    # 8 belongs to the registry importer's branch: a placeholder until it is merged.
     8: (),
-    9: (),
+    9: (
+        # Replies that arrived by email, kept as evidence. request_id is NULL until the reply
+        # is matched or assigned; `state` is new, accepted or dismissed (text then erased).
+        """CREATE TABLE replies (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER REFERENCES requests(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL UNIQUE,
+            message_id TEXT NOT NULL DEFAULT '',
+            from_name TEXT NOT NULL DEFAULT '',
+            from_address TEXT NOT NULL DEFAULT '',
+            sent_at TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            headers TEXT NOT NULL DEFAULT '{}',
+            confidence REAL NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            suggested TEXT NOT NULL DEFAULT '',
+            suggestion TEXT NOT NULL DEFAULT '{}',
+            state TEXT NOT NULL DEFAULT 'new',
+            source TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL)""",
+        "CREATE INDEX replies_by_request ON replies(request_id, id)",
+        """CREATE TABLE reply_attachments (
+            id INTEGER PRIMARY KEY,
+            reply_id INTEGER NOT NULL REFERENCES replies(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            data BLOB)""",
+    ),
     10: (
         # California DROP filings: which kinds of identifier were given, and the identifiers
         # themselves only when the person chose to keep them here.

@@ -31,6 +31,7 @@ class BorradorApp(App[None]):
         Binding("f4", "go('new')", N_("New requests"), id="new-requests"),
         Binding("f5", "go('settings')", N_("Settings"), id="settings"),
         Binding("f6", "go('clinic')", N_("Clinic"), id="clinic"),
+        Binding("f7", "go('replies')", N_("Replies"), id="replies", show=False),
         Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
     ]
@@ -128,6 +129,7 @@ class BorradorApp(App[None]):
         from borrador.tui.screens.dashboard import DashboardScreen
         from borrador.tui.screens.new_requests import NewRequestsScreen
         from borrador.tui.screens.people import PeopleScreen
+        from borrador.tui.screens.replies import RepliesScreen
         from borrador.tui.screens.settings import SettingsScreen
 
         return {
@@ -137,6 +139,7 @@ class BorradorApp(App[None]):
             "new": NewRequestsScreen,
             "settings": SettingsScreen,
             "clinic": ClinicScreen,
+            "replies": RepliesScreen,
         }
 
     def clinic_on(self) -> bool:
