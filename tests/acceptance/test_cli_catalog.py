@@ -52,7 +52,7 @@ def test_import_registry(run, tmp_path):
     report = json.loads(ok(run("catalog", "import-registry", str(path), "--json")))
     assert report["format"] == "ca-cppa-2026" and report["added"] == 4
     assert report["skipped"] == [{"line": 5, "reason": "no data broker name"}]
-    assert report["matched"] == {"LexisNexis Risk Solutions Inc.": "lexisnexis-risk"}
+    assert report["matched"] == {"LexisNexis Risk Solutions Inc.": ["lexisnexis-risk"]}
     again = json.loads(ok(run("catalog", "import-registry", str(path), "--json")))
     assert again["added"] == 0 and again["unchanged"] == 4
     listed = json.loads(ok(run("brokers", "list", "--pack", "ca-registry-government", "--json")))

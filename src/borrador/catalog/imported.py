@@ -1,99 +1,126 @@
-"""Turning parsed registry rows into catalog entries, matched to curated ones so that a broker
-the catalog already knows (LexisNexis, say) is enriched rather than listed twice."""
+"""Registry rows as catalog entries: what the store keeps for a row, the entry it becomes, and
+how rows enrich the curated entries they match (every Yes counts, and who said it is kept)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from borrador.catalog import model
 from borrador.catalog import registry_cells as cells
+from borrador.catalog.matching import CuratedIndex
 from borrador.catalog.registry import RegistryRow
 
 REGISTRY_SOURCES = {
     "ca": "https://cppa.ca.gov/data_broker_registry/",
     "vt": "https://bizfilings.vermont.gov/online/DatabrokerInquire/",
 }
+FORMAT_SOURCES = {"ca-ag-2020-2023": "https://oag.ca.gov/data-brokers"}  # the AG's years
+REQUESTS = ("opt-out", "delete", "access")
+
+# What a registry's status word makes of an entry (anything else stays active, word shown).
+_STATUS_WORDS = (
+    ("expired", "expired"),
+    ("cancel", "cancelled"),
+    ("withdrawn", "inactive"),
+    ("terminated", "inactive"),
+    ("revoked", "inactive"),
+    ("dissolved", "inactive"),
+    ("suspended", "inactive"),
+    ("inactive", "inactive"),
+)
 
 
-class CuratedIndex:
-    """Curated entries by normalised name (and brand names) and by registrable web domain."""
-
-    def __init__(self, entries: dict[str, model.Broker]) -> None:
-        self.by_name: dict[str, str] = {}
-        self.by_domain: dict[str, str] = {}
-        for entry in entries.values():
-            if entry.kind != "broker":
-                continue
-            target = entry.covered_by or entry.slug
-            for name in (entry.name, *entry.brands):
-                self.by_name.setdefault(cells.name_key(name), target)
-            for domain in entry.domains:
-                self.by_domain.setdefault(cells.registrable(domain), target)
-
-    def match(self, row: RegistryRow) -> str | None:
-        for name in (row.name, row.dba):
-            key = cells.name_key(name) if name else ""
-            if key in self.by_name:
-                return self.by_name[key]
-        for domain in row.domains:
-            if cells.registrable(domain) in self.by_domain:
-                return self.by_domain[cells.registrable(domain)]
-        return None
+def entry_status(registry_status: str) -> str:
+    """'EXPIRED' -> expired, 'Cancelled' -> cancelled, 'ACTIVE' or nothing -> active."""
+    text = registry_status.strip().lower()
+    return next((status for word, status in _STATUS_WORDS if word in text), "active")
 
 
-def row_record(row: RegistryRow, fmt: str, index: CuratedIndex, today: dt.date) -> dict[str, Any]:
-    """What the store keeps for one registry row (the `data` JSON plus its keys)."""
+def row_record(row: RegistryRow, fmt: str, index: CuratedIndex) -> dict[str, Any]:
+    """What the store keeps for one registry row: `data` (what was read from it), `values`
+    (every cell, in the file's column order) and the curated entries it matched."""
     data = {
         "name": row.name, "dba": row.dba, "website": row.website, "domains": row.domains,
         "emails": row.emails, "phone": row.phone, "address": row.address,
-        "privacy_url": row.privacy_url, "opt_out": row.opt_out, "registry_id": row.registry_id,
-        "status": row.status, "flags": row.flags, "metrics": row.metrics,
-        "format": fmt, "state": row.state, "seen": today.isoformat(),
+        "privacy_url": row.privacy_url, "opt_out": row.opt_out, "opt_out_urls": row.opt_out_urls,
+        "registry_id": row.registry_id, "status": row.status, "dated": row.dated,
+        "flags": row.flags, "metrics": row.metrics, "format": fmt, "state": row.state,
     }  # fmt: skip
     return {
         "state": row.state,
         "name_key": row.key,
         "data": data,
-        "fields": row.fields,
-        "slug": f"reg-{row.state}-{cells.slugify(row.name)}",
-        "matched_slug": index.match(row),
+        "values": row.values,
+        "slug": f"reg-{row.state}-{row.key.replace(' ', '-')[:48].strip('-') or 'unnamed'}",
+        "matched": index.match(row),
     }
 
 
-def to_broker(slug: str, data: dict[str, Any]) -> model.Broker:
+def listing(data: dict[str, Any]) -> model.Listing:
+    flags = data.get("flags", {})
+    return model.Listing(
+        state=data.get("state", ""),
+        format=data.get("format", ""),
+        registrant=data["name"],
+        registry_id=data.get("registry_id", ""),
+        dated=data.get("dated", ""),
+        status=data.get("status", ""),
+        yes=tuple(sorted(f for f, answer in flags.items() if answer)),
+        no=tuple(sorted(f for f, answer in flags.items() if not answer)),
+    )
+
+
+def dated_day(dated: str) -> dt.date | None:
+    """The registry's date as a day; a bare year counts from its first day (never later)."""
+    try:
+        return dt.date.fromisoformat(dated) if len(dated) == 10 else dt.date(int(dated), 1, 1)
+    except ValueError:
+        return None
+
+
+def _channels(data: dict[str, Any]) -> list[model.Channel]:
+    note = "As the broker gave it to the state registry."
     channels = []
-    if data.get("privacy_url"):
-        channels.append(
-            model.Channel(
-                type="web", purposes=("opt-out", "delete", "access"), url=data["privacy_url"]
-            )
-        )
+    links = [data["privacy_url"]] if data.get("privacy_url") else []
+    links += [u for u in data.get("opt_out_urls", []) if u not in links]
+    for n, url in enumerate(links[:3]):
+        purposes = REQUESTS if n == 0 and data.get("privacy_url") else ("opt-out",)
+        channels.append(model.Channel(type="web", purposes=purposes, url=url, note=note))
     for email in data.get("emails", [])[:1]:
+        channels.append(model.Channel(type="email", purposes=REQUESTS, email=email, note=note))
+    if data.get("phone"):
         channels.append(
-            model.Channel(type="email", purposes=("opt-out", "delete", "access"), email=email)
+            model.Channel(type="phone", purposes=REQUESTS, phone=data["phone"], note=note)
         )
     if data.get("address"):
         channels.append(
-            model.Channel(
-                type="mail", purposes=("opt-out", "delete", "access"), address=data["address"]
-            )
+            model.Channel(type="mail", purposes=REQUESTS, address=data["address"], note=note)
         )
-    state = data.get("state", "")
-    flags = data.get("flags", {})
+    return channels
+
+
+def to_broker(slug: str, data: dict[str, Any]) -> model.Broker:
+    """The entry an unmatched registry row becomes."""
+    state, flags = data.get("state", ""), data.get("flags", {})
+    source = FORMAT_SOURCES.get(data.get("format", "")) or REGISTRY_SOURCES.get(state, "")
     return model.Broker(
         slug=slug,
-        name=f"{data['name']} ({data['dba'].splitlines()[0]})" if data.get("dba") else data["name"],
+        name=cells.display_name(data["name"], data.get("dba", "")),
         website=data.get("website", ""),
         domains=tuple(data.get("domains", [])),
-        channels=tuple(channels),
+        channels=tuple(_channels(data)),
         fcra_regulated=bool(flags.get("fcra_regulated")),
         quality="imported",
-        sources=(REGISTRY_SOURCES.get(state, ""),),
-        last_verified=dt.date.fromisoformat(data["seen"]) if data.get("seen") else None,
+        sources=(source,) if source else (),
+        last_verified=dated_day(data.get("dated", "")),
+        status=entry_status(data.get("status", "")),
         notes=_notes(data),
         registry_flags=tuple(sorted(flags.items())),
         registry_ids=((state, data.get("registry_id") or data["name"]),),
+        listings=(listing(data),),
     )
 
 
@@ -103,3 +130,22 @@ def _notes(data: dict[str, Any]) -> str:
     if data.get("opt_out"):
         lines.append(data["opt_out"])
     return "\n".join(lines)
+
+
+def enrich(entry: model.Broker, rows: Iterable[model.Broker]) -> model.Broker:
+    """`entry` with the registry rows that matched it: a flag is Yes when any row said Yes
+    (a parent's subsidiaries answer separately), No when rows answered and none said Yes."""
+    listings = (*entry.listings, *(listing for row in rows for listing in row.listings))
+    answers: dict[str, bool] = dict(entry.registry_flags)
+    for item in listings:
+        for flag in item.no:
+            answers.setdefault(flag, False)
+        for flag in item.yes:
+            answers[flag] = True
+    ids = (*entry.registry_ids, *((i.state, i.registry_id or i.registrant) for i in listings))
+    return dataclasses.replace(
+        entry,
+        listings=listings,
+        registry_flags=tuple(sorted(answers.items())),
+        registry_ids=tuple(dict.fromkeys(ids)),
+    )

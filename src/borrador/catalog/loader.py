@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -20,6 +20,7 @@ class Catalog:
     entries: dict[str, model.Broker]
     packs: dict[str, Pack]
     errors: list[CatalogError]
+    registries: frozenset[tuple[str, str]] = frozenset()  # (state, format) imported
 
     def get(self, slug: str) -> model.Broker:
         try:
@@ -66,21 +67,40 @@ class Catalog:
         members = self.pack(pack_id).members(self.entries.values())
         return list({self.covering(m.slug).slug: self.covering(m.slug) for m in members}.values())
 
-    def with_imported(self, imported: Iterable[model.Broker], matches: dict[str, str]) -> Catalog:
-        """Add registry entries; one matched to a curated entry enriches it instead."""
+    def with_imported(
+        self, imported: Iterable[model.Broker], matches: Mapping[str, Sequence[str]]
+    ) -> Catalog:
+        """Add registry entries; one matched to curated entries enriches each of them instead
+        (every row's answers count, see imported.enrich)."""
+        from borrador.catalog.imported import enrich
+
         entries = dict(self.entries)
+        rows_for: dict[str, list[model.Broker]] = {}
+        registries = set(self.registries)
         for entry in imported:
-            target = matches.get(entry.slug)
-            if target and target in entries:
-                curated = entries[target]
-                entries[target] = dataclasses.replace(
-                    curated,
-                    registry_flags=(*curated.registry_flags, *entry.registry_flags),
-                    registry_ids=(*curated.registry_ids, *entry.registry_ids),
-                )
-            elif entry.slug not in entries:
+            registries.update((item.state, item.format) for item in entry.listings)
+            targets = [t for t in matches.get(entry.slug, ()) if t in self.entries]
+            for target in targets:
+                rows_for.setdefault(target, []).append(entry)
+            if not targets and entry.slug not in entries:
                 entries[entry.slug] = entry
-        return Catalog(entries, self.packs, self.errors)
+        for target, rows in rows_for.items():
+            entries[target] = enrich(entries[target], rows)
+        return Catalog(entries, self.packs, self.errors, frozenset(registries))
+
+    def registry_reach(self, entry: model.Broker, state: str) -> bool | None:
+        """Whether `state`'s registry lists `entry`: None when no registry of that state was
+        imported, so an absence means nothing yet."""
+        if not any(s == state for s, _ in self.registries):
+            return None
+        return entry.in_registry(state)
+
+    def drop_reach(self, entry: model.Broker) -> bool | None:
+        """Whether California's DROP reaches `entry` (it is in a Delete Act registry); None
+        when no such registry (CPPA, 2024 on) was imported."""
+        if not any(f.startswith(model.DELETE_ACT_FORMAT_PREFIX) for _, f in self.registries):
+            return None
+        return entry.drop_reaches
 
 
 def data_folder() -> Traversable:

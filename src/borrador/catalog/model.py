@@ -46,11 +46,14 @@ CATEGORIES = ("risk-and-identity", "people-search", "marketing", "credit-bureau"
 GOV_LINK_KINDS = ("immigration-enforcement", "federal-government", "law-enforcement",
                   "state-local-government")  # fmt: skip
 QUALITIES = ("verified", "unverified", "imported")
-STATUSES = ("active", "exited")
+# exited: stopped operating; expired/cancelled: its state registration lapsed or was cancelled
+# (it may still hold data); inactive: a registry calls it withdrawn, terminated or the like.
+STATUSES = ("active", "exited", "expired", "cancelled", "inactive")
 KINDS = ("broker", "agency")
 # Yes/no answers a state registry publishes, kept as filters next to each broker.
 REGISTRY_FLAGS = {
     "sold_to_federal_government": "sold data to the federal government",
+    "sold_to_state_government": "sold data to other state governments",
     "sold_to_law_enforcement": "sold data to law enforcement",
     "sold_to_foreign_actor": "sold data to a foreign actor",
     "sold_to_genai_developer": "sold data to a generative-AI developer",
@@ -59,11 +62,42 @@ REGISTRY_FLAGS = {
     "collects_minors": "collects data about minors",
     "collects_biometrics": "collects biometric data",
     "collects_reproductive_health": "collects reproductive health data",
-    "collects_government_ids": "collects government ID numbers",
+    "collects_government_ids": "collects government-issued identification numbers",
+    "collects_account_logins": "collects account logins",
+    "collects_union_membership": "collects union membership",
+    "collects_sexual_orientation": "collects sexual orientation",
+    "collects_gender_identity": "collects gender identity",
     "fcra_regulated": "regulated by the FCRA",
     "glba_regulated": "regulated by the GLBA",
+    "iippa_regulated": "regulated by California's Insurance Information and Privacy Protection Act",
+    "cmia_regulated": "regulated by California's Confidentiality of Medical Information Act",
     "hipaa_regulated": "regulated by HIPAA",
 }
+
+
+REGISTRY_STATES = {"ca": "California", "vt": "Vermont", "tx": "Texas", "or": "Oregon"}
+# California's Delete Act registry (CPPA, from 2024): the brokers DROP deletion requests reach.
+DELETE_ACT_FORMAT_PREFIX = "ca-cppa"
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """One row of a state registry that names an entry: who registered, and what they said."""
+
+    state: str  # a key of REGISTRY_STATES
+    format: str  # the file's layout, e.g. "ca-cppa-2026", "vt-sos"
+    registrant: str  # the name the registry lists
+    registry_id: str = ""
+    dated: str = ""  # the registry's own date: "2026-01-31", "2026", or "" when unknown
+    status: str = ""  # as the registry writes it ("ACTIVE", "EXPIRED"); "" when not given
+    yes: tuple[str, ...] = ()  # registry flags this registrant answered Yes
+    no: tuple[str, ...] = ()  # and No
+
+    @property
+    def where(self) -> str:
+        """'CA registry dated 2026' — what a person reads next to an answer."""
+        dated = f" dated {self.dated}" if self.dated else " (date unknown)"
+        return f"{self.state.upper()} registry{dated}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,6 +112,7 @@ class Channel:
     requires: tuple[str, ...] = ()
     note: str = ""
     unverified: bool = False
+    source: str = ""  # where this channel was checked, when not one of the entry's sources
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,6 +152,23 @@ class Broker:
     registry_flags: tuple[tuple[str, bool], ...] = ()  # (flag, answer) from a state registry
     registry_ids: tuple[tuple[str, str], ...] = ()  # (state, id or name in that registry)
     registry_fields: tuple[tuple[str, str], ...] = ()  # the registry's own columns, as given
+    listings: tuple[Listing, ...] = ()  # the registry rows that name this entry
+
+    def in_registry(self, state: str) -> bool:
+        """Whether an imported registry of `state` lists this entry."""
+        return any(listing.state == state for listing in self.listings)
+
+    @property
+    def drop_reaches(self) -> bool:
+        """Listed in California's Delete Act registry, so a DROP request reaches it. (Whether
+        an absence means anything depends on a CA registry having been imported at all.)"""
+        return any(
+            listing.format.startswith(DELETE_ACT_FORMAT_PREFIX) for listing in self.listings
+        )
+
+    def said_yes(self, flag: str) -> list[Listing]:
+        """The registry rows that answered Yes to `flag`: who said it, and where."""
+        return [listing for listing in self.listings if flag in listing.yes]
 
     @property
     def ice_supplier(self) -> bool:

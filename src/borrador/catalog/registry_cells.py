@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 import unicodedata
+
+from borrador.catalog import hosts
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"',
@@ -18,14 +22,20 @@ _DROP = dict.fromkeys(
 _TIDY = {**_SPACES, **_DROP}  # invisible marks and bidi overrides removed, odd spaces made plain
 _CONTROLS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # Cc and Cs
 _PLAIN_RE = re.compile(r"[^\x20-\x7e]|  |^ | $")  # anything clean_cell would change
-_PLAIN_ROW_RE = re.compile(r"[^\x1e\x20-\x7e]|  |^ | $|\x1e | \x1e")  # cells joined by \x1e
+# clean_file_text: what is removed, and the spaces that become plain ones
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u200b\u200c\u200d\u2060\u00ad"
+    "\u202a-\u202e\u2066-\u2069]"
+)
+_ODD_SPACE_RE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
 _AT_RE = re.compile(r"\s*[\[\(\{]\s*at\s*[\]\)\}]\s*", re.IGNORECASE)
 _DOT_RE = re.compile(r"\s*[\[\(\{]\s*dot\s*[\]\)\}]\s*", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _URL_TOKEN_RE = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/[^\s;,<>\"]*)?",
                            re.IGNORECASE)  # fmt: skip
 _HOST_RE = re.compile(r"(?:https?://)?([^/:?#\s]+)", re.IGNORECASE)
-_FILE_SUFFIXES = (".pdf", ".html", ".htm", ".php", ".aspx", ".csv", ".png", ".jpg")
+_FILE_SUFFIXES = (".pdf", ".html", ".htm", ".php", ".aspx", ".csv", ".png", ".jpg", ".zip",
+                  ".mov", ".docx", ".doc")  # fmt: skip
 
 
 def clean_cell(value: str, *, max_len: int = 4000) -> str:
@@ -37,9 +47,43 @@ def clean_cell(value: str, *, max_len: int = 4000) -> str:
     return "\n".join(line for line in lines if line)[:max_len]
 
 
-def needs_cleaning(joined_row: str) -> bool:
-    """Whether any cell of a row (joined with \\x1e) is not plain single-line ASCII."""
-    return _PLAIN_ROW_RE.search(joined_row) is not None
+def clean_file_text(text: str) -> str:
+    """The whole file made printable before it is split into cells (one pass, not one per
+    cell): line ends unified, controls, bidi overrides and invisible marks removed, odd spaces
+    made plain. Newlines and tabs stay: cells may span lines."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE_RE.search(text):
+        text = _INVISIBLE_RE.sub("", text)
+    if _ODD_SPACE_RE.search(text):
+        text = _ODD_SPACE_RE.sub(" ", text)
+    return text
+
+
+def tidy_row(record: list[str], max_len: int = 4000) -> list[str]:
+    """The cells of one row (already through clean_file_text) with spaces tidied and blank
+    lines dropped; a row of plain one-line cells is returned as it is."""
+    joined = "\x1e".join(record)
+    if not (
+        "  " in joined
+        or "\n" in joined
+        or "\t" in joined
+        or "\x1e " in joined
+        or " \x1e" in joined
+        or joined.startswith(" ")
+        or joined.endswith(" ")
+        or len(joined) > max_len and max(map(len, record)) > max_len
+    ):
+        return record
+    tidied = []
+    for cell in record:
+        if "\n" in cell:
+            lines = (" ".join(line.split()) for line in cell.split("\n"))
+            cell = "\n".join(line for line in lines if line)
+        elif "  " in cell or "\t" in cell or cell[:1] == " " or cell[-1:] == " ":
+            cell = " ".join(cell.split())
+        tidied.append(cell[:max_len])
+    return tidied
 
 
 def normalise_header(value: str) -> str:
@@ -48,17 +92,33 @@ def normalise_header(value: str) -> str:
     return " ".join(text.split()).rstrip(" :*").strip()
 
 
+def _host(token: str) -> str:
+    return _HOST_RE.match(token).group(1).lower().rstrip(".")  # type: ignore[union-attr]
+
+
 def urls(value: str) -> list[str]:
-    """Web addresses in a cell, with https:// added where the scheme is missing."""
-    found = []
-    for token in _URL_TOKEN_RE.findall(value):
-        token = token.rstrip(".,;)")
-        if "@" in token or (token.lower().endswith(_FILE_SUFFIXES) and "/" not in token):
+    """Web addresses in a cell, https:// added where the scheme is missing; links written
+    with http(s):// or www. first. Never the domain of an email address (ccpa.optout@x.com
+    is not a web site), and never a host without a public suffix."""
+    text = value
+    if "@" in text or "[" in text or "(" in text or "{" in text:
+        text = _EMAIL_RE.sub(" ", _DOT_RE.sub(".", _AT_RE.sub("@", text)))
+    found: list[tuple[bool, str]] = []
+    for match in _URL_TOKEN_RE.finditer(text):
+        start, end = match.span()
+        if (start and text[start - 1] in "@._-") or text[end : end + 1] in ("@", "_"):
+            continue  # a piece of a handle or of a longer word, not a link
+        token = match.group().rstrip(".,;:)]'\"!?")
+        if token.lower().endswith(_FILE_SUFFIXES) and "/" not in token:
+            continue  # a file name such as form.pdf
+        host = _host(token)
+        if not hosts.is_public(host):
             continue
+        explicit = token.lower().startswith(("http://", "https://", "www."))
         url = token if token.lower().startswith(("http://", "https://")) else f"https://{token}"
-        if url not in found:
-            found.append(url)
-    return found
+        if all(url != seen for _, seen in found):
+            found.append((not explicit, url))
+    return [url for _, url in sorted(found, key=lambda item: item[0])]
 
 
 def domain_of(url: str) -> str:
@@ -68,8 +128,8 @@ def domain_of(url: str) -> str:
 
 
 def registrable(domain: str) -> str:
-    """The last two labels (lexisnexis.com for risk.lexisnexis.com); enough to match brokers."""
-    return ".".join(domain.split(".")[-2:])
+    """The registered name under its public suffix (lexisnexis.com for risk.lexisnexis.com)."""
+    return hosts.registrable(domain)
 
 
 def emails(value: str) -> list[str]:
@@ -103,12 +163,101 @@ def yes_no(value: str) -> bool | None:
     return None
 
 
+# The answers registries actually write, looked up in one step; anything else goes through
+# yes_no. Blank cells are no answer.
+_ANSWERS: dict[str, bool | None] = {
+    **{w: True for w in ("Yes", "YES", "yes", "Y", "y", "TRUE", "True", "true")},
+    **{w: False for w in ("No", "NO", "no", "N", "n", "FALSE", "False", "false")},
+    "": None,
+}
+
+
+def yes_no_many(values: list[str]) -> list[bool | None]:
+    answers = list(map(_ANSWERS.get, values, [False] * len(values)))
+    for i, value in enumerate(values):
+        if value not in _ANSWERS:
+            answers[i] = yes_no(value)
+    return answers
+
+
 def number(value: str) -> float | None:
     text = value.replace(",", "").strip()
     try:
-        return float(text) if text else None
+        found = float(text) if text else None
     except ValueError:
         return None
+    return found if found is None or math.isfinite(found) else None  # no NaN or infinity
+
+
+def numbers(values: list[str]) -> list[float | None]:
+    """Request counts and days: '1,204' is 1204.0; blank or text is None."""
+    try:  # the usual case, every cell a number: three C-level calls for the whole row
+        found: list[float | None] = list(
+            map(float, "\x1f".join(values).replace(",", "").split("\x1f"))
+        )
+        if all(map(math.isfinite, found)):  # type: ignore[arg-type]
+            return found
+    except ValueError:
+        pass
+    return [number(v) for v in values]
+
+
+_US_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_date(value: str) -> str:
+    """A registry's date (2021-01-31, 1/31/2021, 1/30/24 10:01:00) as YYYY-MM-DD, or ''."""
+    text = value.strip()
+    iso, us = _ISO_DATE_RE.match(text), _US_DATE_RE.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif us:
+        month, day, year = (int(g) for g in us.groups())
+        year += 2000 if year < 100 else 0
+    else:
+        return ""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+_FILE_DATE_RE = re.compile(r"(?<!\d)(20\d\d)(?:[-_]?(\d\d)[-_]?(\d\d))?(?!\d)")
+
+
+def date_in_name(file_name: str) -> str:
+    """The date (2026-09-01) or year (2025) a file's name carries, or ''."""
+    found = ""
+    for match in _FILE_DATE_RE.finditer(file_name):
+        year, month, day = match.groups()
+        found = iso_date(f"{year}-{month}-{day}") if month else year
+        found = found or year
+    return found
+
+
+_DBA_SPLIT_RE = re.compile(r"\s*(?:\n|;|\||,|\s/\s)\s*")
+_DBA_PREFIX_RE = re.compile(r"^(?:d/b/a|d\.b\.a\.?|dba|aka|a/k/a)\s*:?\s*", re.IGNORECASE)
+
+
+def dba_names(value: str) -> list[str]:
+    """The names in a 'doing business as' cell: 'A.com, B; C' is three names."""
+    names = []
+    for part in _DBA_SPLIT_RE.split(value):
+        part = _DBA_PREFIX_RE.sub("", part.strip().strip("\"'")).strip()
+        if part and name_key(part) and part not in names:
+            names.append(part)
+    return names
+
+
+def display_name(name: str, dba: str) -> str:
+    """'Name (DBA)', or just the name when the DBA says the same: never 'X (X)'."""
+    key = name_key(name)
+    others = [n for n in dba_names(dba) if name_key(n) != key]
+    if not others:
+        return name
+    more = f" +{len(others) - 1} more" if len(others) > 1 else ""
+    return f"{name} ({others[0]}{more})"
 
 
 _SUFFIXES = {"inc", "llc", "l.l.c", "corp", "corporation", "co", "company", "ltd", "limited",

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from borrador.core.errors import BorradorError, ValidationError
 
 # The catalog modules load on first use: commands that never touch the catalog stay quick.
 if TYPE_CHECKING:
     from borrador.catalog import model
+    from borrador.catalog.freshness import Finding
     from borrador.catalog.loader import Catalog
     from borrador.catalog.search import SearchIndex
     from borrador.storage.registry_repo import RegistryRepo
@@ -27,7 +29,7 @@ class ImportReport:
     added: int
     updated: int
     unchanged: int
-    matched: dict[str, str]  # registry name -> curated slug it enriched
+    matched: dict[str, list[str]]  # registry name -> curated slugs it enriched
     skipped: list[tuple[int, str]]
 
     @property
@@ -68,12 +70,25 @@ class CatalogService:
         entry = self.catalog().get(slug)
         if self.registry is None:
             return entry
-        fields = [(f"{state.upper()}: {name}", value)
-                  for state, columns in self.registry.fields_for(entry.slug)
-                  for name, value in columns.items()]  # fmt: skip
+        rows = self.registry.fields_for(entry.slug)
+        per_state = {state: sum(1 for s, _, _ in rows if s == state) for state, _, _ in rows}
+        fields = []
+        for state, registrant, columns in rows:
+            label = state.upper() if per_state[state] == 1 else f"{state.upper()} ({registrant})"
+            fields += [(f"{label}: {name}", value) for name, value in columns.items()]
         return dataclasses.replace(entry, registry_fields=tuple(fields))
 
-    def search(self, query: str = "", pack: str | None = None) -> list[model.Broker]:
+    @staticmethod
+    def filters() -> dict[str, str]:
+        """The list filters (name -> what passing means), for every front end."""
+        from borrador.core.broker_filters import FILTERS
+
+        return dict(FILTERS)
+
+    def search(
+        self, query: str = "", pack: str | None = None, flags: Sequence[str] = ()
+    ) -> list[model.Broker]:
+        """Entries matching `query`, in `pack` if given, passing every filter in `flags`."""
         catalog = self.catalog()
         if self._index is None:
             from borrador.catalog.search import SearchIndex
@@ -83,16 +98,44 @@ class CatalogService:
         if pack:
             members = {m.slug for m in catalog.pack_members(pack)}
             found = [e for e in found if e.slug in members]
+        if flags:
+            from borrador.catalog.filters import apply
+
+            found = apply(found, flags)
         return found
+
+    def reach(self, slug: str) -> dict[str, bool | None]:
+        """Which registries list the entry (state -> yes/no, None when no registry of that
+        state was imported) and whether California's DROP reaches it ("drop")."""
+        from borrador.catalog.model import REGISTRY_STATES
+
+        catalog = self.catalog()
+        entry = catalog.get(slug)
+        found = {state: catalog.registry_reach(entry, state) for state in REGISTRY_STATES}
+        return found | {"drop": catalog.drop_reach(entry)}
+
+    def check(self, today: dt.date, reported: Sequence[str] = ()) -> list[Finding]:
+        """What needs checking again (see catalog.freshness); `reported` is the hook for the
+        slugs, links or emails users reported as broken."""
+        from borrador.catalog.freshness import check_catalog
+
+        return check_catalog(self.catalog(), today, reported)
 
     def import_registry(
         self, path: Path, state: str | None, today: dt.date, now: str
     ) -> ImportReport:
-        from borrador.catalog.imported import CuratedIndex, row_record
+        """Read a registry file into the store: every row, or why it was skipped. `today` is
+        not the entries' date: they carry the registry's own (or the file's year)."""
+        from borrador.catalog.imported import row_record
+        from borrador.catalog.matching import CuratedIndex
         from borrador.catalog.registry import RegistryError, parse_registry
 
         if state not in (None, "ca", "vt"):
-            raise ValidationError("--state", f"{state!r} is not supported; use ca or vt")
+            raise ValidationError(
+                "--state",
+                f"{state!r} is not supported; use ca or vt (Texas and Oregon publish no "
+                "registry file to import)",
+            )
         try:
             size = path.stat().st_size
             if size > MAX_REGISTRY_BYTES:
@@ -101,19 +144,24 @@ class CatalogService:
         except OSError as exc:
             raise BorradorError(f"{path}: cannot be read ({exc.strerror}).") from None
         try:
-            parsed = parse_registry(data, state=state)
+            parsed = parse_registry(data, state=state, file_name=path.name)
         except RegistryError as exc:
             raise BorradorError(f"{path}: {exc.message}", hint=exc.hint) from None
-        index = CuratedIndex(self.curated.entries)
-        records = {}
-        for row in parsed.rows:  # the last row wins when a file lists a broker twice
-            records[(row.state, row.key)] = row_record(row, parsed.format, index, today)
         if self.registry is None:
             raise BorradorError("importing needs the encrypted store.", hint="Run 'borrador init'.")
-        counts = self.registry.upsert_many(list(records.values()), path.name, now)
+        index = CuratedIndex(self.curated.entries)
+        records: dict[tuple[str, str], dict[str, Any]] = {}
+        lines: dict[tuple[str, str], int] = {}
+        skipped = list(parsed.skipped)
+        for row in parsed.rows:  # a registrant listed twice: the later row is kept
+            key = (row.state, row.key)
+            if key in lines:
+                skipped.append((lines[key], f"the same registrant again on line {row.line}, "
+                                            "which was kept instead"))  # fmt: skip
+            records[key], lines[key] = row_record(row, parsed.format, index), row.line
+        counts = self.registry.upsert_many(list(records.values()), parsed.headers, path.name, now)
         self._catalog = self._index = None
-        matched = {r["data"]["name"]: r["matched_slug"] for r in records.values()
-                   if r["matched_slug"]}  # fmt: skip
+        matched = {r["data"]["name"]: r["matched"] for r in records.values() if r["matched"]}
         return ImportReport(
             str(path),
             parsed.format,
@@ -122,5 +170,5 @@ class CatalogService:
             counts["updated"],
             counts["unchanged"],
             matched,
-            parsed.skipped,
+            sorted(skipped),
         )
