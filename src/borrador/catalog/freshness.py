@@ -35,9 +35,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last_day))
 
 
-def check_catalog(
-    catalog: Catalog, today: dt.date, reported: Iterable[str] = ()
-) -> list[Finding]:
+def check_catalog(catalog: Catalog, today: dt.date, reported: Iterable[str] = ()) -> list[Finding]:
     """Everything to look at again, errors first, then by entry."""
     findings = [
         Finding("error", error.file, error.field, f"the file did not load: {error.problem}")

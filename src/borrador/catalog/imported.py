@@ -125,8 +125,9 @@ def to_broker(slug: str, data: dict[str, Any]) -> model.Broker:
 
 
 def _notes(data: dict[str, Any]) -> str:
-    status = data.get("status", "")
-    lines = [f"Registry status: {status}."] if status and status.lower() != "active" else []
+    status = data.get("status", "")  # a word that did not change the entry's status
+    unusual = status and status.lower() != "active" and entry_status(status) == "active"
+    lines = [f"Registry status: {status}."] if unusual else []
     if data.get("opt_out"):
         lines.append(data["opt_out"])
     return "\n".join(lines)

@@ -8,9 +8,13 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from borrador.catalog import model
 from borrador.catalog.packs import Pack, parse_packs
+
+if TYPE_CHECKING:
+    from borrador.catalog.matching import Distinct
 from borrador.catalog.schema import CatalogError, parse_entry
 from borrador.core.errors import NotFoundError
 
@@ -21,6 +25,8 @@ class Catalog:
     packs: dict[str, Pack]
     errors: list[CatalogError]
     registries: frozenset[tuple[str, str]] = frozenset()  # (state, format) imported
+    # registrant/entry pairs never merged on import (registry_matching.toml)
+    distinct: tuple[Distinct, ...] = ()
 
     def get(self, slug: str) -> model.Broker:
         try:
@@ -86,7 +92,7 @@ class Catalog:
                 entries[entry.slug] = entry
         for target, rows in rows_for.items():
             entries[target] = enrich(entries[target], rows)
-        return Catalog(entries, self.packs, self.errors, frozenset(registries))
+        return dataclasses.replace(self, entries=entries, registries=frozenset(registries))
 
     def registry_reach(self, entry: model.Broker, state: str) -> bool | None:
         """Whether `state`'s registry lists `entry`: None when no registry of that state was
@@ -149,7 +155,19 @@ def load_packs(entries: dict[str, model.Broker]) -> tuple[dict[str, Pack], list[
     return packs, errors
 
 
+def load_distinct_pairs() -> tuple[tuple[Distinct, ...], list[CatalogError]]:
+    from borrador.catalog.matching import load_distinct
+
+    try:
+        return tuple(load_distinct()), []
+    except CatalogError as exc:
+        return (), [exc]
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return (), [CatalogError("registry_matching.toml", "syntax", str(exc))]
+
+
 def load_curated(folder: Traversable | None = None) -> Catalog:
     entries, errors = load_entries(folder or data_folder())
     packs, pack_errors = load_packs(entries)
-    return Catalog(entries, packs, errors + pack_errors)
+    distinct, distinct_errors = load_distinct_pairs()
+    return Catalog(entries, packs, errors + pack_errors + distinct_errors, distinct=distinct)

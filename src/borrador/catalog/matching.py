@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 
 from borrador.catalog import hosts, model
@@ -21,7 +22,7 @@ from borrador.catalog.registry import RegistryRow
 from borrador.catalog.schema import CatalogError, _Reader
 
 # Words too common in company names to say two names are the same company.
-GENERIC_WORDS = frozenset("""
+_GENERIC = """
     and of for the a an inc llc corp company co ltd group holdings enterprises international
     global national america american usa us data information info solutions solution services
     service risk analytics analytic marketing technologies technology tech systems consumer
@@ -29,7 +30,8 @@ GENERIC_WORDS = frozenset("""
     legal professional public records people search background check checks report reports
     credit financial insurance health business direct list lists online web mobile identity
     verification workforce management com net org www
-""".split())
+"""
+GENERIC_WORDS = frozenset(_GENERIC.split())
 _BARE_HOST_RE = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 DISTINCT_KEYS = {"registrant", "curated", "why", "source"}
 
@@ -84,15 +86,15 @@ def compatible(keys: list[str], others: list[str]) -> bool:
 def _host_name(name: str) -> str:
     """The host a DBA written as a web address names ('' if it is not one)."""
     text = name.strip().lower().removeprefix("https://").removeprefix("http://").rstrip("/")
-    return text.removeprefix("www.") if _BARE_HOST_RE.fullmatch(text) and hosts.is_public(text) else ""
+    if not (_BARE_HOST_RE.fullmatch(text) and hosts.is_public(text)):
+        return ""
+    return text.removeprefix("www.")
 
 
 class CuratedIndex:
     """Curated brokers by normalised name (and brand) and by registrable web domain."""
 
-    def __init__(
-        self, entries: dict[str, model.Broker], distinct: list[Distinct] | None = None
-    ) -> None:
+    def __init__(self, entries: dict[str, model.Broker], distinct: Iterable[Distinct] = ()) -> None:
         self.by_name: dict[str, list[str]] = {}
         self.by_domain: dict[str, list[str]] = {}
         self.keys_of: dict[str, list[str]] = {}
@@ -107,8 +109,7 @@ class CuratedIndex:
                 slugs = self.by_domain.setdefault(cells.registrable(domain), [])
                 if entry.slug not in slugs:
                     slugs.append(entry.slug)
-        pairs = load_distinct() if distinct is None else distinct
-        self.distinct = {(cells.name_key(p.registrant), p.curated) for p in pairs}
+        self.distinct = {(cells.name_key(p.registrant), p.curated) for p in distinct}
 
     def match(self, row: RegistryRow) -> list[str]:
         """The curated entries this row is about (none, one or several), best first."""

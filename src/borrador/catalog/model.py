@@ -96,7 +96,7 @@ class Listing:
     @property
     def where(self) -> str:
         """'CA registry dated 2026' — what a person reads next to an answer."""
-        dated = f" dated {self.dated}" if self.dated else " (date unknown)"
+        dated = f" dated {self.dated}" if self.dated else ", undated"
         return f"{self.state.upper()} registry{dated}"
 
 
@@ -162,9 +162,7 @@ class Broker:
     def drop_reaches(self) -> bool:
         """Listed in California's Delete Act registry, so a DROP request reaches it. (Whether
         an absence means anything depends on a CA registry having been imported at all.)"""
-        return any(
-            listing.format.startswith(DELETE_ACT_FORMAT_PREFIX) for listing in self.listings
-        )
+        return any(listing.format.startswith(DELETE_ACT_FORMAT_PREFIX) for listing in self.listings)
 
     def said_yes(self, flag: str) -> list[Listing]:
         """The registry rows that answered Yes to `flag`: who said it, and where."""

@@ -152,12 +152,9 @@ class _RowReader:
         privacy = cells.urls(get("privacy_url"))
         opt_out = get("opt_out")
         opt_out_urls = cells.urls(opt_out) if opt_out else []
-        address = get("address") or ", ".join(
-            p
-            for p in (get("street"), get("city"), " ".join(p for p in (get("region"), get("zip")) if p),
-                      get("country"))
-            if p
-        )  # fmt: skip
+        region = " ".join(p for p in (get("region"), get("zip")) if p)
+        parts = (get("street"), get("city"), region, get("country"))
+        address = get("address") or ", ".join(p for p in parts if p)
         domains = dict.fromkeys(cells.domain_of(u) for u in (*sites, *privacy[:1]))
         row = RegistryRow(
             line=line,
@@ -181,10 +178,14 @@ class _RowReader:
         )
         if self.flag_columns:
             answers = cells.yes_no_many([record[i] for i in self.flag_columns])
-            row.flags = {f: a for f, a in zip(self.flag_names, answers, strict=True) if a is not None}
+            row.flags = {
+                f: a for f, a in zip(self.flag_names, answers, strict=True) if a is not None
+            }
         if self.metric_columns:
             values = cells.numbers([record[i] for i in self.metric_columns])
-            row.metrics = {m: v for m, v in zip(self.metric_names, values, strict=True) if v is not None}
+            row.metrics = {
+                m: v for m, v in zip(self.metric_names, values, strict=True) if v is not None
+            }
         return row
 
     def _getter(self, record: list[str]) -> Callable[[str], str]:

@@ -72,7 +72,7 @@ def tidy_row(record: list[str], max_len: int = 4000) -> list[str]:
         or " \x1e" in joined
         or joined.startswith(" ")
         or joined.endswith(" ")
-        or len(joined) > max_len and max(map(len, record)) > max_len
+        or (len(joined) > max_len and max(map(len, record)) > max_len)
     ):
         return record
     tidied = []

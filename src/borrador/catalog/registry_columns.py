@@ -55,6 +55,8 @@ def _plain(h: str) -> str:
     return h.replace("-", " ")
 
 
+_GOVERNMENT_IDS = ("government issued identification", "government identification", "government id")
+
 FLAG_RULES: dict[str, Rule] = {
     "sold_to_federal_government": lambda h: "federal government" in h and "regulated" not in h,
     "sold_to_state_government": lambda h: "state government" in h and "federal" not in h,
@@ -66,11 +68,7 @@ FLAG_RULES: dict[str, Rule] = {
     "collects_minors": lambda h: "minors" in h,
     "collects_biometrics": lambda h: "biometric" in h,
     "collects_reproductive_health": lambda h: "reproductive" in h,
-    "collects_government_ids": lambda h: any(
-        words in _plain(h)
-        for words in ("government issued identification", "government identification",
-                      "government id")
-    ),  # fmt: skip
+    "collects_government_ids": lambda h: any(words in _plain(h) for words in _GOVERNMENT_IDS),
     "collects_account_logins": lambda h: "login" in h or "log in" in _plain(h),
     "collects_union_membership": lambda h: "union membership" in h,
     "collects_sexual_orientation": lambda h: "sexual orientation" in h,

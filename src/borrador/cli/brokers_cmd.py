@@ -12,6 +12,7 @@ import click
 from borrador.cli import brokers_output as out
 from borrador.cli import output
 from borrador.cli.app import current_paths, open_session
+from borrador.core.broker_filters import FILTER_NAMES, FILTERS
 
 
 @contextlib.contextmanager
@@ -41,12 +42,20 @@ def brokers() -> None:
 @brokers.command("list")
 @click.option("--search", "query", default="", help="Name, brand, product, domain or category.")
 @click.option("--pack", help="Only the members of a pack (see 'borrador brokers packs').")
+@click.option(
+    "--flag",
+    "flags",
+    multiple=True,
+    type=click.Choice(FILTER_NAMES),
+    help="Only entries with this flag; repeat to require several. "
+    + "; ".join(f"{name}: {text}" for name, text in FILTERS.items()),
+)
 @click.option("--json", "as_json", is_flag=True)
-def list_(query: str, pack: str | None, as_json: bool) -> None:
+def list_(query: str, pack: str | None, flags: tuple[str, ...], as_json: bool) -> None:
     """List catalog entries; ICE suppliers and exact matches first."""
     with catalog_access() as service:
         _report_catalog_errors(service)
-        found = service.search(query, pack)
+        found = service.search(query, pack, flags)
         catalog = service.catalog()
         if as_json:
             click.echo(output.dumps([out.broker_json(e, catalog) for e in found]))
@@ -114,5 +123,34 @@ def import_registry(file: Path, state: str | None, as_json: bool) -> None:
     )
     if report.matched:
         click.echo(f"Matched to catalog entries (not listed twice): {len(report.matched)}")
+        for name, slugs in sorted(report.matched.items()):
+            click.echo(f"  {name} -> {', '.join(slugs)}")
     for line, reason in report.skipped:
         click.echo(f"  line {line}: skipped — {reason}")
+
+
+@catalog_group.command("check")
+@click.option("--json", "as_json", is_flag=True)
+def check(as_json: bool) -> None:
+    """What needs checking again: entries last verified more than 12 months ago, entries or
+    channels without a source. Exits 1 when there are errors."""
+    from borrador.services import SystemClock
+
+    today = SystemClock().today()
+    with catalog_access() as service:
+        findings = service.check(today)
+    errors = [f for f in findings if f.severity == "error"]
+    if as_json:
+        click.echo(output.dumps({
+            "today": today.isoformat(), "errors": len(errors),
+            "warnings": len(findings) - len(errors),
+            "findings": [{"severity": f.severity, "slug": f.slug, "field": f.field,
+                          "problem": f.problem} for f in findings],
+        }))  # fmt: skip
+    else:
+        for f in findings:
+            click.echo(f"{f.severity}: {f.slug}: {f.field}: {f.problem}")
+        click.echo(f"{len(errors)} errors, {len(findings) - len(errors)} warnings "
+                   f"(as of {today}).")  # fmt: skip
+    if errors:
+        click.get_current_context().exit(1)

@@ -38,10 +38,11 @@ class ImportReport:
 
 
 class CatalogService:
-    def __init__(self, registry: RegistryRepo | None) -> None:
-        """`registry` is None before a store exists: the curated catalog alone."""
+    def __init__(self, registry: RegistryRepo | None, curated: Catalog | None = None) -> None:
+        """`registry` is None before a store exists: the curated catalog alone. `curated`
+        replaces the packaged catalog (tests, or a catalog being edited)."""
         self.registry = registry
-        self._curated: Catalog | None = None
+        self._curated: Catalog | None = curated
         self._catalog: Catalog | None = None
         self._index: SearchIndex | None = None
 
@@ -149,7 +150,7 @@ class CatalogService:
             raise BorradorError(f"{path}: {exc.message}", hint=exc.hint) from None
         if self.registry is None:
             raise BorradorError("importing needs the encrypted store.", hint="Run 'borrador init'.")
-        index = CuratedIndex(self.curated.entries)
+        index = CuratedIndex(self.curated.entries, self.curated.distinct)
         records: dict[tuple[str, str], dict[str, Any]] = {}
         lines: dict[tuple[str, str], int] = {}
         skipped = list(parsed.skipped)
