@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterable
 from typing import Any
 
 from borrador.catalog import model
 from borrador.catalog import registry_cells as cells
+from borrador.catalog import registry_columns as columns
 from borrador.catalog.matching import CuratedIndex
 from borrador.catalog.registry import RegistryRow
 
@@ -39,28 +41,68 @@ def entry_status(registry_status: str) -> str:
     return next((status for word, status in _STATUS_WORDS if word in text), "active")
 
 
+# What was read from a row, in the order it is stored: flat text, lists space-separated, the
+# fields joined by registry_cells.CELLS after a version mark (quicker to write and read back
+# than JSON, and safe: no cell holds a CELLS character). The first importer wrote JSON.
+DATA_FIELDS = ("name", "dba", "website", "domains", "emails", "phone", "address", "privacy_url",
+               "opt_out", "opt_out_urls", "registry_id", "status", "dated", "yes", "no",
+               "format", "state")  # fmt: skip
+DATA_VERSION = "2"
+
+
+def encode_data(data: dict[str, str]) -> str:
+    return cells.CELLS.join((DATA_VERSION, *(data[f] for f in DATA_FIELDS)))
+
+
+def decode_data(text: str) -> dict[str, Any]:
+    if text.startswith("{"):
+        found = json.loads(text)
+        return found if isinstance(found, dict) else {}
+    _version, *values = text.split(cells.CELLS)
+    return dict(zip(DATA_FIELDS, values, strict=False))
+
+
 def row_record(row: RegistryRow, fmt: str, index: CuratedIndex) -> dict[str, Any]:
-    """What the store keeps for one registry row: `data` (what was read from it), `values`
-    (every cell, in the file's column order) and the curated entries it matched."""
+    """What the store keeps for one registry row: `data` (what was read from it) and its
+    stored `text`, `values` (every cell, joined by registry_cells.CELLS, in the file's column
+    order) and the curated entries it matched."""
     data = {
-        "name": row.name, "dba": row.dba, "website": row.website, "domains": row.domains,
-        "emails": row.emails, "phone": row.phone, "address": row.address,
-        "privacy_url": row.privacy_url, "opt_out": row.opt_out, "opt_out_urls": row.opt_out_urls,
-        "registry_id": row.registry_id, "status": row.status, "dated": row.dated,
-        "flags": row.flags, "metrics": row.metrics, "format": fmt, "state": row.state,
+        "name": row.name, "dba": row.dba, "website": row.website,
+        "domains": " ".join(row.domains), "emails": " ".join(row.emails), "phone": row.phone,
+        "address": row.address, "privacy_url": row.privacy_url, "opt_out": row.opt_out,
+        "opt_out_urls": " ".join(row.opt_out_urls), "registry_id": row.registry_id,
+        "status": row.status, "dated": row.dated, "yes": row.yes, "no": row.no,
+        "format": fmt, "state": row.state,
     }  # fmt: skip
     return {
         "state": row.state,
         "name_key": row.key,
         "data": data,
-        "values": row.values,
+        "text": encode_data(data),
+        "values": row.cells,
         "slug": f"reg-{row.state}-{row.key.replace(' ', '-')[:48].strip('-') or 'unnamed'}",
         "matched": index.match(row),
     }
 
 
+def _items(data: dict[str, Any], key: str) -> list[str]:
+    """A list kept as space-separated text (rows of the first importer keep JSON lists)."""
+    value = data.get(key)
+    if not value:
+        return []
+    return value.split() if isinstance(value, str) else [str(v) for v in value]
+
+
+def _answers(data: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(flags answered Yes, flags answered No)."""
+    if "yes" in data or "no" in data:
+        return _items(data, "yes"), _items(data, "no")
+    flags = data.get("flags", {})  # the first importer's {flag: answer}
+    return [f for f, a in flags.items() if a], [f for f, a in flags.items() if not a]
+
+
 def listing(data: dict[str, Any]) -> model.Listing:
-    flags = data.get("flags", {})
+    yes, no = _answers(data)
     return model.Listing(
         state=data.get("state", ""),
         format=data.get("format", ""),
@@ -68,9 +110,27 @@ def listing(data: dict[str, Any]) -> model.Listing:
         registry_id=data.get("registry_id", ""),
         dated=data.get("dated", ""),
         status=data.get("status", ""),
-        yes=tuple(sorted(f for f, answer in flags.items() if answer)),
-        no=tuple(sorted(f for f, answer in flags.items() if not answer)),
+        yes=tuple(yes),
+        no=tuple(no),
     )
+
+
+def registry_columns(fields: str, headers: list[str] | None) -> dict[str, str]:
+    """A stored row's own columns: its cells named by the layout's headers (or, for rows
+    stored before layouts existed, the {column: value} object they kept)."""
+    if headers is None:
+        found = json.loads(fields)
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+    values = fields.split(cells.CELLS)
+    return {h: v for h, v in zip(headers, values, strict=False) if h and v}
+
+
+def request_metrics(fields: str, headers: list[str] | None) -> dict[str, float]:
+    """Last year's request counts and days a stored row reported ('delete.received': 12.0)."""
+    named = registry_columns(fields, headers)
+    keys = {h: columns.metric_key(cells.normalise_header(h)) for h in named}
+    found = {k: cells.number(named[h]) for h, k in keys.items() if k}
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def dated_day(dated: str) -> dt.date | None:
@@ -81,46 +141,51 @@ def dated_day(dated: str) -> dt.date | None:
         return None
 
 
+NOTE = "As the broker gave it to the state registry."
+OPT_OUT = ("opt-out",)
+
+
 def _channels(data: dict[str, Any]) -> list[model.Channel]:
-    note = "As the broker gave it to the state registry."
-    channels = []
-    links = [data["privacy_url"]] if data.get("privacy_url") else []
-    links += [u for u in data.get("opt_out_urls", []) if u not in links]
-    for n, url in enumerate(links[:3]):
-        purposes = REQUESTS if n == 0 and data.get("privacy_url") else ("opt-out",)
-        channels.append(model.Channel(type="web", purposes=purposes, url=url, note=note))
-    for email in data.get("emails", [])[:1]:
-        channels.append(model.Channel(type="email", purposes=REQUESTS, email=email, note=note))
+    """Web (the rights page, then opt-out links), email, phone and mail, as registered."""
+    found, privacy = [], data.get("privacy_url", "")
+    if privacy:
+        found.append(model.Channel(type="web", purposes=REQUESTS, url=privacy, note=NOTE))
+    for url in _items(data, "opt_out_urls"):
+        if url != privacy and len(found) < 3:
+            found.append(model.Channel(type="web", purposes=OPT_OUT, url=url, note=NOTE))
+    emails = _items(data, "emails")
+    if emails:
+        found.append(model.Channel(type="email", purposes=REQUESTS, email=emails[0], note=NOTE))
     if data.get("phone"):
-        channels.append(
-            model.Channel(type="phone", purposes=REQUESTS, phone=data["phone"], note=note)
-        )
+        found.append(model.Channel(type="phone", purposes=REQUESTS, phone=data["phone"], note=NOTE))
     if data.get("address"):
-        channels.append(
-            model.Channel(type="mail", purposes=REQUESTS, address=data["address"], note=note)
+        found.append(
+            model.Channel(type="mail", purposes=REQUESTS, address=data["address"], note=NOTE)
         )
-    return channels
+    return found
 
 
 def to_broker(slug: str, data: dict[str, Any]) -> model.Broker:
     """The entry an unmatched registry row becomes."""
-    state, flags = data.get("state", ""), data.get("flags", {})
-    source = FORMAT_SOURCES.get(data.get("format", "")) or REGISTRY_SOURCES.get(state, "")
+    state, own = data.get("state", ""), listing(data)
+    source = FORMAT_SOURCES.get(own.format) or REGISTRY_SOURCES.get(state, "")
+    flags = dict.fromkeys(own.no, False)
+    flags.update(dict.fromkeys(own.yes, True))
     return model.Broker(
         slug=slug,
         name=cells.display_name(data["name"], data.get("dba", "")),
         website=data.get("website", ""),
-        domains=tuple(data.get("domains", [])),
+        domains=tuple(_items(data, "domains")),
         channels=tuple(_channels(data)),
-        fcra_regulated=bool(flags.get("fcra_regulated")),
+        fcra_regulated=flags.get("fcra_regulated", False),
         quality="imported",
         sources=(source,) if source else (),
         last_verified=dated_day(data.get("dated", "")),
         status=entry_status(data.get("status", "")),
         notes=_notes(data),
-        registry_flags=tuple(sorted(flags.items())),
-        registry_ids=((state, data.get("registry_id") or data["name"]),),
-        listings=(listing(data),),
+        registry_flags=tuple(flags.items()),
+        registry_ids=((state, own.registry_id or own.registrant),),
+        listings=(own,),
     )
 
 

@@ -1,8 +1,9 @@
 """Reading state data-broker registry CSVs (California AG 2020–23, CPPA 2024/2025/2026, Vermont).
 
-Columns are found by what their headers say, not by position, so reordered or renamed columns
-and new years of the same form still read. Each row is imported or reported with its line and
-the reason.
+Columns are found by what their headers say (registry_columns), not by position. Each row is
+imported or reported with its line and the reason. The file is cleaned once as a whole and
+each row is read in one pass over the columns that matter; the other columns are kept as
+they are, so nothing in the file is lost.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Callable
+from itertools import compress, repeat
+from operator import is_, itemgetter
+from typing import Any
 
 from borrador.catalog import hosts
 from borrador.catalog import registry_cells as cells
@@ -23,6 +26,16 @@ MAX_ROWS = 100_000
 
 class RegistryError(BorradorError):
     """The file cannot be read as a registry at all (nothing was imported)."""
+
+
+@dataclasses.dataclass
+class Layout:
+    """What every row of one file shares: its headers and which column holds what."""
+
+    headers: list[str]  # as the file writes them
+    fields: dict[str, int]
+    flags: dict[str, int]
+    metrics: dict[str, int]
 
 
 @dataclasses.dataclass
@@ -43,19 +56,38 @@ class RegistryRow:
     registry_id: str = ""
     status: str = ""
     dated: str = ""  # the registry's own date for this row (YYYY-MM-DD or YYYY), '' if none
-    flags: dict[str, bool] = dataclasses.field(default_factory=dict)
-    metrics: dict[str, float] = dataclasses.field(default_factory=dict)
-    values: list[str] = dataclasses.field(default_factory=list)  # every cell, cleaned
-    headers: list[str] = dataclasses.field(default_factory=list, repr=False)  # shared
+    yes: str = ""  # the flags answered Yes, space-separated
+    no: str = ""  # and No
+    cells: str = ""  # every cell, cleaned, joined by registry_cells.CELLS
+    layout: Layout | None = dataclasses.field(default=None, repr=False)
+
+    @property
+    def values(self) -> list[str]:
+        return self.cells.split(cells.CELLS)
 
     @property
     def dba_names(self) -> list[str]:
         return cells.dba_names(self.dba) if self.dba else []
 
     @property
+    def flags(self) -> dict[str, bool]:
+        return dict.fromkeys(self.no.split(), False) | dict.fromkeys(self.yes.split(), True)
+
+    @property
     def fields(self) -> dict[str, str]:
         """The registry's own columns, as the file names them (blank cells left out)."""
-        return {h: v for h, v in zip(self.headers, self.values, strict=False) if h and v}
+        headers = self.layout.headers if self.layout else []
+        return {h: v for h, v in zip(headers, self.values, strict=False) if h and v}
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """Last year's request counts and days ('delete.received': 1204.0, ...)."""
+        return metrics_of(self.values, self.layout.metrics) if self.layout else {}
+
+
+def metrics_of(values: list[str], metric_columns: dict[str, int]) -> dict[str, float]:
+    found = cells.numbers([values[i] if i < len(values) else "" for i in metric_columns.values()])
+    return {m: v for m, v in zip(metric_columns, found, strict=True) if v is not None}
 
 
 @dataclasses.dataclass
@@ -76,12 +108,13 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _header_index(rows: list[list[str]]) -> int:
+def _header_index(rows: list[list[str]]) -> tuple[int, list[str]]:
+    """(which row is the header, its headers normalised)."""
     name_rules = columns.FIELD_RULES["name"]
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         headers = [cells.normalise_header(c) for c in row]
         if any(rule(h) for h in headers for rule in name_rules):
-            return i
+            return i, headers
     raise RegistryError(
         f"no header row naming the data broker was found in the first {HEADER_SEARCH_ROWS} rows.",
         hint="Is this a state data-broker registry CSV (California or Vermont)?",
@@ -101,98 +134,89 @@ def parse_registry(data: bytes, *, state: str | None = None, file_name: str = ""
         raise RegistryError("the file is empty.")
     if len(rows) > MAX_ROWS:
         raise RegistryError(f"the file has {len(rows)} rows; the limit is {MAX_ROWS}.")
-    start = _header_index(rows)
+    start, headers = _header_index(rows)
     raw_headers = [cells.clean_cell(h).replace("\n", " ") for h in rows[start]]
-    headers = [cells.normalise_header(h) for h in raw_headers]
     fmt, found_state = columns.detect(headers, start, state)
     if state and state != found_state and fmt == "vt-sos":
         raise RegistryError(f"this looks like a Vermont file, not {state.upper()}.")
     dated = cells.date_in_name(file_name) or columns.FORMAT_YEARS.get(fmt, "")
-    reader = _RowReader(parsed_state := state or found_state, raw_headers, headers, dated)
-    parsed = ParsedRegistry(fmt, parsed_state, [], [], raw_headers)
+    layout = Layout(raw_headers, *columns.map_columns(headers))
+    reader = _RowReader(state or found_state, layout, dated)
+    parsed = ParsedRegistry(fmt, reader.state, [], [], raw_headers)
     # Line numbers: the header's own line plus the lines each record spans.
-    line = 1 + sum(_lines(r) for r in rows[:start])
-    line += _lines(rows[start])
+    line = 1 + sum(1 + "".join(r).count("\n") for r in rows[: start + 1])
     for record in rows[start + 1 :]:
-        outcome = reader.row(record, line)
+        outcome, lines = reader.row(record, line)
         if isinstance(outcome, str):
             parsed.skipped.append((line, outcome))
         else:
             parsed.rows.append(outcome)
-        line += _lines(record)
+        line += lines
     return parsed
 
 
-def _lines(record: list[str]) -> int:
-    return 1 + "".join(record).count("\n")
-
-
 class _RowReader:
-    """Turns one CSV record into a RegistryRow, with the column map worked out once."""
+    """Turns one CSV record into a RegistryRow; the column positions are worked out once."""
 
-    def __init__(self, state: str, raw_headers: list[str], headers: list[str], dated: str) -> None:
-        self.state, self.raw_headers, self.dated = state, raw_headers, dated
-        self.fields, flags, metrics = columns.map_columns(headers)
-        self.width = len(headers)
-        self.flag_names, self.flag_columns = list(flags), list(flags.values())
-        self.metric_names, self.metric_columns = list(metrics), list(metrics.values())
+    def __init__(self, state: str, layout: Layout, dated: str) -> None:
+        self.state, self.layout, self.dated = state, layout, dated
+        self.width = len(layout.headers)
+        # field -> column; a missing field reads the empty cell added after the last column
+        self.at = {f: layout.fields.get(f, self.width) for f in columns.FIELD_RULES}
+        self.flag_names = list(layout.flags)
+        flag_columns = [*layout.flags.values(), self.width, self.width]
+        self.flag_cells: Any = itemgetter(*flag_columns)  # always returns a tuple
 
-    def row(self, record: list[str], line: int) -> RegistryRow | str:
-        if len(record) < self.width:
-            record = record + [""] * (self.width - len(record))
-        record = cells.tidy_row(record[: self.width])
-        get = self._getter(record)
-        if not any(record):
-            return "empty row"
-        name = get("name").split("\n")[0].strip()
+    def row(self, record: list[str], line: int) -> tuple[RegistryRow | str, int]:
+        """(the row or why it was skipped, how many lines of the file it spans)."""
+        if len(record) != self.width:
+            record = (record + [""] * self.width)[: self.width]
+        joined = cells.CELLS.join(record)
+        lines = 1 + joined.count("\n")
+        record, joined = cells.tidy_row(record, joined)
+        padded = [*record, ""]
+        at, get = self.at, padded.__getitem__
+        name = get(at["name"]).split("\n", 1)[0].strip()
         key = cells.name_key(name)
         if not name or not key:
-            return "no data broker name"
-        sites = cells.urls(get("website"))
-        privacy = cells.urls(get("privacy_url"))
-        opt_out = get("opt_out")
+            empty = not joined.replace(cells.CELLS, "").strip()
+            return "empty row" if empty else "no data broker name", lines
+        sites = cells.links(get(at["website"]))
+        privacy = cells.links(get(at["privacy_url"]))
+        opt_out = get(at["opt_out"])
         opt_out_urls = cells.urls(opt_out) if opt_out else []
-        region = " ".join(p for p in (get("region"), get("zip")) if p)
-        parts = (get("street"), get("city"), region, get("country"))
-        address = get("address") or ", ".join(p for p in parts if p)
-        domains = dict.fromkeys(cells.domain_of(u) for u in (*sites, *privacy[:1]))
+        address = get(at["address"])
+        if not address:
+            region = " ".join(p for p in (get(at["region"]), get(at["zip"])) if p)
+            parts = (get(at["street"]), get(at["city"]), region, get(at["country"]))
+            address = ", ".join(p for p in parts if p)
+        found = cells.emails(get(at["email"]))
+        if "@" in opt_out or "[" in opt_out:
+            found = list(dict.fromkeys(found + cells.emails(opt_out)))
+        domains = list(dict.fromkeys(host for _, host in (*sites, *privacy[:1])))
+        phone = get(at["phone"])
         row = RegistryRow(
-            line=line,
-            state=self.state,
-            key=key,
-            name=name[:200],
-            dba=get("dba")[:500],
-            website=sites[0] if sites else "",
-            domains=[d for d in domains if d],
-            emails=list(dict.fromkeys(cells.emails(get("email")) + cells.emails(opt_out))),
-            phone=cells.phone(get("phone")) if get("phone") else "",
-            address=address[:500],
-            privacy_url=privacy[0] if privacy else "",
-            opt_out=opt_out[:2000],
-            opt_out_urls=opt_out_urls[:5],
-            registry_id=get("registry_id")[:100],
-            status=get("status")[:40],
-            dated=cells.iso_date(get("date")) or self.dated,
-            values=record,
-            headers=self.raw_headers,
+            line,
+            self.state,
+            key,
+            name[:200],
+            get(at["dba"])[:500],
+            sites[0][0] if sites else "",
+            domains,
+            found,
+            cells.phone(phone) if phone else "",
+            address[:500],
+            privacy[0][0] if privacy else "",
+            opt_out[:2000],
+            opt_out_urls[:5],
+            get(at["registry_id"])[:100],
+            get(at["status"])[:40],
+            cells.iso_date(get(at["date"])) or self.dated,
+            cells=joined,
+            layout=self.layout,
         )
-        if self.flag_columns:
-            answers = cells.yes_no_many([record[i] for i in self.flag_columns])
-            row.flags = {
-                f: a for f, a in zip(self.flag_names, answers, strict=True) if a is not None
-            }
-        if self.metric_columns:
-            values = cells.numbers([record[i] for i in self.metric_columns])
-            row.metrics = {
-                m: v for m, v in zip(self.metric_names, values, strict=True) if v is not None
-            }
-        return row
-
-    def _getter(self, record: list[str]) -> Callable[[str], str]:
-        fields = self.fields
-
-        def get(field: str) -> str:
-            index = fields.get(field)
-            return record[index] if index is not None else ""
-
-        return get
+        if self.flag_names:
+            answers = cells.yes_no_many(self.flag_cells(padded)[:-2])
+            row.yes = " ".join(compress(self.flag_names, answers))
+            row.no = " ".join(compress(self.flag_names, map(is_, answers, repeat(False))))
+        return row, lines

@@ -56,11 +56,11 @@ class CatalogService:
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            from borrador.catalog.imported import to_broker
+            from borrador.catalog.imported import decode_data, to_broker
 
             imported, matches = [], {}
             for slug, matched, data in self.registry.all() if self.registry else []:
-                imported.append(to_broker(slug, data))
+                imported.append(to_broker(slug, decode_data(data)))
                 if matched:
                     matches[slug] = matched
             self._catalog = self.curated.with_imported(imported, matches)
@@ -71,13 +71,29 @@ class CatalogService:
         entry = self.catalog().get(slug)
         if self.registry is None:
             return entry
-        rows = self.registry.fields_for(entry.slug)
-        per_state = {state: sum(1 for s, _, _ in rows if s == state) for state, _, _ in rows}
+        from borrador.catalog.imported import decode_data, registry_columns
+
+        rows = self.registry.rows_for(entry.slug)
+        per_state = {state: sum(1 for row in rows if row[0] == state) for state, *_ in rows}
         fields = []
-        for state, registrant, columns in rows:
-            label = state.upper() if per_state[state] == 1 else f"{state.upper()} ({registrant})"
+        for state, data, text, headers in rows:
+            label = state.upper()
+            if per_state[state] > 1:
+                label += f" ({decode_data(data).get('name', '')})"
+            columns = registry_columns(text, headers)
             fields += [(f"{label}: {name}", value) for name, value in columns.items()]
         return dataclasses.replace(entry, registry_fields=tuple(fields))
+
+    def request_metrics(self, slug: str) -> list[tuple[str, str, dict[str, float]]]:
+        """(state, registrant, {'delete.received': 12.0, ...}) for each registry row of the
+        entry that reported last year's requests (California, from 2025)."""
+        from borrador.catalog.imported import decode_data, request_metrics
+
+        entry = self.catalog().get(slug)
+        rows = self.registry.rows_for(entry.slug) if self.registry else []
+        found = [(s, str(decode_data(d).get("name", "")), request_metrics(f, h))
+                 for s, d, f, h in rows]  # fmt: skip
+        return [row for row in found if row[2]]
 
     @staticmethod
     def filters() -> dict[str, str]:

@@ -1,15 +1,15 @@
 """Registry entries imported by the user, stored encrypted and upserted by (state, name).
 
-A row keeps what was read from it (`data`), its cells in the file's column order (`fields`,
-named by the row's layout), the curated entries it matched and a digest of all three. Rows
-stored before layouts existed keep `fields` as a {column: value} object and no layout.
-"""
+A row keeps what was read from it (`data`, text the catalog encodes), its cells in the
+file's column order (`fields`, text the catalog joins and splits, named by the row's layout),
+the curated entries it matched and a digest of all three. Rows stored before layouts existed
+keep `fields` as a JSON {column: value} object and no layout."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
+from hashlib import blake2b
 from typing import Any
 
 from borrador.storage.db import Database
@@ -35,7 +35,8 @@ class RegistryRepo:
         self, rows: list[dict[str, Any]], headers: Sequence[str], source_file: str, now: str
     ) -> dict[str, int]:
         """Insert new rows, update changed ones, all in one transaction; returns counts:
-        added, updated, unchanged. Each row: state, name_key, slug, data, values, matched."""
+        added, updated, unchanged. Each row: state, name_key, slug, text (what was read, as
+        the catalog encodes it), values (the row's cells as one text), matched (slugs)."""
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         layout_json = _ENCODE(list(headers))
         with self.db.write() as conn:
@@ -52,14 +53,13 @@ class RegistryRepo:
             }
             taken = {slug for slug, _ in existing.values()}
             inserts, updates = [], []
-            salt = f"\x00{layout}\x00".encode()
+            salt = f"\x00{layout}\x00"
             for row in rows:
-                data, values = _ENCODE(row["data"]), _ENCODE(row["values"])
+                data, values = row["text"], row["values"]
                 matched = row["matched"]
                 spaced = f" {' '.join(matched)} " if matched else ""
-                digest = hashlib.blake2b(
-                    data.encode() + salt + values.encode() + spaced.encode(), digest_size=16
-                ).hexdigest()
+                text = f"{data}{salt}{values}{salt}{spaced}".encode()
+                digest = blake2b(text, digest_size=16).hexdigest()
                 key = (row["state"], row["name_key"])
                 first = matched[0] if matched else None
                 if key in existing:
@@ -83,28 +83,24 @@ class RegistryRepo:
             conn.executemany(_UPDATE, updates)
         return counts
 
-    def all(self) -> list[tuple[str, tuple[str, ...], dict[str, Any]]]:
-        """(slug, curated slugs it matched, data) for every imported entry."""
+    def all(self) -> list[tuple[str, tuple[str, ...], str]]:
+        """(slug, curated slugs it matched, data as stored) for every imported entry."""
         rows = self.db.query("SELECT slug, matched_slugs, data FROM registry_entries ORDER BY id")
-        loads = json.loads
-        return [(slug, tuple(matched.split()), loads(data)) for slug, matched, data in rows]
+        return [(slug, tuple(matched.split()), data) for slug, matched, data in rows]
 
-    def fields_for(self, slug: str) -> list[tuple[str, str, dict[str, str]]]:
-        """The registry's own columns for an imported entry, or for a curated entry that
-        registry rows matched: (state, registrant, columns) per row."""
+    def rows_for(self, slug: str) -> list[tuple[str, str, str, list[str] | None]]:
+        """The stored rows of an imported entry, or of a curated entry that registry rows
+        matched: (state, data, fields, the layout's headers or None for a pre-layout row)."""
         rows = self.db.query(
             "SELECT e.state, e.data, e.fields, l.headers FROM registry_entries e"
             " LEFT JOIN registry_layouts l ON l.id = e.layout_id"
             " WHERE e.slug = ? OR instr(e.matched_slugs, ?) > 0 ORDER BY e.id",
             (slug, f" {slug} "),
         )
-        found = []
-        for state, data, fields, headers in rows:
-            cells = json.loads(fields)
-            if headers is not None:  # cells in the layout's column order
-                cells = {h: v for h, v in zip(json.loads(headers), cells, strict=False) if h and v}
-            found.append((state, str(json.loads(data).get("name", "")), cells))
-        return found
+        return [
+            (state, data, fields, None if headers is None else json.loads(headers))
+            for state, data, fields, headers in rows
+        ]
 
     def count(self) -> int:
         return int(self.db.query("SELECT count(*) FROM registry_entries")[0][0])
