@@ -1,6 +1,7 @@
 """The ten importer problems of the catalog review (§5), each on invented rows in the real
 layouts, through the real import (parse, match, encrypted store, catalog)."""
 
+import dataclasses
 import datetime as dt
 import socket
 
@@ -242,3 +243,22 @@ def test_every_case_file_imports_idempotently(service, tmp_path):
         assert first.added and (again.added, again.updated) == (0, 0), name
         assert again.unchanged == first.imported
         assert again.matched == first.matched
+
+
+def test_the_public_suffix_shortcut_agrees_with_tldextract():
+    hosts.start_import()
+    for host in ("a.com", "x.y.com", "foo.co.uk", "b.a.us", "k12.ca.us", "www.x.example",
+                 "1.2.3.4", "ccpa.optout", "a.b.jp", "city.sapporo.jp", "a.b.ck", "com"):  # fmt: skip
+        assert hosts._split(host) == hosts._full_split(host), host
+
+
+def test_records_built_without_init_equal_the_ordinary_ones():
+    from borrador.catalog import model
+
+    made = model.build(model.Broker, slug="x", name="X", quality="imported")
+    assert made == model.Broker(slug="x", name="X", quality="imported")
+    assert hash(made) == hash(model.Broker(slug="x", name="X", quality="imported"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "Y"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="missing \\['purposes'\\], unknown \\['typo'\\]"):
+        model.build(model.Channel, type="web", typo=1)

@@ -6,14 +6,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from borrador.catalog import model
 from borrador.catalog import registry_cells as cells
 from borrador.catalog import registry_columns as columns
 from borrador.catalog.matching import CuratedIndex
+from borrador.catalog.model import build
 from borrador.catalog.registry import RegistryRow
+
+if TYPE_CHECKING:
+    from borrador.catalog.loader import Catalog
 
 REGISTRY_SOURCES = {
     "ca": "https://cppa.ca.gov/data_broker_registry/",
@@ -103,7 +107,8 @@ def _answers(data: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 def listing(data: dict[str, Any]) -> model.Listing:
     yes, no = _answers(data)
-    return model.Listing(
+    return build(
+        model.Listing,
         state=data.get("state", ""),
         format=data.get("format", ""),
         registrant=data["name"],
@@ -149,18 +154,22 @@ def _channels(data: dict[str, Any]) -> list[model.Channel]:
     """Web (the rights page, then opt-out links), email, phone and mail, as registered."""
     found, privacy = [], data.get("privacy_url", "")
     if privacy:
-        found.append(model.Channel(type="web", purposes=REQUESTS, url=privacy, note=NOTE))
+        found.append(build(model.Channel, type="web", purposes=REQUESTS, url=privacy, note=NOTE))
     for url in _items(data, "opt_out_urls"):
         if url != privacy and len(found) < 3:
-            found.append(model.Channel(type="web", purposes=OPT_OUT, url=url, note=NOTE))
+            found.append(build(model.Channel, type="web", purposes=OPT_OUT, url=url, note=NOTE))
     emails = _items(data, "emails")
     if emails:
-        found.append(model.Channel(type="email", purposes=REQUESTS, email=emails[0], note=NOTE))
+        found.append(
+            build(model.Channel, type="email", purposes=REQUESTS, email=emails[0], note=NOTE)
+        )
     if data.get("phone"):
-        found.append(model.Channel(type="phone", purposes=REQUESTS, phone=data["phone"], note=NOTE))
+        found.append(
+            build(model.Channel, type="phone", purposes=REQUESTS, phone=data["phone"], note=NOTE)
+        )
     if data.get("address"):
         found.append(
-            model.Channel(type="mail", purposes=REQUESTS, address=data["address"], note=NOTE)
+            build(model.Channel, type="mail", purposes=REQUESTS, address=data["address"], note=NOTE)
         )
     return found
 
@@ -171,7 +180,8 @@ def to_broker(slug: str, data: dict[str, Any]) -> model.Broker:
     source = FORMAT_SOURCES.get(own.format) or REGISTRY_SOURCES.get(state, "")
     flags = dict.fromkeys(own.no, False)
     flags.update(dict.fromkeys(own.yes, True))
-    return model.Broker(
+    return build(
+        model.Broker,
         slug=slug,
         name=cells.display_name(data["name"], data.get("dba", "")),
         website=data.get("website", ""),
@@ -198,10 +208,10 @@ def _notes(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def enrich(entry: model.Broker, rows: Iterable[model.Broker]) -> model.Broker:
+def enrich(entry: model.Broker, listings: Iterable[model.Listing]) -> model.Broker:
     """`entry` with the registry rows that matched it: a flag is Yes when any row said Yes
     (a parent's subsidiaries answer separately), No when rows answered and none said Yes."""
-    listings = (*entry.listings, *(listing for row in rows for listing in row.listings))
+    listings = (*entry.listings, *listings)
     answers: dict[str, bool] = dict(entry.registry_flags)
     for item in listings:
         for flag in item.no:
@@ -215,3 +225,28 @@ def enrich(entry: model.Broker, rows: Iterable[model.Broker]) -> model.Broker:
         registry_flags=tuple(sorted(answers.items())),
         registry_ids=tuple(dict.fromkeys(ids)),
     )
+
+
+def join_registry(curated: Catalog, rows: Iterable[tuple[str, Sequence[str], str]]) -> Catalog:
+    """The curated catalog with the stored registry rows (slug, matched slugs, data): a row
+    matched to curated entries enriches each of them, any other becomes an entry of its own
+    (also when the entries it matched have left the catalog since)."""
+    entries = dict(curated.entries)
+    extra: dict[str, list[model.Listing]] = {}
+    registries = set(curated.registries)
+    for slug, matched, text in rows:
+        data = decode_data(text)
+        targets = [t for t in matched if t in curated.entries]
+        if targets:
+            item = listing(data)
+            for target in targets:
+                extra.setdefault(target, []).append(item)
+        elif slug not in entries:
+            entries[slug] = to_broker(slug, data)
+            item = entries[slug].listings[0]
+        else:
+            continue
+        registries.add((item.state, item.format))
+    for target, items in extra.items():
+        entries[target] = enrich(entries[target], items)
+    return dataclasses.replace(curated, entries=entries, registries=frozenset(registries))

@@ -73,27 +73,6 @@ class Catalog:
         members = self.pack(pack_id).members(self.entries.values())
         return list({self.covering(m.slug).slug: self.covering(m.slug) for m in members}.values())
 
-    def with_imported(
-        self, imported: Iterable[model.Broker], matches: Mapping[str, Sequence[str]]
-    ) -> Catalog:
-        """Add registry entries; one matched to curated entries enriches each of them instead
-        (every row's answers count, see imported.enrich)."""
-        from borrador.catalog.imported import enrich
-
-        entries = dict(self.entries)
-        rows_for: dict[str, list[model.Broker]] = {}
-        registries = set(self.registries)
-        for entry in imported:
-            registries.update((item.state, item.format) for item in entry.listings)
-            targets = [t for t in matches.get(entry.slug, ()) if t in self.entries]
-            for target in targets:
-                rows_for.setdefault(target, []).append(entry)
-            if not targets and entry.slug not in entries:
-                entries[entry.slug] = entry
-        for target, rows in rows_for.items():
-            entries[target] = enrich(entries[target], rows)
-        return dataclasses.replace(self, entries=entries, registries=frozenset(registries))
-
     def registry_reach(self, entry: model.Broker, state: str) -> bool | None:
         """Whether `state`'s registry lists `entry`: None when no registry of that state was
         imported, so an absence means nothing yet."""

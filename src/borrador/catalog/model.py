@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TypeVar
 
 CHANNEL_TYPES = ("web", "email", "mail", "phone", "fax")
 # What a request through a channel can ask for: request kinds plus broker-specific actions.
@@ -196,3 +197,30 @@ class Broker:
         """The entry's own warnings, then one for each sensitive thing a channel asks for."""
         found = [r for channel in self.channels for r in channel.requires if r in SENSITIVE]
         return [*self.warnings, *(SENSITIVE[r] for r in dict.fromkeys(found))]
+
+
+_T = TypeVar("_T")
+_DEFAULTS: dict[type, tuple[dict[str, object], frozenset[str], frozenset[str]]] = {}
+
+
+def build(cls: type[_T], **values: object) -> _T:
+    """`cls(**values)` for these frozen records, without the generated __init__ and its one
+    attribute set per field: an import makes hundreds of entries with four channels each.
+    The result is the same (equal, hashable, frozen): the class's defaults, then `values`."""
+    if cls not in _DEFAULTS:
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
+            raise TypeError(f"{cls.__name__} needs its own __init__")
+        defaults = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+        required = frozenset(f.name for f in fields if f.name not in defaults)
+        if any(f.default_factory is not dataclasses.MISSING for f in fields):
+            raise TypeError(f"{cls.__name__} has a default factory")
+        _DEFAULTS[cls] = (defaults, required, required | defaults.keys())
+    defaults, required, known = _DEFAULTS[cls]
+    if not (required <= values.keys() <= known):
+        missing, unknown = required - values.keys(), values.keys() - known
+        raise TypeError(f"{cls.__name__}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    made = object.__new__(cls)
+    made.__dict__.update(defaults)
+    made.__dict__.update(values)
+    return made

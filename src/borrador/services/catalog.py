@@ -56,14 +56,10 @@ class CatalogService:
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            from borrador.catalog.imported import decode_data, to_broker
+            from borrador.catalog.imported import join_registry
 
-            imported, matches = [], {}
-            for slug, matched, data in self.registry.all() if self.registry else []:
-                imported.append(to_broker(slug, decode_data(data)))
-                if matched:
-                    matches[slug] = matched
-            self._catalog = self.curated.with_imported(imported, matches)
+            rows = self.registry.all() if self.registry else []
+            self._catalog = join_registry(self.curated, rows)
         return self._catalog
 
     def details(self, slug: str) -> model.Broker:
