@@ -106,25 +106,28 @@ class CuratedIndex:
             for key in keys:
                 self.by_name.setdefault(key, []).append(entry.slug)
             for domain in entry.domains:
-                slugs = self.by_domain.setdefault(cells.registrable(domain), [])
+                slugs = self.by_domain.setdefault(hosts.registrable(domain), [])
                 if entry.slug not in slugs:
                     slugs.append(entry.slug)
         self.distinct = {(cells.name_key(p.registrant), p.curated) for p in distinct}
 
     def match(self, row: RegistryRow) -> list[str]:
         """The curated entries this row is about (none, one or several), best first."""
-        dbas = row.dba_names
-        keys = [row.key, *(k for k in map(cells.name_key, dbas) if k)]
+        dbas = row.dba_names if row.dba else []
+        keys = [row.key, *(k for k in map(cells.name_key, dbas) if k)] if dbas else [row.key]
         found: list[str] = []
         for key in keys:
-            found.extend(self.by_name.get(key, ()))
+            if key in self.by_name:
+                found.extend(self.by_name[key])
         for name in dbas:  # a DBA written as a web address names that site
             host = _host_name(name)
             if host:
-                found.extend(self.by_domain.get(cells.registrable(host), ()))
+                found.extend(self.by_domain.get(hosts.registrable(host), ()))
                 found.extend(self.by_name.get(hosts.label(host), ()))
         for domain in row.domains:
-            for slug in self.by_domain.get(cells.registrable(domain), ()):
+            for slug in self.by_domain.get(hosts.registrable(domain), ()):
                 if slug not in found and compatible(keys, self.keys_of[slug]):
                     found.append(slug)
+        if not found:
+            return found
         return [s for s in dict.fromkeys(found) if (row.key, s) not in self.distinct]

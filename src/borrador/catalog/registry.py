@@ -211,7 +211,7 @@ class _RowReader:
             opt_out_urls[:5],
             get(at["registry_id"])[:100],
             get(at["status"])[:40],
-            cells.iso_date(get(at["date"])) or self.dated,
+            (cells.iso_date(get(at["date"])) if at["date"] < self.width else "") or self.dated,
             cells=joined,
             layout=self.layout,
         )

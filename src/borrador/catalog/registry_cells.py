@@ -35,8 +35,11 @@ _MADE_SPACE = frozenset("\u00a0\u2007\u202f\u2009\u200a\u3000")
 _AT_RE = re.compile(r"\s*[\[\(\{]\s*at\s*[\]\)\}]\s*", re.IGNORECASE)
 _DOT_RE = re.compile(r"\s*[\[\(\{]\s*dot\s*[\]\)\}]\s*", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_URL_TOKEN_RE = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/[^\s;,<>\"]*)?",
-                           re.IGNORECASE)  # fmt: skip
+# An address: optional scheme, labels, a final label of letters, port, path. Case is spelled
+# out instead of re.IGNORECASE, which makes every match slower.
+_URL_TOKEN_RE = re.compile(
+    r"(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/[^\s;,<>\"]*)?"
+)
 _HOST_RE = re.compile(r"(?:https?://)?([^/:?#\s]+)", re.IGNORECASE)
 _TRAILING = ".,;:)]'\"!?"
 _MESSY_RE = re.compile(r"[\s,;@\[\(\{]")  # a cell with more than one bare address in it
@@ -173,17 +176,6 @@ def _links_in_words(words: list[str]) -> list[tuple[str, str]]:
                 seen.add(link[1])
                 (bare if link[0] else written).append(link[1:])
     return written + bare
-
-
-def domain_of(url: str) -> str:
-    match = _HOST_RE.match(url.strip())
-    host = match.group(1).lower().rstrip(".") if match else ""
-    return host.removeprefix("www.")
-
-
-def registrable(domain: str) -> str:
-    """The registered name under its public suffix (lexisnexis.com for risk.lexisnexis.com)."""
-    return hosts.registrable(domain)
 
 
 def _deobfuscate(text: str) -> str:
@@ -354,8 +346,3 @@ def name_key(value: str) -> str:
     while words and words[0] == "the":
         words.pop(0)
     return " ".join(words)
-
-
-def slugify(value: str, max_len: int = 48) -> str:
-    slug = name_key(value).replace(" ", "-")[:max_len].strip("-")
-    return slug or "unnamed"
