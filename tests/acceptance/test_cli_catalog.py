@@ -88,12 +88,17 @@ def test_list_filters_by_flags(run, tmp_path):
     assert listed[0]["registries"] == ["ca"] and listed[0]["drop_reaches"] is True
     shown = json.loads(ok(run("brokers", "show", "lexisnexis-risk", "--json")))
     assert shown["reach"]["drop"] is True and shown["reach"]["vt"] is None
+    assert len(shown["request_metrics"][0]["metrics"]) == 18
     assert shown["flag_sources"]["sold_to_federal_government"][0]["registrant"] == (
         "LexisNexis Risk Solutions Inc."
     )
     text = ok(run("brokers", "show", "lexisnexis-risk"))
     assert "Yes from: LexisNexis Risk Solutions Inc. (CA registry dated 2026)" in text
     assert "California DROP: reaches it" in text
+    assert (
+        "Requests last year (CA registry, LexisNexis Risk Solutions Inc.): delete.received 1000"
+        in text
+    )
 
 
 def test_catalog_check(run):

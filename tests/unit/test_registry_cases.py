@@ -108,6 +108,8 @@ def test_3_government_ids_state_governments_and_request_metrics(service, tmp_pat
     assert ventisca.flag("collects_government_ids") and ventisca.flag("sold_to_state_government")
     shown = dict(service.details("ventisca").registry_fields)
     assert shown["CA (Ventisca Analytics LLC): Number of requests to delete received"] == "100"
+    reported = {name: numbers for _, name, numbers in service.request_metrics("ventisca")}
+    assert len(reported) == 5 and reported["Ventisca Analytics LLC"]["limit.median-days"] == 129
 
 
 # (4) and (5) -----------------------------------------------------------------------------

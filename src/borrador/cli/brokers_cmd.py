@@ -73,10 +73,18 @@ def show(slug: str, as_json: bool) -> None:
     with catalog_access() as service:
         catalog = service.catalog()
         entry = service.details(slug.strip().lower())
+        metrics = service.request_metrics(entry.slug)
         if as_json:
-            click.echo(output.dumps(out.broker_json(entry, catalog, full=True)))
+            shown = out.broker_json(entry, catalog, full=True)
+            shown["request_metrics"] = [
+                {"state": state, "registrant": registrant, "metrics": numbers}
+                for state, registrant, numbers in metrics
+            ]
+            click.echo(output.dumps(shown))
         else:
             click.echo(out.broker_text(entry, catalog))
+            if metrics:
+                click.echo(out.metrics_text(metrics))
 
 
 @brokers.command("packs")

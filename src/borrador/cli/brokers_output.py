@@ -154,3 +154,12 @@ def broker_text(entry: model.Broker, catalog: Catalog) -> str:
         lines.append(f"  Unverified: {statement}")
     lines.append("  Sources: " + ", ".join(entry.sources))
     return "\n".join(lines)
+
+
+def metrics_text(metrics: list[tuple[str, str, dict[str, float]]]) -> str:
+    """Last year's requests as the registry reports them, one line per registrant."""
+    lines = []
+    for state, registrant, numbers in metrics:
+        shown = ", ".join(f"{key} {value:g}" for key, value in numbers.items())
+        lines.append(f"  Requests last year ({state.upper()} registry, {registrant}): {shown}")
+    return "\n".join(lines)
