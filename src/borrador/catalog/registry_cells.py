@@ -22,7 +22,6 @@ _DROP = dict.fromkeys(
 )
 _TIDY = {**_SPACES, **_DROP}  # invisible marks and bidi overrides removed, odd spaces made plain
 _CONTROLS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # Cc and Cs
-_PLAIN_RE = re.compile(r"[^\x20-\x7e]|  |^ | $")  # anything clean_cell would change
 # clean_file_text: bytes that need no look, what is removed, what becomes a plain space
 _PLAIN_BYTES = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 _REMOVED = frozenset(
@@ -55,8 +54,8 @@ _FILE_SUFFIXES = (".pdf", ".html", ".htm", ".php", ".aspx", ".csv", ".png", ".jp
 
 def clean_cell(value: str, *, max_len: int = 4000) -> str:
     """Printable text: controls, bidi overrides and invisible marks removed, spaces tidied."""
-    if not _PLAIN_RE.search(value):  # the common case: plain single-line ASCII
-        return value[:max_len]
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value[:max_len]  # the common case: no control, invisible mark or odd space
     text = _CONTROLS_RE.sub("", value.translate(_TIDY).replace("\r\n", "\n").replace("\r", "\n"))
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)[:max_len]

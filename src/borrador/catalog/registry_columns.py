@@ -121,14 +121,16 @@ def map_columns(headers: list[str]) -> tuple[dict[str, int], dict[str, int], dic
             if hit is not None:
                 fields[field] = hit
                 break
+    taken = set(fields.values())
+    answers = [(i, h) for i, h in enumerate(headers) if h and not prose(h)]
     flags = {}
     for flag, flag_rule in FLAG_RULES.items():
-        hit = next((i for i, h in enumerate(headers) if h and flag_rule(h) and not prose(h)), None)
-        if hit is not None and hit not in fields.values():
+        hit = next((i for i, h in answers if flag_rule(h)), None)
+        if hit is not None and hit not in taken:
             flags[flag] = hit
     metrics: dict[str, int] = {}
     for i, h in enumerate(headers):
-        key = metric_key(h) if i not in fields.values() else None
+        key = metric_key(h) if i not in taken else None
         if key is not None:
             metrics[key if key not in metrics else h] = i
     return fields, flags, metrics
