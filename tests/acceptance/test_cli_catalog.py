@@ -54,7 +54,7 @@ def test_import_registry(run, tmp_path):
     report = json.loads(ok(run("catalog", "import-registry", str(path), "--json")))
     assert report["format"] == "ca-cppa-2026" and report["added"] == 4
     assert report["skipped"] == [{"line": 5, "reason": "no data broker name"}]
-    assert report["matched"] == {"LexisNexis Risk Solutions Inc.": "lexisnexis-risk"}
+    assert report["matched"] == {"LexisNexis Risk Solutions Inc.": ["lexisnexis-risk"]}
     again = json.loads(ok(run("catalog", "import-registry", str(path), "--json")))
     assert again["added"] == 0 and again["unchanged"] == 4
     listed = json.loads(ok(run("brokers", "list", "--pack", "ca-registry-government", "--json")))
@@ -67,3 +67,46 @@ def test_import_registry(run, tmp_path):
     bad.write_bytes(b"hello,world\n")
     result = run("catalog", "import-registry", str(bad))
     assert result.returncode == 2 and str(bad) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_list_filters_by_flags(run, tmp_path):
+    ice = json.loads(ok(run("brokers", "list", "--flag", "ice-supplier", "--json")))
+    assert ice and all(b["ice_supplier"] for b in ice)
+    both = json.loads(ok(run("brokers", "list", "--flag", "ice-supplier", "--flag",
+                             "fcra-regulated", "--json")))  # fmt: skip
+    assert {b["slug"] for b in both} < {b["slug"] for b in ice}  # AND narrows
+    assert all(b["flags"]["fcra_regulated"] for b in both)
+    assert ok(run("brokers", "list", "--flag", "ca-registry")).startswith("Nothing matches")
+    bad = run("brokers", "list", "--flag", "ice")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "'ice' is not one of 'ice-supplier', 'federal-government'" in bad.stderr
+    ok(run("init"))
+    path = tmp_path / "registry.csv"
+    path.write_bytes(files.ca_cppa_2026())
+    ok(run("catalog", "import-registry", str(path)))
+    listed = json.loads(ok(run("brokers", "list", "--flag", "ca-registry", "--flag",
+                               "immigration-status", "--json")))  # fmt: skip
+    assert [b["slug"] for b in listed] == ["reg-ca-fictional-locators"]
+    assert listed[0]["registries"] == ["ca"] and listed[0]["drop_reaches"] is True
+    shown = json.loads(ok(run("brokers", "show", "lexisnexis-risk", "--json")))
+    assert shown["reach"]["drop"] is True and shown["reach"]["vt"] is None
+    assert len(shown["request_metrics"][0]["metrics"]) == 18
+    assert shown["flag_sources"]["sold_to_federal_government"][0]["registrant"] == (
+        "LexisNexis Risk Solutions Inc."
+    )
+    text = ok(run("brokers", "show", "lexisnexis-risk"))
+    assert "Yes from: LexisNexis Risk Solutions Inc. (CA registry dated 2026)" in text
+    assert "California DROP: reaches it" in text
+    assert (
+        "Requests last year (CA registry, LexisNexis Risk Solutions Inc.): delete.received 1000"
+        in text
+    )
+
+
+def test_catalog_check(run):
+    result = run("catalog", "check", "--json")
+    report = json.loads(result.stdout)
+    assert result.returncode == (1 if report["errors"] else 0)
+    assert set(report) == {"today", "errors", "warnings", "findings"}
+    text = run("catalog", "check")
+    assert text.stdout.strip().splitlines()[-1].endswith(f"(as of {report['today']}).")

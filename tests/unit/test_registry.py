@@ -30,6 +30,7 @@ def test_each_format_reads(fmt):
     assert fictional.emails == ["optout@fictional-locators.example"]
     assert quinta.emails == ["privacy@quinta.example"]
     assert all(r.fields for r in parsed.rows)
+    assert "LexisNexis Risk Solutions Inc." in lexis.fields.values()
 
 
 def test_skipped_rows_give_the_line_where_they_start():
@@ -69,10 +70,11 @@ def test_not_a_registry_is_a_clear_error():
 
 
 def test_cell_cleaning():
+    # Links written with a scheme or www. come first: they are the ones meant as links.
     assert urls("foo.example;  https://bar.example/x , www.baz.example") == [
-        "https://foo.example",
         "https://bar.example/x",
         "https://www.baz.example",
+        "https://foo.example",
     ]
     assert emails("a [at] b [dot] example; C@D.example") == ["a@b.example", "c@d.example"]
     assert phone("1-800-634-4149") == "(800) 634-4149"

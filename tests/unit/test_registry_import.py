@@ -28,7 +28,7 @@ def test_import_then_reimport_is_idempotent(session, tmp_path):
 
 def test_matched_rows_enrich_curated_entries_instead_of_duplicating(session, tmp_path):
     report = session.registry.import_file(write(tmp_path, "registry.csv", files.ca_cppa_2026()))
-    assert report.matched == {"LexisNexis Risk Solutions Inc.": "lexisnexis-risk"}
+    assert report.matched == {"LexisNexis Risk Solutions Inc.": ["lexisnexis-risk"]}
     catalog = session.catalog.catalog()
     found = [e for e in session.catalog.search("lexisnexis")]
     # matched, not duplicated (SageStream, a LexisNexis subsidiary, also matches the word)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from collections.abc import Iterable
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from borrador.catalog import model
 from borrador.catalog.packs import Pack, parse_packs
+
+if TYPE_CHECKING:
+    from borrador.catalog.matching import Distinct
 from borrador.catalog.schema import CatalogError, parse_entry
 from borrador.core.errors import NotFoundError
 
@@ -20,6 +23,9 @@ class Catalog:
     entries: dict[str, model.Broker]
     packs: dict[str, Pack]
     errors: list[CatalogError]
+    registries: frozenset[tuple[str, str]] = frozenset()  # (state, format) imported
+    # registrant/entry pairs never merged on import (registry_matching.toml)
+    distinct: tuple[Distinct, ...] = ()
 
     def get(self, slug: str) -> model.Broker:
         try:
@@ -66,21 +72,19 @@ class Catalog:
         members = self.pack(pack_id).members(self.entries.values())
         return list({self.covering(m.slug).slug: self.covering(m.slug) for m in members}.values())
 
-    def with_imported(self, imported: Iterable[model.Broker], matches: dict[str, str]) -> Catalog:
-        """Add registry entries; one matched to a curated entry enriches it instead."""
-        entries = dict(self.entries)
-        for entry in imported:
-            target = matches.get(entry.slug)
-            if target and target in entries:
-                curated = entries[target]
-                entries[target] = dataclasses.replace(
-                    curated,
-                    registry_flags=(*curated.registry_flags, *entry.registry_flags),
-                    registry_ids=(*curated.registry_ids, *entry.registry_ids),
-                )
-            elif entry.slug not in entries:
-                entries[entry.slug] = entry
-        return Catalog(entries, self.packs, self.errors)
+    def registry_reach(self, entry: model.Broker, state: str) -> bool | None:
+        """Whether `state`'s registry lists `entry`: None when no registry of that state was
+        imported, so an absence means nothing yet."""
+        if not any(s == state for s, _ in self.registries):
+            return None
+        return entry.in_registry(state)
+
+    def drop_reach(self, entry: model.Broker) -> bool | None:
+        """Whether California's DROP reaches `entry` (it is in a Delete Act registry); None
+        when no such registry (CPPA, 2024 on) was imported."""
+        if not any(f.startswith(model.DELETE_ACT_FORMAT_PREFIX) for _, f in self.registries):
+            return None
+        return entry.drop_reaches
 
 
 def data_folder() -> Traversable:
@@ -129,7 +133,19 @@ def load_packs(entries: dict[str, model.Broker]) -> tuple[dict[str, Pack], list[
     return packs, errors
 
 
+def load_distinct_pairs() -> tuple[tuple[Distinct, ...], list[CatalogError]]:
+    from borrador.catalog.matching import load_distinct
+
+    try:
+        return tuple(load_distinct()), []
+    except CatalogError as exc:
+        return (), [exc]
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return (), [CatalogError("registry_matching.toml", "syntax", str(exc))]
+
+
 def load_curated(folder: Traversable | None = None) -> Catalog:
     entries, errors = load_entries(folder or data_folder())
     packs, pack_errors = load_packs(entries)
-    return Catalog(entries, packs, errors + pack_errors)
+    distinct, distinct_errors = load_distinct_pairs()
+    return Catalog(entries, packs, errors + pack_errors + distinct_errors, distinct=distinct)

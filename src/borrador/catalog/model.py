@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TypeVar
 
 CHANNEL_TYPES = ("web", "email", "mail", "phone", "fax")
 # What a request through a channel can ask for: request kinds plus broker-specific actions.
@@ -49,8 +50,9 @@ GOV_LINK_KINDS = ("immigration-enforcement", "federal-government", "law-enforcem
 # through AnnualCreditReport.com; nationwide specialty CRAs (1681a(x)) take the request directly.
 CRA_TYPES = ("", "nationwide", "specialty")
 QUALITIES = ("verified", "unverified", "imported")
-# "inactive": no longer registered or no sign of operating, but not known to have closed.
-STATUSES = ("active", "exited", "inactive")
+# exited: stopped operating; expired/cancelled: its state registration lapsed or was cancelled
+# (it may still hold data); inactive: a registry calls it withdrawn, terminated or the like.
+STATUSES = ("active", "exited", "expired", "cancelled", "inactive")
 KINDS = ("broker", "agency")
 SEARCH_FIELDS = ("first", "last", "state")  # what a people-search site's search_url may hold
 # State data-broker registries a curated entry is (or is not) currently registered in.
@@ -63,6 +65,7 @@ REGISTRIES = {
 # Yes/no answers a state registry publishes, kept as filters next to each broker.
 REGISTRY_FLAGS = {
     "sold_to_federal_government": "sold data to the federal government",
+    "sold_to_state_government": "sold data to other state governments",
     "sold_to_law_enforcement": "sold data to law enforcement",
     "sold_to_foreign_actor": "sold data to a foreign actor",
     "sold_to_genai_developer": "sold data to a generative-AI developer",
@@ -71,11 +74,42 @@ REGISTRY_FLAGS = {
     "collects_minors": "collects data about minors",
     "collects_biometrics": "collects biometric data",
     "collects_reproductive_health": "collects reproductive health data",
-    "collects_government_ids": "collects government ID numbers",
+    "collects_government_ids": "collects government-issued identification numbers",
+    "collects_account_logins": "collects account logins",
+    "collects_union_membership": "collects union membership",
+    "collects_sexual_orientation": "collects sexual orientation",
+    "collects_gender_identity": "collects gender identity",
     "fcra_regulated": "regulated by the FCRA",
     "glba_regulated": "regulated by the GLBA",
+    "iippa_regulated": "regulated by California's Insurance Information and Privacy Protection Act",
+    "cmia_regulated": "regulated by California's Confidentiality of Medical Information Act",
     "hipaa_regulated": "regulated by HIPAA",
 }
+
+
+REGISTRY_STATES = {"ca": "California", "vt": "Vermont", "tx": "Texas", "or": "Oregon"}
+# California's Delete Act registry (CPPA, from 2024): the brokers DROP deletion requests reach.
+DELETE_ACT_FORMAT_PREFIX = "ca-cppa"
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """One row of a state registry that names an entry: who registered, and what they said."""
+
+    state: str  # a key of REGISTRY_STATES
+    format: str  # the file's layout, e.g. "ca-cppa-2026", "vt-sos"
+    registrant: str  # the name the registry lists
+    registry_id: str = ""
+    dated: str = ""  # the registry's own date: "2026-01-31", "2026", or "" when unknown
+    status: str = ""  # as the registry writes it ("ACTIVE", "EXPIRED"); "" when not given
+    yes: tuple[str, ...] = ()  # registry flags this registrant answered Yes
+    no: tuple[str, ...] = ()  # and No
+
+    @property
+    def where(self) -> str:
+        """'CA registry dated 2026' — what a person reads next to an answer."""
+        dated = f" dated {self.dated}" if self.dated else ", undated"
+        return f"{self.state.upper()} registry{dated}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,6 +124,7 @@ class Channel:
     requires: tuple[str, ...] = ()
     note: str = ""
     unverified: bool = False
+    source: str = ""  # where this channel was checked, when not one of the entry's sources
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,6 +169,21 @@ class Broker:
     registry_ids: tuple[tuple[str, str], ...] = ()  # (state, id or name in that registry)
     registry_fields: tuple[tuple[str, str], ...] = ()  # the registry's own columns, as given
     search_url: str = ""  # people-search: the search address pattern (see SEARCH_FIELDS)
+    listings: tuple[Listing, ...] = ()  # the registry rows that name this entry
+
+    def in_registry(self, state: str) -> bool:
+        """Whether an imported registry of `state` lists this entry."""
+        return any(listing.state == state for listing in self.listings)
+
+    @property
+    def drop_reaches(self) -> bool:
+        """Listed in California's Delete Act registry, so a DROP request reaches it. (Whether
+        an absence means anything depends on a CA registry having been imported at all.)"""
+        return any(listing.format.startswith(DELETE_ACT_FORMAT_PREFIX) for listing in self.listings)
+
+    def said_yes(self, flag: str) -> list[Listing]:
+        """The registry rows that answered Yes to `flag`: who said it, and where."""
+        return [listing for listing in self.listings if flag in listing.yes]
 
     @property
     def ice_supplier(self) -> bool:
@@ -167,3 +217,30 @@ class Broker:
         """The entry's own warnings, then one for each sensitive thing a channel asks for."""
         found = [r for channel in self.channels for r in channel.requires if r in SENSITIVE]
         return [*self.warnings, *(SENSITIVE[r] for r in dict.fromkeys(found))]
+
+
+_T = TypeVar("_T")
+_DEFAULTS: dict[type, tuple[dict[str, object], frozenset[str], frozenset[str]]] = {}
+
+
+def build(cls: type[_T], **values: object) -> _T:
+    """`cls(**values)` for these frozen records, without the generated __init__ and its one
+    attribute set per field: an import makes hundreds of entries with four channels each.
+    The result is the same (equal, hashable, frozen): the class's defaults, then `values`."""
+    if cls not in _DEFAULTS:
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
+            raise TypeError(f"{cls.__name__} needs its own __init__")
+        defaults = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+        required = frozenset(f.name for f in fields if f.name not in defaults)
+        if any(f.default_factory is not dataclasses.MISSING for f in fields):
+            raise TypeError(f"{cls.__name__} has a default factory")
+        _DEFAULTS[cls] = (defaults, required, required | defaults.keys())
+    defaults, required, known = _DEFAULTS[cls]
+    if not (required <= values.keys() <= known):
+        missing, unknown = required - values.keys(), values.keys() - known
+        raise TypeError(f"{cls.__name__}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    made = object.__new__(cls)
+    made.__dict__.update(defaults)
+    made.__dict__.update(values)
+    return made

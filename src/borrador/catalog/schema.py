@@ -24,7 +24,7 @@ TOP_KEYS = {"name", "kind", "parent", "covered_by", "brands", "agency_products",
             "last_verified", "quality", "status", "status_date", "notes", "registries",
             "search_url"}  # fmt: skip
 CHANNEL_KEYS = {"type", "purposes", "url", "email", "address", "phone", "steps", "requires",
-                "note", "unverified"}  # fmt: skip
+                "note", "unverified", "source"}  # fmt: skip
 LINK_KEYS = {"kind", "summary", "source", "unverified", "self_reported"}
 
 
@@ -150,6 +150,7 @@ def _channel(file: str, index: int, table: object) -> model.Channel:
         requires=r.texts("requires", choices=tuple(model.REQUIREMENTS)),
         note=r.text("note"),
         unverified=r.flag("unverified"),
+        source=r.url("source"),
     )
     needed = {"web": "url", "email": "email", "mail": "address", "phone": "phone", "fax": "phone"}
     if not getattr(channel, needed[kind]):

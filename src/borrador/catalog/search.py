@@ -30,10 +30,11 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
-# One prebuilt row per entry: (search text, normalised name, exact names, bucket offset, entry).
-# A plain tuple, unpacked in the loop, keeps the per-entry cost of a query to a few C calls.
-_Row = tuple[str, str, frozenset[str], int, model.Broker]
-_BUCKETS = 4  # name starts with q / a word starts with q / q inside the name / elsewhere
+# One prebuilt row per entry: (search text, normalised name, entry). ICE suppliers, the rest
+# and the records targets are kept apart, each in name order, so a query never sorts: it
+# filters each group with one comprehension (a C-level substring test per entry), then ranks
+# only the hits.
+_Row = tuple[str, str, model.Broker]
 
 
 class SearchIndex:
@@ -42,7 +43,10 @@ class SearchIndex:
         ordered = sorted(
             entries, key=lambda e: (e.records_target, not e.ice_supplier, normalise(e.name))
         )
-        self.rows: list[_Row] = []
+        self.entries: list[model.Broker] = ordered
+        # ICE suppliers one can write to, the others, then the records targets.
+        self.groups: tuple[list[_Row], list[_Row], list[_Row]] = ([], [], [])
+        self.exact: dict[str, list[model.Broker]] = defaultdict(list)  # name or brand -> entries
         self.by_word: dict[str, set[int]] = defaultdict(set)
         self.near: dict[str, set[str]] = defaultdict(set)
         for index, entry in enumerate(ordered):
@@ -61,10 +65,10 @@ class SearchIndex:
                 entry.slug.replace("-", " "),
             ]
             blob = "\x00".join(parts)
-            offset = (2 * _BUCKETS if entry.records_target else 0) + (
-                0 if entry.ice_supplier else _BUCKETS
-            )
-            self.rows.append((blob, name, frozenset(names), offset, entry))
+            group = 2 if entry.records_target else 0 if entry.ice_supplier else 1
+            self.groups[group].append((blob, name, entry))
+            for exact in names:
+                self.exact[exact].append(entry)
             for word in set(normalise(blob).split()):
                 self.by_word[word].add(index)
                 if len(word) >= MIN_FUZZY:
@@ -72,32 +76,44 @@ class SearchIndex:
                         self.near[variant].add(word)
 
     def search(self, query: str) -> list[model.Broker]:
-        """Exact name matches first, then ICE suppliers, then by how well the name matches."""
+        """Exact name matches first, then ICE suppliers, then by how well the name matches:
+        the name starts with the query, a word of it does, it holds the query, or only a
+        brand, product, domain or category does."""
         q = normalise(query)
         if not q:
-            return [row[4] for row in self.rows]
+            return list(self.entries)
         compact = q.replace(" ", "")
         word_start = f" {q}"
-        exact: list[model.Broker] = []
-        buckets: list[list[model.Broker]] = [[] for _ in range(3 * _BUCKETS)]
-        for blob, name, names, offset, entry in self.rows:
-            if q not in blob and (compact is q or compact not in blob):
-                continue
-            if q in names:
-                exact.append(entry)
-            elif q not in name:
-                buckets[offset + 3].append(entry)
-            elif name.startswith(q):
-                buckets[offset].append(entry)
-            elif word_start in name:
-                buckets[offset + 1].append(entry)
+        exact = self.exact.get(q, [])
+        found = list(exact)
+        for rows in self.groups:
+            if " " in q:  # 'lexis nexis' also finds 'lexisnexis'
+                hits = [r for r in rows if q in r[0] or compact in r[0]]
             else:
-                buckets[offset + 2].append(entry)
-        found = exact + [entry for bucket in buckets for entry in bucket]
+                hits = [r for r in rows if q in r[0]]
+            if not hits:
+                continue
+            named = [r for r in hits if q in r[1]]
+            elsewhere = [r[2] for r in hits if q not in r[1]] if len(named) < len(hits) else []
+            starts: list[model.Broker] = []
+            word: list[model.Broker] = []
+            inside: list[model.Broker] = []
+            for _, name, entry in named:
+                if name.startswith(q):
+                    starts.append(entry)
+                elif word_start in name:
+                    word.append(entry)
+                else:
+                    inside.append(entry)
+            ranked = starts + word + inside + elsewhere
+            if exact:
+                taken = {id(e) for e in exact}
+                ranked = [e for e in ranked if id(e) not in taken]
+            found += ranked
         if len(compact) >= MIN_FUZZY and len(found) < FUZZY_BELOW:
             seen = {id(entry) for entry in found}
             for index in sorted(self._fuzzy(q.split())):
-                entry = self.rows[index][4]
+                entry = self.entries[index]
                 if id(entry) not in seen:
                     found.append(entry)
         return found

@@ -12,6 +12,7 @@ import click
 from borrador.cli import brokers_output as out
 from borrador.cli import output
 from borrador.cli.app import current_paths, open_session
+from borrador.core.broker_filters import FILTER_NAMES, FILTERS
 
 
 @contextlib.contextmanager
@@ -41,12 +42,20 @@ def brokers() -> None:
 @brokers.command("list")
 @click.option("--search", "query", default="", help="Name, brand, product, domain or category.")
 @click.option("--pack", help="Only the members of a pack (see 'borrador brokers packs').")
+@click.option(
+    "--flag",
+    "flags",
+    multiple=True,
+    type=click.Choice(FILTER_NAMES),
+    help="Only entries with this flag; repeat to require several. "
+    + "; ".join(f"{name}: {text}" for name, text in FILTERS.items()),
+)
 @click.option("--json", "as_json", is_flag=True)
-def list_(query: str, pack: str | None, as_json: bool) -> None:
+def list_(query: str, pack: str | None, flags: tuple[str, ...], as_json: bool) -> None:
     """List catalog entries; ICE suppliers and exact matches first."""
     with catalog_access() as service:
         _report_catalog_errors(service)
-        found = service.search(query, pack)
+        found = service.search(query, pack, flags)
         catalog = service.catalog()
         if as_json:
             click.echo(output.dumps([out.broker_json(e, catalog) for e in found]))
@@ -64,10 +73,18 @@ def show(slug: str, as_json: bool) -> None:
     with catalog_access() as service:
         catalog = service.catalog()
         entry = service.details(slug.strip().lower())
+        metrics = service.request_metrics(entry.slug)
         if as_json:
-            click.echo(output.dumps(out.broker_json(entry, catalog, full=True)))
+            shown = out.broker_json(entry, catalog, full=True)
+            shown["request_metrics"] = [
+                {"state": state, "registrant": registrant, "metrics": numbers}
+                for state, registrant, numbers in metrics
+            ]
+            click.echo(output.dumps(shown))
         else:
             click.echo(out.broker_text(entry, catalog))
+            if metrics:
+                click.echo(out.metrics_text(metrics))
 
 
 @brokers.command("packs")
@@ -114,8 +131,37 @@ def import_registry(file: Path, state: str | None, as_json: bool) -> None:
     )
     if report.matched:
         click.echo(f"Matched to catalog entries (not listed twice): {len(report.matched)}")
+        for name, slugs in sorted(report.matched.items()):
+            click.echo(f"  {name} -> {', '.join(slugs)}")
     for line, reason in report.skipped:
         click.echo(f"  line {line}: skipped — {reason}")
+
+
+@catalog_group.command("check")
+@click.option("--json", "as_json", is_flag=True)
+def check(as_json: bool) -> None:
+    """What needs checking again: entries last verified more than 12 months ago, entries or
+    channels without a source. Exits 1 when there are errors."""
+    from borrador.services import SystemClock
+
+    today = SystemClock().today()
+    with catalog_access() as service:
+        findings = service.check(today)
+    errors = [f for f in findings if f.severity == "error"]
+    if as_json:
+        click.echo(output.dumps({
+            "today": today.isoformat(), "errors": len(errors),
+            "warnings": len(findings) - len(errors),
+            "findings": [{"severity": f.severity, "slug": f.slug, "field": f.field,
+                          "problem": f.problem} for f in findings],
+        }))  # fmt: skip
+    else:
+        for f in findings:
+            click.echo(f"{f.severity}: {f.slug}: {f.field}: {f.problem}")
+        click.echo(f"{len(errors)} errors, {len(findings) - len(errors)} warnings "
+                   f"(as of {today}).")  # fmt: skip
+    if errors:
+        click.get_current_context().exit(1)
 
 
 def _add_corrections_command() -> None:

@@ -29,6 +29,8 @@ def broker_json(entry: model.Broker, catalog: Catalog, *, full: bool = False) ->
         "domains": list(entry.domains),
         "ice_supplier": entry.ice_supplier,
         "flags": {flag: entry.flag(flag) for flag in model.REGISTRY_FLAGS},
+        "registries": sorted({listing.state for listing in entry.listings}),
+        "drop_reaches": catalog.drop_reach(entry),
         "quality": entry.quality,
         "status": entry.status,
         "status_date": entry.status_date.isoformat() if entry.status_date else None,
@@ -60,6 +62,18 @@ def broker_json(entry: model.Broker, catalog: Catalog, *, full: bool = False) ->
             "registries": dict(entry.registries),
             "registry_ids": dict(entry.registry_ids),
             "registry_fields": dict(entry.registry_fields),
+            "listings": [
+                {"state": i.state, "format": i.format, "registrant": i.registrant,
+                 "registry_id": i.registry_id, "dated": i.dated or None, "status": i.status,
+                 "yes": list(i.yes), "no": list(i.no)} for i in entry.listings
+            ],
+            "flag_sources": {
+                flag: [{"state": i.state, "registrant": i.registrant, "dated": i.dated or None}
+                       for i in entry.said_yes(flag)]
+                for flag in model.REGISTRY_FLAGS if entry.said_yes(flag)
+            },
+            "reach": {state: catalog.registry_reach(entry, state)
+                      for state in model.REGISTRY_STATES} | {"drop": catalog.drop_reach(entry)},
         }  # fmt: skip
     return out
 
@@ -69,21 +83,47 @@ def broker_line(entry: model.Broker) -> str:
         BADGES[f] for f in FILTER_FLAGS if entry.flag(f)
     ]
     tail = f"  [{' '.join(badges)}]" if badges else ""
-    mark = {"exited": f"  (exited {entry.status_date})", "inactive": "  (inactive)"}.get(
-        entry.status, ""
-    )
-    return f"{entry.slug:<28} {entry.name}{tail}{mark}"
+    return f"{entry.slug:<28} {entry.name}{tail}{_status_mark(entry)}"
+
+
+def _status_mark(entry: model.Broker) -> str:
+    if entry.status == "active":
+        return ""
+    if entry.status == "exited":
+        return f"  (exited {entry.status_date})"
+    return f"  (registration {entry.status})" if entry.status != "inactive" else "  (inactive)"
+
+
+def _dated(entry: model.Broker) -> str:
+    """'checked 2026-11-26' for curated entries; an imported one carries its registry's date,
+    never the day it was imported."""
+    if entry.quality != "imported":
+        return f"checked {entry.last_verified or 'never'}"
+    own = entry.listings[0] if entry.listings else None
+    return f"registry dated {own.dated}" if own and own.dated else "registry date unknown"
+
+
+def _registry_lines(entry: model.Broker, catalog: Catalog) -> list[str]:
+    lines = []
+    for listing in entry.listings:
+        state = model.REGISTRY_STATES.get(listing.state, listing.state.upper())
+        status = f", status {listing.status}" if listing.status else ""
+        lines.append(f"  In the {state} registry as {listing.registrant!r} "
+                     f"({listing.where}{status})")  # fmt: skip
+    drop = catalog.drop_reach(entry)
+    if drop is not None and entry.kind == "broker":
+        reach = ("reaches it (registered under the Delete Act)." if drop
+                 else "does not reach it (not in the imported CA registry).")  # fmt: skip
+        lines.append(f"  California DROP: {reach}")
+    return lines
 
 
 def broker_text(entry: model.Broker, catalog: Catalog) -> str:
-    lines = [
-        f"{entry.name}  ({entry.slug}, {entry.kind}; {entry.quality}, checked "
-        f"{entry.last_verified or 'never'})"
-    ]
+    lines = [f"{entry.name}  ({entry.slug}, {entry.kind}; {entry.quality}, {_dated(entry)})"]
     if entry.status == "exited":
         lines.append(f"  STOPPED OPERATING on {entry.status_date}.")
-    elif entry.status == "inactive":
-        lines.append("  INACTIVE: no longer registered, or no sign that it still operates.")
+    elif entry.status != "active":
+        lines.append(f"  Status: {entry.status} (from its state registration).")
     if entry.parent:
         lines.append(f"  Parent: {entry.parent}")
     covers = catalog.covered_brands(entry.slug)
@@ -96,14 +136,18 @@ def broker_text(entry: model.Broker, catalog: Catalog) -> str:
     for link in entry.gov_links:
         mark = " [unverified]" if link.unverified else ""
         lines.append(f"  Government link ({link.kind}){mark}: {link.summary} — {link.source}")
-    flags = [model.REGISTRY_FLAGS[f] for f in model.REGISTRY_FLAGS if entry.flag(f)]
-    if flags:
-        lines.append(f"  Flags: {'; '.join(flags)}")
+    for flag, text in model.REGISTRY_FLAGS.items():
+        if not entry.flag(flag):
+            continue
+        said = [f"{i.registrant} ({i.where})" for i in entry.said_yes(flag)]
+        origin = f" — Yes from: {', '.join(said)}" if said else " — from the catalog"
+        lines.append(f"  Flag: {text}{origin}")
+    lines += _registry_lines(entry, catalog)
     if entry.registries:
         reach = (f"{name} {'' if yes else 'not '}registered" for name, yes in entry.registries)
-        lines.append(f"  State registries: {'; '.join(reach)}")
+        lines.append(f"  State registries (from the catalog's sources): {'; '.join(reach)}")
     if entry.notes:
-        lines.append(f"  {entry.notes}")
+        lines.extend(f"  {line}" for line in entry.notes.splitlines())
     for warning in entry.requirement_warnings():
         lines.append(f"  WARNING: {warning}")
     for n, c in enumerate(entry.channels, 1):
@@ -118,4 +162,13 @@ def broker_text(entry: model.Broker, catalog: Catalog) -> str:
     for statement in entry.unverified:
         lines.append(f"  Unverified: {statement}")
     lines.append("  Sources: " + ", ".join(entry.sources))
+    return "\n".join(lines)
+
+
+def metrics_text(metrics: list[tuple[str, str, dict[str, float]]]) -> str:
+    """Last year's requests as the registry reports them, one line per registrant."""
+    lines = []
+    for state, registrant, numbers in metrics:
+        shown = ", ".join(f"{key} {value:g}" for key, value in numbers.items())
+        lines.append(f"  Requests last year ({state.upper()} registry, {registrant}): {shown}")
     return "\n".join(lines)

@@ -20,7 +20,13 @@ US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# What _bad_char looks for, found in one pass; the loop below then names it.
+_SUSPECT_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
 def _bad_char(text: str, allow_newlines: bool) -> str | None:
+    if not _SUSPECT_RE.search(text):
+        return None
     for ch in text:
         if allow_newlines and ch in "\n\t":
             continue

@@ -99,8 +99,20 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE requests ADD COLUMN agent TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE requests ADD COLUMN authorized_on TEXT",
     ),
-    # 8 belongs to the registry importer's branch: a placeholder until it is merged.
-    8: (),
+    8: (
+        # Registry import, second version. A file's column names are kept once per layout and
+        # each row's cells as a list in that order (600 rows no longer repeat 77 headers each);
+        # one row may match several curated entries (' a b ', so a slug is found with instr);
+        # a digest of what was read lets a re-import skip unchanged rows without reading them.
+        """CREATE TABLE registry_layouts (
+            id INTEGER PRIMARY KEY,
+            headers TEXT NOT NULL UNIQUE)""",
+        "ALTER TABLE registry_entries ADD COLUMN layout_id INTEGER REFERENCES registry_layouts(id)",
+        "ALTER TABLE registry_entries ADD COLUMN matched_slugs TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE registry_entries ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
+        "UPDATE registry_entries SET matched_slugs = ' ' || matched_slug || ' '"
+        " WHERE matched_slug IS NOT NULL",
+    ),
     9: (
         # Replies that arrived by email, kept as evidence. request_id is NULL until the reply
         # is matched or assigned; `state` is new, accepted or dismissed (text then erased).
