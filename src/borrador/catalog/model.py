@@ -103,6 +103,8 @@ class Broker:
     gov_links: tuple[GovLink, ...] = ()
     channels: tuple[Channel, ...] = ()
     honours: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (request kind, law ids)
+    # Agencies: "federal", "state:CO", or "state" (a generic entry: the state is asked for).
+    jurisdiction: str = ""
     fcra_regulated: bool = False
     processing_days: int | None = None
     relist_days: int | None = None
@@ -117,6 +119,11 @@ class Broker:
     registry_flags: tuple[tuple[str, bool], ...] = ()  # (flag, answer) from a state registry
     registry_ids: tuple[tuple[str, str], ...] = ()  # (state, id or name in that registry)
     registry_fields: tuple[tuple[str, str], ...] = ()  # the registry's own columns, as given
+
+    @property
+    def agency_state(self) -> str:
+        """The state of a state agency ("CO"), "" for federal or generic entries."""
+        return self.jurisdiction.removeprefix("state:") if ":" in self.jurisdiction else ""
 
     @property
     def ice_supplier(self) -> bool:

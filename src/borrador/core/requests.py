@@ -21,6 +21,11 @@ class Kind(StrEnum):
     RECORDS = "records"  # public-records / FOIA request to an agency
     FOLLOW_UP = "follow-up"
     COMPLAINT = "complaint"
+    APPEAL = "appeal"  # to the recipient, after a denial or a missed deadline
+
+
+# Letters about an earlier request (made with --request ID), not to a new recipient.
+ESCALATION_KINDS = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT, Kind.APPEAL})
 
 
 # Longer names people may type for the same kinds.

@@ -28,6 +28,7 @@ WATCH_FOR = {
     "records": N_("a letter or email from {who} with the records, or asking about fees."),
     "follow-up": N_("an answer from {who}."),
     "complaint": N_("an answer from {who}."),
+    "appeal": N_("a decision on the appeal from {who}, in writing."),
 }
 DONE = (Status.COMPLETED, Status.PARTIALLY_COMPLETED)
 WATCH_ANY = N_(

@@ -11,6 +11,7 @@ from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import (
+    ESCALATION_KINDS,
     TRANSITIONS,
     Channel,
     Event,
@@ -22,7 +23,7 @@ from borrador.core.requests import (
     parse_slug,
     with_status,
 )
-from borrador.core.text import clean_text
+from borrador.core.text import US_STATES, clean_text
 from borrador.laws import basis as laws_basis
 from borrador.laws.table import law_table
 
@@ -42,15 +43,37 @@ OPTION_STATUS = {"channel": Status.SENT, "confirmation": Status.SENT, "until": S
 
 
 def choose_basis(
-    person: Person, entry: Broker, kind: Kind, on: dt.date | None = None
+    person: Person, entry: Broker, kind: Kind, on: dt.date | None = None, agency_state: str = ""
 ) -> tuple[str, str]:
     """The legal basis for a request and a one-line reason (laws.basis decides; `on` is the
-    day the letter is made, today when not given)."""
+    day the letter is made, today when not given). A state agency's law follows the agency:
+    its catalog jurisdiction, or `agency_state` for the generic "state or local agency"."""
+    place = agency_state_for(entry, kind, agency_state, required=False)
+    if entry.jurisdiction == "state" and kind is Kind.RECORDS and not place:
+        return laws_basis.GENERIC_RECORDS, "The agency's state is not given yet: its law applies."
     basis = laws_basis.choose_basis(
         person.state, entry.kind, dict(entry.honours), str(kind), on or dt.date.today(),
-        getattr(entry, "cra_type", ""), recipient_slug=entry.slug,
+        getattr(entry, "cra_type", ""), recipient_slug=entry.slug, agency_state=place,
     )  # fmt: skip
     return basis.law, basis.describe()
+
+
+def agency_state_for(entry: Broker, kind: Kind, given: str = "", *, required: bool = True) -> str:
+    """The state whose public-records law applies to `entry` ("" for federal agencies)."""
+    if entry.kind != "agency" or entry.jurisdiction == "federal":
+        return ""
+    if entry.agency_state:
+        return entry.agency_state
+    code = clean_text("agency_state", given, max_len=2).upper()
+    if code and code not in US_STATES:
+        raise ValidationError("agency_state", f"{given!r} is not a US state code",
+                              hint="Use the two-letter code, e.g. IL.")  # fmt: skip
+    if required and not code and entry.jurisdiction == "state" and kind is Kind.RECORDS:
+        raise ValidationError(
+            "agency_state", f"say which state the agency is in: {entry.name} is generic",
+            hint="Add --agency-state XX (the agency's state, e.g. IL), not the person's.",
+        )
+    return code
 
 
 class RequestUseCases:
@@ -76,7 +99,7 @@ class RequestUseCases:
                 "so no letter can be sent.",
                 hint=f"See 'borrador brokers show {entry.slug}' for what helps instead.",
             )
-        escalation = kind in (Kind.FOLLOW_UP, Kind.COMPLAINT)
+        escalation = kind in ESCALATION_KINDS
         if not escalation and (kind is Kind.RECORDS) != (entry.kind == "agency"):
             raise ValidationError(
                 "kind",
@@ -101,6 +124,7 @@ class RequestUseCases:
         channel: str | None,
         notes: str,
         parent_id: int | None = None,
+        agency_state: str = "",
     ) -> Request:
         request_kind = parse_enum("kind", kind, Kind)
         entry = self.resolve_recipient(recipient, request_kind)
@@ -114,7 +138,9 @@ class RequestUseCases:
                     hint="'borrador deadlines laws' lists them.",
                 )
         else:
-            basis = choose_basis(person, entry, request_kind)[0]
+            agency_state_for(entry, request_kind, agency_state)  # the generic agency needs it
+            basis = choose_basis(person, entry, request_kind, self.clock.today(),
+                                 agency_state)[0]  # fmt: skip
         return Request(
             person_id=person.id or 0, recipient=entry.slug, kind=request_kind,
             legal_basis=basis,
