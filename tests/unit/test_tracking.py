@@ -22,7 +22,7 @@ def test_basis_is_chosen_from_the_state(session, person):
     assert delete.legal_basis == "privacy-ca"
     assert session.create_request(person.id, "equifax", "disclosure").legal_basis == "fcra"
     assert session.create_request(person.id, "ice-foia", "records").legal_basis == "foia"
-    local = session.create_request(person.id, "state-local-agency", "records")
+    local = session.create_request(person.id, "state-local-agency", "records", agency_state="CA")
     assert local.legal_basis == "records-ca"
     nowhere = session.add_person(sample_person(state="WY"))
     assert session.create_request(nowhere.id, "spokeo", "delete").legal_basis == "policy"

@@ -35,6 +35,8 @@ def requests() -> None:
 @click.option("--basis", default="", help="Legal basis, e.g. ccpa, fcra, foia.")
 @click.option("--channel", type=click.Choice([c.value for c in Channel]))
 @click.option("--note", default="", help="A note kept with the request.")
+@click.option("--agency-state", default="",
+              help="The generic agency's state (XX): its public-records law applies.")
 @click.option("--json", "as_json", is_flag=True)
 def add(
     person_id: int,
@@ -43,13 +45,15 @@ def add(
     basis: str,
     channel: str | None,
     note: str,
+    agency_state: str,
     as_json: bool,
 ) -> None:
     """Draft a request (one per --broker) for a person."""
     with open_session() as session:
         made = session.create_requests(
-            person_id, list(recipients), kind, legal_basis=basis, channel=channel, notes=note
-        )
+            person_id, list(recipients), kind, legal_basis=basis, channel=channel, notes=note,
+            agency_state=agency_state,
+        )  # fmt: skip
     if as_json:
         click.echo(output.dumps([output.request_json(r) for r in made]))
     else:

@@ -158,10 +158,13 @@ class RequestUseCases:
         legal_basis: str = "",
         channel: str | None = None,
         notes: str = "",
+        agency_state: str = "",
     ) -> list[Request]:
-        """Draft one request per recipient for a person, all or none."""
+        """Draft one request per recipient for a person, all or none (`agency_state`: the state
+        of a generic state or local agency, whose public-records law applies)."""
         person = self.people.get(person_id)
-        drafts = [self._draft(person, r, kind, legal_basis, channel, notes) for r in recipients]
+        drafts = [self._draft(person, r, kind, legal_basis, channel, notes,
+                              agency_state=agency_state) for r in recipients]  # fmt: skip
         return self.requests.add_many(drafts, self.clock.now())
 
     def create_request(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:
