@@ -98,7 +98,8 @@ class LetterUseCases(RequestUseCases):
         person_ctx["state_name"] = state_name(person.state)
         recipient = ctx.recipient_context(entry, channel, options)
         who = lctx.who_context(person_ctx, agent, acting is not None)
-        rights["opt_out_text"] = lctx.opt_out_phrase(rights["opt_outs"], who["my"])
+        their = "their" if who["agent"] else "my"
+        rights["opt_out_text"] = lctx.opt_out_phrase(rights["opt_outs"], their)
         rights["agent_kind_words"] = lctx.agent_kind_words(rights)
         if request.kind is Kind.COMPLAINT:  # addressed to the regulator, about the recipient
             recipient = lctx.complaint_recipient(recipient, rights["regulator"], rule)
@@ -132,6 +133,11 @@ class LetterUseCases(RequestUseCases):
         options = options or {}
         if request.kind is Kind.DISPUTE and not options.get("about"):
             raise ValidationError("about", "say which items in the file you dispute, and why")
+        if request.legal_basis == "delete-act":
+            raise BorradorError(
+                "a Delete Act request is made through California's DROP, not by letter.",
+                hint=f"See 'borrador letters guide drop --person {person.id}'.",
+            )
         info = self.templates.choose(str(request.kind), request.legal_basis or "policy")
         data = self._context(person, entry, request, info.requires, fmt, options, agent)
         channel = data.pop("channel")
