@@ -43,7 +43,7 @@ def rights_context(law: str, kind: str, on: dt.date) -> dict[str, Any]:
         "appeal_filing": period_text(appeal.appeal_filing) if appeal else "",
         "appeal_citation": appeal.citation if appeal else "",
         "agent_kinds": agent_kinds, "agent_may": kind in agent_kinds,
-        "agent_cite": row.agent_cite if row else "",
+        "agent_cite": row.agent_cite.replace(" (recalled)", "") if row else "",
         "regulator": regulator_context(law),
     }  # fmt: skip
 
