@@ -25,8 +25,9 @@ def _sent(session, clock, state, *, on, kind="delete", recipient="acxiom", recei
 
 def _make(session, clock, request_id, kind, on):
     clock.day = on
-    made = session.make_escalation(request_id, kind, fmt="txt",
-                                   out_dir=session.paths.root / f"o{request_id}{kind}{on}")
+    made = session.make_escalation(
+        request_id, kind, fmt="txt", out_dir=session.paths.root / f"o{request_id}{kind}{on}"
+    )
     return made, made.request.letter_text
 
 
@@ -36,8 +37,7 @@ def test_follow_up_before_the_deadline_is_a_reminder(session, clock):
     made, text = _make(session, clock, request.id, "follow-up", D(2026, 9, 20))
     assert made.letter.subject.startswith("Reminder about the request of September 1, 2026")
     assert "This is a reminder" in text
-    for claim in ("have not received", "required an answer by", "past its due date",
-                  "complaint"):
+    for claim in ("have not received", "required an answer by", "past its due date", "complaint"):
         assert claim not in text
 
 
@@ -72,14 +72,20 @@ def test_history_is_in_date_order_without_bookkeeping_or_private_notes(session, 
     clock.day = D(2026, 9, 10)
     session.add_note(request.id, "Her cousin at the address is undocumented.", on=D(2026, 9, 10))
     marked = session.get_request(request.id)
-    session._note(marked, D(2026, 9, 12), "Called the broker; they promised an answer.",
-                  {"for_letter": "yes"})
-    session._note(session.get_request(request.id), D(2026, 9, 14), "Case opened",
-                  {"case_number": "CASE-77"})
+    session._note(
+        marked, D(2026, 9, 12), "Called the broker; they promised an answer.", {"for_letter": "yes"}
+    )
+    session._note(
+        session.get_request(request.id), D(2026, 9, 14), "Case opened", {"case_number": "CASE-77"}
+    )
     made, text = _make(session, clock, request.id, "follow-up", D(2026, 11, 1))
     assert "undocumented" not in text and "cousin" not in text
-    for bookkeeping in ("Letter text stored", "Letter drafted", "Sending by email",
-                        "request drafted"):
+    for bookkeeping in (
+        "Letter text stored",
+        "Letter drafted",
+        "Sending by email",
+        "request drafted",
+    ):
         assert bookkeeping not in text
     assert "Called the broker" in text
     assert text.index("September 1, 2026: request sent") < text.index("September 12, 2026")

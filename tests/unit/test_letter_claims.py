@@ -24,9 +24,11 @@ def _cases() -> list[tuple[str, str]]:
     seen: dict[tuple[str, str], None] = {}
     for rule in law_table().rules:
         for kind in rule.kinds:
-            if kind in (*BROKER_KINDS, "disclosure", "dispute", "records") and \
-                    rule.law != "delete-act" and not (rule.law == "policy" and kind in
-                                                      ("disclosure", "dispute")):
+            if (
+                kind in (*BROKER_KINDS, "disclosure", "dispute", "records")
+                and rule.law != "delete-act"
+                and not (rule.law == "policy" and kind in ("disclosure", "dispute"))
+            ):
                 # (DROP, not a letter, for the Delete Act; FCRA letters are under the FCRA)
                 seen[(rule.law, kind)] = None
     return list(seen)
@@ -124,8 +126,9 @@ def _escalate(session, request_id, kind):
                                    out_dir=session.paths.root / f"e{request_id}{kind}")  # fmt: skip
 
 
-@pytest.mark.parametrize("law", sorted({law for law, _k in _cases()
-                                         if law.startswith("privacy-") or law == "foia"}))
+@pytest.mark.parametrize(
+    "law", sorted({law for law, _k in _cases() if law.startswith("privacy-") or law == "foia"})
+)
 def test_appeal_only_where_the_row_has_one(session, clock, law):
     state = _state(law)
     kind = "records" if law == "foia" else "delete"

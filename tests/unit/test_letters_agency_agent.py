@@ -84,8 +84,10 @@ def _letters(session, state, kind, recipients=("acxiom",), **extra):
 def test_colorado_agent_makes_opt_outs_only(session):
     _p, out, made = _letters(session, "CO", "opt-out", ("acxiom", "epsilon"))
     text = made[0].request.letter_text
-    assert "I write as the authorised agent of Xiomara Pruebas Inventada, a resident of " \
+    assert (
+        "I write as the authorised agent of Xiomara Pruebas Inventada, a resident of "
         "Colorado" in text
+    )
     assert made[0].request.agent == "Rosa Voluntaria"
     form = (out / "authorization.txt").read_text()
     assert "C.R.S. §6-1-1306(1)(a)(II)" in form and "§1798.135" not in form
