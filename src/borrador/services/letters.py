@@ -373,7 +373,7 @@ class LetterUseCases(RequestUseCases):
         blocks = self.templates.render(info, data)
         return Letter(request_id=0, recipient_name=person.name, sender_lines=(),
                       date_line=data["today"], recipient_lines=(), subject=blocks["subject"],
-                      body=blocks["body"], signer=person.name, signer_note="",
+                      body=blocks["body"], signer="", signer_note="",
                       by_mail=False)  # fmt: skip
 
     def check_templates(self) -> list[str]:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from borrador.core.requests import Request, Status
+from borrador.core.requests import Kind, Request, Status
 from borrador.i18n import N_, base_language, translator
 from borrador.letters.report_pdf import Block, render_document
 from borrador.services.letters import _long_date
@@ -127,11 +127,12 @@ def _sheet_lines(
         )
     elif clocks is not None:
         due = request.extended_due_on or clocks.respond_by
-        text = (
-            _("By law they must answer by {date}.")
-            if clocks.legal
-            else _("We asked for an answer by {date} (no law sets a deadline).")
-        )
+        if clocks.legal:
+            text = _("By law they must answer by {date}.")
+        elif request.kind is Kind.RECORDS:  # the agency's state sets a period Borrador lacks
+            text = _("We asked for an answer by {date}; the state's own law may set another.")
+        else:
+            text = _("We asked for an answer by {date} (no law sets a deadline).")
         lines.append(text.format(date=day(due)))
     watch_for = WATCH_FOR.get(str(request.kind))
     if watch and watch_for and request.is_open:
