@@ -126,23 +126,47 @@ def _escalate(session, request_id, kind):
                                    out_dir=session.paths.root / f"e{request_id}{kind}")  # fmt: skip
 
 
+@pytest.mark.parametrize("with_agent", [False, True])
 @pytest.mark.parametrize(
     "law", sorted({law for law, _k in _cases() if law.startswith("privacy-") or law == "foia"})
 )
-def test_appeal_only_where_the_row_has_one(session, clock, law):
+def test_escalations_claim_only_their_rows_powers(session, clock, law, with_agent):
+    """Follow-up, appeal (where the row has one) and complaint for every privacy row and FOIA."""
     state = _state(law)
     kind = "records" if law == "foia" else "delete"
     recipient = "ice-foia" if law == "foia" else "acxiom"
     start = _day(law)
-    _person, request = _sent(session, clock, state, kind, recipient, on=start)
-    assert request.legal_basis in (law, "policy")
+    agent = AGENT if with_agent else None
+    options = {"about": "x"} if kind == "records" else {}
+    _person, request = _sent(session, clock, state, kind, recipient, on=start, agent=agent,
+                             **options)  # fmt: skip
+    basis = request.legal_basis
+    forbidden = _forbidden(basis, kind, start)
     clock.day = start + dt.timedelta(days=200)
-    if not law_table().has(request.legal_basis, "appeal"):
+    follow = _escalate(session, request.id, "follow-up")
+    for phrase in forbidden:
+        assert phrase not in follow.request.letter_text, f"{law}: follow-up says {phrase!r}"
+    if not law_table().has(basis, "appeal"):
         with pytest.raises(ValidationError, match="no appeal step"):
             _escalate(session, request.id, "appeal")
-        return
-    made = _escalate(session, request.id, "appeal")
-    text = made.request.letter_text
-    decide = law_table().rule(request.legal_basis, "appeal").respond
-    assert made.request.kind == "appeal" and str(decide) in text
-    assert "I have received none" in text
+    else:
+        appeal = _escalate(session, request.id, "appeal")
+        text = appeal.request.letter_text
+        decide = law_table().rule(basis, "appeal").respond
+        assert appeal.request.kind == "appeal" and str(decide) in text
+        assert "I have received none" in text
+        with pytest.raises(ValidationError, match="appeal first"):
+            _escalate(session, request.id, "complaint")
+        session.change_status(appeal.request.id, "sent", on=clock.day, channel="mail")
+        clock.day += dt.timedelta(days=200)
+    complaint = _escalate(session, request.id, "complaint")
+    text = complaint.request.letter_text
+    for phrase in (p for p in forbidden if p not in ("appeal", "Appeal")):
+        assert phrase not in text, f"{law}: complaint says {phrase!r}"
+    if not law_table().has(basis, "appeal"):
+        assert "appeal" not in text
+    regulator = law_rights(basis).regulator if law_rights(basis) else None
+    if regulator:
+        assert complaint.letter.recipient_lines[0] == regulator.name
+        for line in regulator.address.splitlines():
+            assert line in complaint.letter.recipient_lines
