@@ -150,3 +150,12 @@ def test_utah_has_no_appeal_so_the_complaint_follows_the_deadline(session, clock
         _make(session, clock, request.id, "appeal", D(2026, 11, 1))
     complaint, _text = _make(session, clock, request.id, "complaint", D(2026, 11, 1))
     assert complaint.letter.recipient_lines[0].startswith("Utah Division of Consumer Protection")
+
+
+def test_a_case_number_given_with_a_status_is_the_reference(session, clock):
+    request = _sent(session, clock, "CO", on=D(2026, 9, 1))
+    clock.day = D(2026, 9, 5)
+    session.change_status(request.id, "acknowledged", on=D(2026, 9, 5), case_number="PR-2026-8")
+    made, text = _make(session, clock, request.id, "follow-up", D(2026, 11, 1))
+    assert "(ref. PR-2026-8)" in made.letter.subject and "reference PR-2026-8" in text
+    assert "your reference PR-2026-8" in text  # in the history line of the acknowledgement

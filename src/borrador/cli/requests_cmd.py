@@ -107,6 +107,8 @@ def show(request_id: int, as_json: bool) -> None:
 @click.option("--until", callback=_date, help="With 'extended': the new due date announced.")
 @click.option("--reason", type=click.Choice(DENIAL_REASONS), help="With 'denied': why.")
 @click.option("--exemption", default="", help="With 'denied': the exemption the recipient named.")
+@click.option("--case-number", default="",
+              help="The recipient's own case or reference number (letters cite it).")
 def mark(
     request_id: int,
     status: str,
@@ -117,6 +119,7 @@ def mark(
     until: dt.date | None,
     reason: str | None,
     exemption: str,
+    case_number: str,
 ) -> None:
     """Record that a request moved to STATUS."""
     with open_session() as session:
@@ -126,7 +129,8 @@ def mark(
                        err=True)  # fmt: skip
         request = session.change_status(
             request_id, status, on=on, note=note, channel=channel, confirmation=confirmation,
-            until=until, reason=reason, exemption=exemption)  # fmt: skip
+            until=until, reason=reason, exemption=exemption,
+            case_number=case_number)  # fmt: skip
         clocks = session.tracking.deadlines(request)
     click.echo(f"Request {request.id} is now {request.status}.")
     if clocks and request.is_open:

@@ -196,8 +196,10 @@ class RequestUseCases:
         until: dt.date | None = None,
         reason: str | None = None,
         exemption: str = "",
+        case_number: str = "",
     ) -> Request:
-        """Move a request to `status` on `on` (default today), with the facts that go with it."""
+        """Move a request to `status` on `on` (default today), with the facts that go with it
+        (`case_number`: the recipient's own reference, which later letters cite)."""
         new = parse_enum("status", status, Status)
         given = {"channel": channel, "confirmation": confirmation, "until": until,
                  "reason": reason, "exemption": exemption}  # fmt: skip
@@ -217,6 +219,9 @@ class RequestUseCases:
             detail.update(_denial(reason, exemption))
         if new is Status.COMPLETED:
             after = dataclasses.replace(after, recheck_on=self.tracking.recheck_date(after, when))
+        number = clean_text("case_number", case_number, max_len=100)
+        if number:
+            detail["case_number"] = number
         event = dataclasses.replace(event, detail=tuple(detail.items()))
         saved = self.requests.save_change(before, after, event, self.clock.now())
         if new is Status.SENT and saved.kind in ESCALATES and saved.parent_id:
