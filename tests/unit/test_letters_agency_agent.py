@@ -28,6 +28,8 @@ def test_a_colorado_resident_writing_to_an_illinois_agency_gets_illinois_foia(se
     assert made.request.legal_basis == "records-il"
     assert "Illinois Freedom of Information Act" in text and "5 ILCS 140/3(d)" in text
     assert "Colorado" not in text and "C.R.S." not in text
+    explainer = made.letter.explainer
+    assert "Example Police Department" in explainer and "you fill in" not in explainer
 
 
 def test_the_generic_agency_asks_for_its_state(session):
