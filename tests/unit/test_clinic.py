@@ -55,7 +55,8 @@ def test_agent_letters_are_chosen_automatically_for_a_volunteer(clinic):
     authorization = [p for p in out.iterdir() if "authoriz" in p.name]
     assert authorization, sorted(p.name for p in out.iterdir())
     text = pdf_text(authorization[0].read_bytes())
-    assert "authorize Rosa Voluntaria of Centro Comunitario Ejemplo" in text
+    assert "authorise Rosa Voluntaria of Centro Comunitario Ejemplo" in text
+    assert text.count("Signature") == 1 and "Sincerely" not in text
 
 
 def test_individuals_never_get_agent_letters(session):
@@ -107,8 +108,8 @@ def test_an_authorisation_cannot_be_dated_in_the_future(clinic):
             [
                 "Sus solicitudes de privacidad",
                 "Enviada el 26 de noviembre de 2026",
-                "Por ley deben contestar antes del",
-                "Esté atento a",
+                "Por ley deben contestar a más tardar el",
+                "Esté pendiente de",
                 "¿Preguntas? Llame a Centro Comunitario Ejemplo: 555-0100",
             ],
         ),
@@ -148,7 +149,7 @@ def test_resident_sheet_in_the_residents_language(clinic, language, expected):
             [
                 "Informe del caso:",
                 "Estado: enviada",
-                "Respuesta debida:",
+                "Fecha límite de respuesta:",
                 "Agente autorizado: Rosa Voluntaria",
                 "Cal. Civ. Code",
             ],
@@ -181,6 +182,6 @@ def test_resident_sheet_stays_one_page_with_many_requests(clinic, count):
     data = clinic.reports.resident_sheet(person.id)
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 1
     text = pdf_text(data)
-    assert "Esté atento a" in text
+    assert "Esté pendiente de" in text
     if count == 40:
         assert listed > 30 and f"y {listed - 30} más" in text

@@ -45,7 +45,7 @@ def test_every_broker_template_for_every_state(session, state, kind):
         assert {"opt-out": "§1798.120", "delete": "§1798.105", "access": "§1798.110"}[kind] in text
         assert ("15 business days" if kind == "opt-out" else "45 calendar days") in text
     elif law == "privacy-co":
-        assert "C.R.S. §6-1-1306" in text and "45 days" in text
+        assert "C.R.S. §6-1-1306" in text and "45 calendar days" in text
     else:
         assert rule.citation in text and rule.name in text
         assert f"within {rule.respond}" in text
@@ -65,7 +65,7 @@ def test_oregon_access_asks_for_the_specific_third_parties(session):
         ("CO", "state-local-agency", "records-co", "C.R.S. §24-72-203(3)(b)"),
         ("IL", "state-local-agency", "records-il", "5 ILCS 140/3(d)"),
         ("CA", "state-local-agency", "records-ca", "§7922.535(a)"),
-        ("TX", "state-local-agency", "records-state", "public records law of TX"),
+        ("TX", "state-local-agency", "records-state", "Texas Public Information Act"),
         ("TX", "ice-foia", "foia", "5 U.S.C. §552(a)(6)(A)(i)"),
     ],
 )
@@ -81,6 +81,7 @@ def test_records_letters(session, state, slug, law, citation):
             "fee_waiver": True,
             "agency_name": "Example County Sheriff",
             "agency_address": "1 Courthouse Sq\nExampleville",
+            "agency_state": state,
         },
     )[0]
     text = made.request.letter_text
@@ -120,7 +121,7 @@ def test_explainer_in_the_persons_language(session):
     explainer = made.files[1].read_text()
     assert made.files[1].name.endswith(".explainer.es.txt")
     assert f"solicitud {made.request.id}" in explainer and "Acxiom" in explainer
-    assert "días naturales" in explainer
+    assert "días calendario" in explainer
     english = letter_for(session, person_in(session, "CA", language="en"), "acxiom", "delete")
     assert "ABOUT YOUR LETTER" in english.letter.explainer
 
@@ -205,14 +206,16 @@ def test_agent_letters_and_authorization(session):
         person.id, ["acxiom"], "delete", fmt="txt", agent=agent, out_dir=session.paths.root / "out"
     )[0]
     text = made.request.letter_text
-    assert "authorized agent of Xiomara Pruebas Inventada" in text
-    assert "Authorized agent for Xiomara Pruebas Inventada" in text
+    assert "I write as the authorised agent of Xiomara Pruebas Inventada, a resident of " \
+        "California" in text
+    assert "Authorised agent for Xiomara Pruebas Inventada" in text
     authorization = (session.paths.root / "out" / "authorization.txt").read_text()
     assert (
-        "I, Xiomara Pruebas Inventada, authorize Rosa Voluntaria of Clínica Ejemplo"
-        in authorization
+        "I, Xiomara Pruebas Inventada, a resident of California, authorise Rosa Voluntaria of "
+        "Clínica Ejemplo" in authorization
     )
-    assert "§7063" in authorization
+    assert "§7063" in authorization and "Acxiom" in authorization
+    assert authorization.count("Signature") == 1
 
 
 def test_escalations_carry_the_history(session):
@@ -229,11 +232,11 @@ def test_escalations_carry_the_history(session):
     text = follow.request.letter_text
     assert follow.request.parent_id == original.id and follow.request.kind == "follow-up"
     assert "September 1, 2026" in text and "The law required an answer by" in text
-    assert "9400 1234" in text and "California Privacy Protection Agency" in text
+    assert "9400 1234" in text
     complaint = session.letters.escalate(
         original.id, "complaint", fmt="txt", out_dir=session.paths.root / "out"
     )
-    assert complaint.letter.recipient_lines[0].startswith("the California Privacy Protection")
+    assert complaint.letter.recipient_lines[0].startswith("California Privacy Protection")
     assert "I file this complaint against Acxiom" in complaint.request.letter_text
 
 

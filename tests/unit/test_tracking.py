@@ -22,7 +22,7 @@ def test_basis_is_chosen_from_the_state(session, person):
     assert delete.legal_basis == "privacy-ca"
     assert session.requests.create(person.id, "equifax", "disclosure").legal_basis == "fcra"
     assert session.requests.create(person.id, "ice-foia", "records").legal_basis == "foia"
-    local = session.requests.create(person.id, "state-local-agency", "records")
+    local = session.requests.create(person.id, "state-local-agency", "records", agency_state="CA")
     assert local.legal_basis == "records-ca"
     nowhere = session.people.add(sample_person(state="WY"))
     assert session.requests.create(nowhere.id, "spokeo", "delete").legal_basis == "policy"

@@ -151,6 +151,8 @@ class Broker:
     gov_links: tuple[GovLink, ...] = ()
     channels: tuple[Channel, ...] = ()
     honours: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (request kind, law ids)
+    # Agencies: "federal", "state:CO", or "state" (a generic entry: the state is asked for).
+    jurisdiction: str = ""
     fcra_regulated: bool = False
     cra_type: str = ""  # one of CRA_TYPES; "" when not an FCRA CRA or not classified
     records_target: bool = False  # no consumer route: ask agencies for records about it
@@ -184,6 +186,11 @@ class Broker:
     def said_yes(self, flag: str) -> list[Listing]:
         """The registry rows that answered Yes to `flag`: who said it, and where."""
         return [listing for listing in self.listings if flag in listing.yes]
+
+    @property
+    def agency_state(self) -> str:
+        """The state of a state agency ("CO"), "" for federal or generic entries."""
+        return self.jurisdiction.removeprefix("state:") if ":" in self.jurisdiction else ""
 
     @property
     def ice_supplier(self) -> bool:

@@ -12,6 +12,7 @@ from borrador.core.errors import BorradorError
 from borrador.core.text import clean_text
 
 SLUG_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
+JURISDICTION_RE = re.compile(r"federal|state|state:[A-Z]{2}")
 LAW_RE = re.compile(r"privacy-[a-z]{2}|records-[a-z]{2}|fcra|foia|policy|delete-act")
 URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*")
 DOMAIN_RE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}")
@@ -19,7 +20,7 @@ EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
 
 TOP_KEYS = {"name", "kind", "parent", "covered_by", "brands", "agency_products", "categories",
             "website", "domains", "gov_links", "channels", "honours", "fcra_regulated", "cra_type",
-            "records_target",
+            "records_target", "jurisdiction",
             "processing_days", "relist_days", "warnings", "unverified", "sources",
             "last_verified", "quality", "status", "status_date", "notes", "registries",
             "search_url"}  # fmt: skip
@@ -192,6 +193,16 @@ def _registries(r: _Reader) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
+def _jurisdiction(r: _Reader) -> str:
+    value = r.text("jurisdiction", max_len=10)
+    if value and not JURISDICTION_RE.fullmatch(value):
+        r.fail("jurisdiction", 'write "federal", "state:XX" (a state code) or "state" '
+               "(a generic entry: the state is given with each letter)")
+    if value and r.table.get("kind") != "agency":
+        r.fail("jurisdiction", "only agencies have one")
+    return value
+
+
 def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
     """A validated catalog entry; `slug` is the file name without `.toml`."""
     if not SLUG_RE.fullmatch(slug):
@@ -215,6 +226,7 @@ def parse_entry(file: str, slug: str, data: Mapping[str, Any]) -> model.Broker:
         gov_links=tuple(_link(file, i, t) for i, t in enumerate(lists["gov_links"])),
         channels=tuple(_channel(file, i, t) for i, t in enumerate(lists["channels"])),
         honours=_honours(r),
+        jurisdiction=_jurisdiction(r),
         fcra_regulated=r.flag("fcra_regulated"),
         cra_type=r.choice("cra_type", model.CRA_TYPES, ""),
         records_target=r.flag("records_target"),

@@ -9,9 +9,10 @@ from typing import Any
 import click
 
 from borrador.cli.app import open_session
-from borrador.core.requests import LETTER_KINDS
+from borrador.core.requests import ESCALATION_KINDS, LETTER_KINDS, Kind
 
 KINDS = tuple(str(k) for k in LETTER_KINDS)  # a freeze has no letter: see 'borrador freeze'
+ESCALATIONS = tuple(kind.value for kind in Kind if kind in ESCALATION_KINDS)
 
 SENSITIVE_NOTE = (
     "A public-records request tells the agency the requester's name and contact details. "
@@ -30,7 +31,7 @@ def letters() -> None:
     "--request",
     "request_id",
     type=int,
-    help="For follow-up and complaint: the late request they are about.",
+    help="For follow-up, appeal and complaint: the request they are about.",
 )
 @click.option("--broker", "brokers", multiple=True, help="A recipient's catalog slug (repeat).")
 @click.option("--pack", help="Every member of a pack (see 'borrador brokers packs').")
@@ -44,6 +45,8 @@ def letters() -> None:
 @click.option("--fee-waiver", is_flag=True, help="Records requests: ask to waive fees.")
 @click.option("--agency-name", default="", help="For the generic state or local agency.")
 @click.option("--agency-address", default="", help="Its mailing address (use \\n between lines).")
+@click.option("--agency-state", default="",
+              help="The generic agency's state (XX): its public-records law applies.")
 @click.option("--yes", is_flag=True, help="Do not ask before a request that reveals the person.")
 def make(
     person_id: int | None,
@@ -59,15 +62,17 @@ def make(
     fee_waiver: bool,
     agency_name: str,
     agency_address: str,
+    agency_state: str,
     yes: bool,
 ) -> None:
     """Draft requests (status 'drafted') with their letters and the person's explainers.
 
-    Follow-ups and complaints are made from a late request: --kind follow-up --request ID.
+    Follow-ups, appeals and complaints are made from a request: --kind appeal --request ID.
     """
-    if kind in ("follow-up", "complaint"):
+    if kind in ESCALATIONS:
         if request_id is None:
-            raise click.UsageError(f"a {kind} letter needs --request ID (the late request).")
+            raise click.UsageError(f"a {kind} letter needs --request ID (the request it is "
+                                   "about).")  # fmt: skip
         _escalate(request_id, kind, "txt" if fmt == "web" else fmt, out_dir)
         return
     if person_id is None:
@@ -75,7 +80,8 @@ def make(
     if not brokers and not pack:
         raise click.UsageError("name recipients with --broker or --pack.")
     options = {"about": about, "fee_waiver": fee_waiver, "agency_name": agency_name,
-               "agency_address": agency_address.replace("\\n", "\n")}  # fmt: skip
+               "agency_address": agency_address.replace("\\n", "\n"),
+               "agency_state": agency_state.strip().upper()}  # fmt: skip
     with open_session() as session:
         for problem in session.letters.templates.errors:
             click.echo(f"borrador: your template is not used: {problem}", err=True)
@@ -106,12 +112,12 @@ def make(
 
 @letters.command("escalate")
 @click.argument("request_id", type=int)
-@click.option("--kind", required=True, type=click.Choice(["follow-up", "complaint"]))
+@click.option("--kind", required=True, type=click.Choice(ESCALATIONS))
 @click.option("--format", "fmt", default="pdf", type=click.Choice(["txt", "pdf", "eml"]))
 @click.option("--out", "out_dir", required=True,
               type=click.Path(path_type=Path, file_okay=False))  # fmt: skip
 def escalate(request_id: int, kind: str, fmt: str, out_dir: Path) -> None:
-    """A follow-up or a regulator complaint about a late request, with its history."""
+    """A follow-up, an appeal or a regulator complaint about a request, with its history."""
     _escalate(request_id, kind, fmt, out_dir)
 
 
@@ -120,6 +126,17 @@ def _escalate(request_id: int, kind: str, fmt: str, out_dir: Path) -> None:
         made = session.letters.escalate(request_id, kind, fmt=fmt, out_dir=out_dir)
     click.echo(f"Request {made.request.id} ({kind} about {request_id}) -> "
                f"{', '.join(p.name for p in made.files)}")  # fmt: skip
+
+
+@letters.command("guide")
+@click.argument("topic", type=click.Choice(["drop", "own-file"]))
+@click.option("--person", "person_id", type=int, required=True)
+def guide(topic: str, person_id: int) -> None:
+    """A guide with no letter: California's DROP, or one's own immigration file."""
+    with open_session() as session:
+        form = session.letters.drop_guide(person_id).text if topic == "drop" else ""
+        sheet = session.letters.guide(person_id, topic)
+    click.echo(form + ("\n" if form else "") + sheet, nl=False)
 
 
 @letters.command("show")
@@ -141,7 +158,7 @@ def templates() -> None:
 @templates.command("list")
 def list_() -> None:
     with open_session() as session:
-        library = session.templates
+        library = session.letters.templates
     for info in sorted(library.infos.values(), key=lambda i: i.name):
         mark = " (yours)" if info.user else ""
         click.echo(f"{info.name:<40} {info.kind:<13} {', '.join(info.basis) or '-':<16} "

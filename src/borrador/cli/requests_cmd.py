@@ -40,6 +40,8 @@ def requests() -> None:
     is_flag=True,
     help="An FCRA dispute made after a free annual report: 45 days (15 U.S.C. §1681j(a)(3)).",
 )
+@click.option("--agency-state", default="",
+              help="The generic agency's state (XX): its public-records law applies.")
 @click.option("--json", "as_json", is_flag=True)
 def add(
     person_id: int,
@@ -49,13 +51,14 @@ def add(
     channel: str | None,
     note: str,
     after_free_report: bool,
+    agency_state: str,
     as_json: bool,
 ) -> None:
     """Draft a request (one per --broker) for a person."""
     with open_session() as session:
         made = session.requests.create_many(
             person_id, list(recipients), kind, legal_basis=basis, channel=channel, notes=note,
-            after_free_report=after_free_report,
+            after_free_report=after_free_report, agency_state=agency_state,
         )
     if as_json:
         click.echo(output.dumps([output.request_json(r) for r in made]))
@@ -134,6 +137,8 @@ def show(request_id: int, as_json: bool, reveal_pin: bool) -> None:
 @click.option("--until", callback=_date, help="With 'extended': the new due date announced.")
 @click.option("--reason", type=click.Choice(DENIAL_REASONS), help="With 'denied': why.")
 @click.option("--exemption", default="", help="With 'denied': the exemption the recipient named.")
+@click.option("--case-number", default="",
+              help="The recipient's own case or reference number (letters cite it).")
 def mark(
     request_id: int,
     status: str,
@@ -144,6 +149,7 @@ def mark(
     until: dt.date | None,
     reason: str | None,
     exemption: str,
+    case_number: str,
 ) -> None:
     """Record that a request moved to STATUS."""
     with open_session() as session:
@@ -153,7 +159,8 @@ def mark(
                        err=True)  # fmt: skip
         request = session.requests.change_status(
             request_id, status, on=on, note=note, channel=channel, confirmation=confirmation,
-            until=until, reason=reason, exemption=exemption)  # fmt: skip
+            until=until, reason=reason, exemption=exemption,
+            case_number=case_number)  # fmt: skip
         clocks = session.tracking.deadlines(request)
     click.echo(f"Request {request.id} is now {request.status}.")
     if clocks and request.is_open:

@@ -22,6 +22,7 @@ class Kind(StrEnum):
     FOLLOW_UP = "follow-up"
     COMPLAINT = "complaint"
     SECURITY_FREEZE = "security-freeze"  # an FCRA file frozen against new reports
+    APPEAL = "appeal"  # to the recipient, after a denial or a missed deadline
 
 
 class DropOutcome(StrEnum):
@@ -105,7 +106,8 @@ DONE: frozenset[Status] = frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED})
 CLOCK_RUNNING: tuple[Status, ...] = (S.SENT, S.ACKNOWLEDGED, S.VERIFICATION_REQUESTED, S.EXTENDED,
                                      S.FOLLOW_UP_SENT, S.COMPLAINT_FILED)  # fmt: skip
 """With the recipient, waiting for an answer: a legal clock is running."""
-ESCALATION_KINDS: frozenset[Kind] = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT})
+ESCALATION_KINDS: frozenset[Kind] = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT, Kind.APPEAL})
+"""Letters about an earlier request (made with --request ID), not to a new recipient."""
 LETTER_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.SECURITY_FREEZE)
 """Kinds Borrador writes a letter for; a freeze is placed through the bureau's own channel."""
 REMOVAL_KINDS: frozenset[Kind] = frozenset({Kind.OPT_OUT, Kind.DELETE})

@@ -173,7 +173,8 @@ def sample_context(*, with_agent: bool) -> dict[str, Any]:
     person = {"name": "Ana Ejemplo", "other_names": ["Ana E."],
               "birth_date": "January 2, 1990", "address": ["1 Example Street", "Denver, CO 80202"],
               "past_addresses": ["2 Sample Road, Boulder, CO 80301"],
-              "email": "ana@example.org", "phone": "(303) 555-0100", "state": "CO"}  # fmt: skip
+              "email": "ana@example.org", "phone": "(303) 555-0100", "state": "CO",
+              "state_name": "Colorado"}  # fmt: skip
     agent = {"name": "Volunteer Example", "organisation": "Example Clinic",
              "address": "3 Clinic Way\nDenver, CO 80202", "email": "clinic@example.org",
              "phone": ""} if with_agent else None  # fmt: skip
@@ -181,6 +182,9 @@ def sample_context(*, with_agent: bool) -> dict[str, Any]:
            "courtesy": False, "respond": "45 calendar days", "acknowledge": "",
            "extension": "45 calendar days", "extension_note": "with notice",
            "complaint_to": "the Colorado Attorney General"}  # fmt: skip
+    opening = ("I write as the authorised agent of Ana Ejemplo, a resident of Colorado, through "
+               "Example Clinic. Ana Ejemplo's signed authorisation is enclosed." if with_agent
+               else "I live in Colorado.")  # fmt: skip
     return {
         "person": person, "agent": agent, "law": law, "today": "January 5, 2027",
         "recipient": {"name": "Example Broker", "slug": "example", "kind": "broker",
@@ -189,10 +193,39 @@ def sample_context(*, with_agent: bool) -> dict[str, Any]:
         "request": {"id": 1, "kind": "delete"},
         "sender": {"name": person["name"], "lines": [person["name"], *person["address"]],
                    "email": person["email"], "phone": person["phone"]},
+        "who": {"agent": with_agent, "opening": opening,
+                "me": "Ana Ejemplo" if with_agent else "me",
+                "my": "Ana Ejemplo's" if with_agent else "my",
+                "subject": "Ana Ejemplo" if with_agent else "I", "state": "Colorado",
+                "helper": ""},
+        "rights": {"law": "privacy-co", "row": True, "kinds": ["access", "delete", "opt-out"],
+                   "opt_outs": ["sale"], "opt_out_text": "the sale of my personal data",
+                   "limit_sensitive": False, "third_party_list": False,
+                   "third_party_categories": False, "portability": True,
+                   "deletion_scope": "all", "deletion_cite": "C.R.S. §6-1-1306(1)(d)",
+                   "appeal": True, "appeal_decide": "45 calendar days", "appeal_filing": "",
+                   "appeal_citation": "C.R.S. §6-1-1306(3)", "agent_kinds": ["opt-out"],
+                   "agent_kind_words": ["requests to opt out of the sale of my personal data"],
+                   "agent_may": with_agent, "agent_cite": "C.R.S. §6-1-1306(1)(a)(II)",
+                   "regulator": {"name": "Example Regulator", "address": ["1 Main St"],
+                                 "url": "https://example.org/complaint", "confirmed": False}},
+        "agency": {"state": "IL", "state_name": "Illinois",
+                   "act": "Illinois Freedom of Information Act", "act_citation": "5 ILCS 140",
+                   "respond": "5 business days", "respond_citation": "5 ILCS 140/3(d)",
+                   "respond_note": ""},
+        "fcra": {"clock_applies": True, "route": "direct", "website": "", "phone": ""},
+        "authorization": {"recipients": ["Example Broker"], "language": "es"},
+        "drop": {"offer": True, "registered": True},
         "options": {"fee_waiver": True, "about": DEFAULT_RECORDS_SUBJECT},
-        "history": [{"on": "December 1, 2026", "text": "sent"}],
+        "history": [{"on": "December 1, 2026", "text": "request sent"}],
         "original": {"id": 1, "kind": "delete", "recipient_name": "Example Broker",
                      "sent_on": "December 1, 2026", "respond_by": "January 15, 2027",
+                     "respond_by_iso": "2027-01-15", "deadline_passed": True,
+                     "estimated": True, "received_on": "December 4, 2026", "answer": "",
+                     "answer_on": "", "acknowledged_on": "", "followed_up": True,
+                     "followed_up_on": "January 20, 2027", "appealed": True,
+                     "appealed_on": "January 25, 2027", "appeal_answer": "",
+                     "appeal_answer_on": "", "appeal_first": True, "reference": "9400",
                      "confirmation": "9400"},
         "deadline": {"respond": "45 calendar days", "days": 45, "business": False, "legal": True},
     }  # fmt: skip

@@ -27,6 +27,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
+from borrador.core.requests import Kind
 from borrador.letters.environment import (
     LetterTemplateError,
     make_environment,
@@ -35,12 +36,14 @@ from borrador.letters.environment import (
 )
 
 HEADER_RE = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
-LETTER_KINDS = ("opt-out", "delete", "access", "disclosure", "dispute", "records", "follow-up",
-                "complaint", "authorization")  # fmt: skip
+LETTER_KINDS = (*(kind.value for kind in Kind), "authorization")
+# Explainers with no letter: guides the person reads (DROP; one's own immigration file).
+GUIDE_KINDS = ("drop", "own-file")
 PERSON_FIELDS = ("name", "other_names", "birth_date", "address", "past_addresses", "email", "phone")
 RECIPIENT_KINDS = ("broker", "agency", "regulator")
 CONTEXT_KEYS = frozenset({"person", "recipient", "law", "request", "sender", "agent", "today",
-                          "options", "history", "original", "deadline"})  # fmt: skip
+                          "options", "history", "original", "deadline", "who", "rights",
+                          "agency", "fcra", "authorization", "drop"})  # fmt: skip
 HEADER_KEYS = {"title", "kind", "basis", "recipients", "requires", "language"}
 MAX_TEMPLATE_BYTES = 64_000
 
@@ -76,7 +79,7 @@ def parse_header(name: str, source: str, *, user: bool) -> TemplateInfo:
         raise LetterTemplateError(f"{name}: header: unknown keys {sorted(unknown)}.")
     explainer = name.startswith("explainers/")
     kind = data.get("kind")
-    if kind not in LETTER_KINDS:
+    if kind not in LETTER_KINDS and not (explainer and kind in GUIDE_KINDS):
         raise LetterTemplateError(f"{name}: header: kind must be one of {', '.join(LETTER_KINDS)}.")
     lists = {k: data.get(k, []) for k in ("basis", "recipients", "requires")}
     for key, value in lists.items():

@@ -90,9 +90,10 @@ def _write_letter(pdf: object, letter: Letter) -> None:
     block("\n".join(letter.recipient_lines), gap=6)
     block(f"Re: {letter.subject}", style="B")
     block(letter.body)
-    block("Sincerely,", gap=14)
-    block("______________________________\n" + letter.signer
-          + (f"\n{letter.signer_note}" if letter.signer_note else ""), gap=8)  # fmt: skip
+    if letter.signer:  # the authorisation form carries its own single signature block
+        block("Sincerely,", gap=14)
+        block("______________________________\n" + letter.signer
+              + (f"\n{letter.signer_note}" if letter.signer_note else ""), gap=8)  # fmt: skip
     if letter.by_mail:
         block("Sent by certified mail, article number: ______________________", size=9)
 

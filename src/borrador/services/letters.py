@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
-from borrador.core.requests import Event, Kind, Request
+from borrador.core.requests import ESCALATION_KINDS, Event, Kind, Request, parse_enum
+from borrador.core.states import state_name
 from borrador.home.written_files import record
 from borrador.letters import context as ctx
+from borrador.letters import law_context as lctx
 from borrador.letters.compose import Letter
 from borrador.letters.dates import long_date as _long_date
 from borrador.letters.resources import shipped_templates
-from borrador.letters.webform import FormGuide, form_guide
+from borrador.letters.webform import FormGuide, drop_guide, form_guide
+from borrador.services import escalation_facts as esc
 from borrador.services.letter_files import Made, write_files
-from borrador.services.requests import ESCALATES
 
 # Jinja (through the template library), fpdf2 and babel load on first use, not per command.
 if TYPE_CHECKING:
@@ -37,6 +39,14 @@ if TYPE_CHECKING:
     from borrador.storage.requests_repo import RequestsRepo
 
 FORMATS = ("txt", "pdf", "eml", "web")
+GUIDES = ("drop", "own-file")
+
+
+def drop_context(person: Person, entry: Broker, kind: str) -> dict[str, bool]:
+    """Californians asking a broker to delete or opt out: DROP reaches registered brokers
+    first (Civ. Code §1798.99.86); the explainer says so and what DROP does not reach."""
+    offer = person.state == "CA" and entry.kind == "broker" and kind in ("delete", "opt-out")
+    return {"offer": offer, "registered": "CA" in dict(entry.registry_ids)}
 
 
 class AgentPolicy(Protocol):
@@ -94,19 +104,33 @@ class LetterService:
                 f"{person.name} has none recorded, and {entry.name} needs it to find the records",
                 hint=f"Add it with 'borrador people edit {person.id}'.",
             )
-        # A follow-up or complaint runs on the clock of the request it is about.
+        # A follow-up, appeal or complaint runs on the clock of the request it is about.
         original = options.get("original") or {}
-        rule = self.tracking.rule_for(request.legal_basis, original.get("kind", str(request.kind)))
+        about_kind = original.get("kind", str(request.kind))
+        rule = self.tracking.rule_for(request.legal_basis, about_kind)
+        today = self.clock.today()
+        rights = lctx.rights_context(request.legal_basis, about_kind, today)
+        acting = agent if agent and lctx.agent_acts(rights, about_kind) else None
         person_ctx = ctx.person_context(person, fields, _long_date("en"))
+        person_ctx["state_name"] = state_name(person.state)
         recipient = ctx.recipient_context(entry, channel, options)
+        who = lctx.who_context(person_ctx, agent, acting is not None)
+        their = "their" if who["agent"] else "my"
+        rights["opt_out_text"] = lctx.opt_out_phrase(rights["opt_outs"], their)
+        rights["agent_kind_words"] = lctx.agent_kind_words(rights)
         if request.kind is Kind.COMPLAINT:  # addressed to the regulator, about the recipient
-            recipient = {**recipient, "name": rule.complaint_to, "address": [], "email": ""}
+            recipient = lctx.complaint_recipient(recipient, rights["regulator"], rule)
         return {
             "person": person_ctx, "recipient": recipient, "law": ctx.law_context(rule),
             "request": {"id": request.id, "kind": str(request.kind)},
-            "sender": ctx.sender_context(person_ctx, agent),
-            "agent": dataclasses.asdict(agent) if agent else None,
-            "today": ctx.english_date(self.clock.today()),
+            "sender": ctx.sender_context(person_ctx, acting),
+            "agent": dataclasses.asdict(acting) if acting else None,
+            "who": who,
+            "rights": rights, "agency": lctx.agency_context(entry, options),
+            "fcra": lctx.fcra_context(entry),
+            "authorization": {"recipients": options.get("authorization_for", []),
+                              "language": person.language},
+            "today": ctx.english_date(today),
             "options": {"fee_waiver": bool(options.get("fee_waiver")),
                         "about": options.get("about") or ctx.DEFAULT_RECORDS_SUBJECT},
             "history": options.get("history", []), "original": options.get("original"),
@@ -126,6 +150,11 @@ class LetterService:
         options = options or {}
         if request.kind is Kind.DISPUTE and not options.get("about"):
             raise ValidationError("about", "say which items in the file you dispute, and why")
+        if request.legal_basis == "delete-act":
+            raise BorradorError(
+                "a Delete Act request is made through California's DROP, not by letter.",
+                hint=f"See 'borrador letters guide drop --person {person.id}'.",
+            )
         info = self.templates.choose(str(request.kind), request.legal_basis or "policy")
         data = self._context(person, entry, request, info.requires, fmt, options, agent)
         channel = data.pop("channel")
@@ -145,22 +174,51 @@ class LetterService:
             sender_lines=tuple(data["sender"]["lines"]), date_line=data["today"],
             recipient_lines=(data["recipient"]["name"], *data["recipient"]["address"]),
             subject=blocks["subject"], body=blocks["body"], signer=data["sender"]["name"],
-            signer_note=f"Authorized agent for {person.name}" if agent else "",
+            signer_note=f"Authorised agent for {person.name}" if data["agent"] else "",
             to_email=data["recipient"]["email"], sender_email=data["sender"]["email"],
-            by_mail=fmt in ("pdf", "txt"), explainer=self.explainer(person, entry, request),
+            by_mail=fmt in ("pdf", "txt"),
+            explainer=self.explainer(person, entry, request, options),
             explainer_language=person.language,
         )  # fmt: skip
 
-    def explainer(self, person: Person, entry: Broker, request: Request) -> str:
+    def explainer(self, person: Person, entry: Broker, request: Request,
+                  options: dict[str, Any] | None = None) -> str:  # fmt: skip
         """Plain words for the person, in their language: what was asked, what comes next."""
         info = self.templates.explainer(str(request.kind), person.language)
         if info is None:
             return ""
+        options = options or {}
         rule = self.tracking.rule_for(request.legal_basis, str(request.kind))
-        data = {"recipient": {"name": entry.name}, "request": {"id": request.id},
+        name = options.get("agency_name") or entry.name
+        data = {"recipient": {"name": name}, "request": {"id": request.id},
                 "today": _long_date(info.language)(self.clock.today()),
-                "deadline": ctx.deadline_context(rule)}  # fmt: skip
+                "deadline": ctx.deadline_context(rule),
+                "agency": lctx.agency_context(entry, options),
+                "drop": drop_context(person, entry, str(request.kind))}  # fmt: skip
         return self.templates.render(info, data, ("body",))["body"]
+
+    def guide(self, person_id: int, topic: str) -> str:
+        """A guide with no letter, in the person's language: "drop" (California's Delete
+        Request and Opt-out Platform) or "own-file" (one's own immigration file)."""
+        if topic not in GUIDES:
+            raise ValidationError("topic", f"use one of {', '.join(GUIDES)}")
+        person = self.people.get(person_id)
+        info = self.templates.explainer(topic, person.language)
+        if info is None:
+            raise BorradorError(f"no {topic} guide is installed.")
+        data = {"today": _long_date(info.language)(self.clock.today()),
+                "person": {"name": person.name, "state": person.state},
+                "drop": {"offer": person.state == "CA", "registered": True}}  # fmt: skip
+        return self.templates.render(info, data, ("body",))["body"]
+
+    def drop_guide(self, person_id: int) -> FormGuide:
+        """The DROP web-form guide for a Californian (the `guide("drop")` sheet explains it)."""
+        person = self.people.get(person_id)
+        if person.state != "CA":
+            raise ValidationError("state", f"DROP is only for California residents; "
+                                  f"{person.name}'s state is {person.state or 'not recorded'}")
+        fields = {"name", "birth_date", "email"}
+        return drop_guide(ctx.person_context(person, fields, _long_date("en")))
 
     def preview(
         self,
@@ -175,7 +233,9 @@ class LetterService:
     ) -> list[tuple[Request, Letter | FormGuide]]:
         """The letters as they would be made, without storing anything (for review)."""
         person = self.people.get(person_id)
-        drafts = [self.drafts.draft(person, r, kind, law, None, "") for r in recipients]
+        place = str((options or {}).get("agency_state") or "")
+        drafts = [self.drafts.draft(person, r, kind, law, None, "", agency_state=place)
+                  for r in recipients]  # fmt: skip
         catalog = self.catalog.catalog()
         agent = agent or self.signer.agent()
         return [(d, self.build(person, catalog.get(d.recipient), d, fmt, options, agent))
@@ -199,7 +259,9 @@ class LetterService:
         if fmt not in FORMATS:
             raise ValidationError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
         person = self.people.get(person_id)
-        drafts = [self.drafts.draft(person, r, kind, law, None, "") for r in recipients]
+        place = str((options or {}).get("agency_state") or "")
+        drafts = [self.drafts.draft(person, r, kind, law, None, "", agency_state=place)
+                  for r in recipients]  # fmt: skip
         return self._issue(person, drafts, fmt, out_dir, combined, options or {}, agent, progress)
 
     def escalate(
@@ -211,31 +273,28 @@ class LetterService:
         out_dir: Path,
         agent: ctx.Agent | None = None,
     ) -> Made:
-        """A follow-up (to the recipient) or complaint (to the regulator) about a late request,
-        with its history; a new request linked to the original."""
-        escalation = Kind(kind)
-        if escalation not in ESCALATES:
-            raise ValidationError("kind", "use follow-up or complaint")
+        """A follow-up (to the recipient), appeal (to the recipient, after a denial or a
+        missed deadline) or complaint (to the regulator) about a request, stating only what its
+        history records; a new request linked to the original."""
+        escalation = parse_enum("kind", kind, Kind)
+        if escalation not in ESCALATION_KINDS:
+            raise ValidationError("kind", "use follow-up, appeal or complaint")
         original = self.requests.get(request_id)
         clocks = self.tracking.deadlines(original)
         if clocks is None:
             raise ValidationError("request", f"request {request_id} was never sent")
         person = self.people.get(original.person_id)
         entry = self.catalog.catalog().get(original.recipient)
-        events = sorted(self.requests.events(request_id), key=lambda e: (e.on, e.id or 0))
-        history = [{"on": ctx.english_date(e.on), "text": _describe(e)} for e in events]
-        respond_by = original.extended_due_on or clocks.respond_by
-        options = {
-            "history": history,
-            "original": {
-                "id": original.id,
-                "kind": str(original.kind),
-                "recipient_name": entry.name,
-                "sent_on": ctx.english_date(original.sent_on or clocks.received),
-                "respond_by": ctx.english_date(respond_by),
-                "confirmation": original.confirmation,
-            },
-        }
+        events = self.requests.events(request_id)
+        children = [r for r in self.requests.find(original.person_id)
+                    if r.parent_id == original.id]  # fmt: skip
+        today = self.clock.today()
+        facts = esc.escalation_facts(original, events, children, clocks, today,
+                                     ctx.english_date)  # fmt: skip
+        esc.check_escalation(escalation, original, facts, children, self.tracking.deadlines,
+                             today)  # fmt: skip
+        options = {"history": esc.history_lines(events, ctx.english_date),
+                   "original": {**facts, "recipient_name": entry.name}}  # fmt: skip
         note = f"{escalation} about request {original.id}"
         draft = self.drafts.draft(person, original.recipient, str(escalation), original.legal_basis,
                             None, note, parent_id=original.id)  # fmt: skip
@@ -255,9 +314,13 @@ class LetterService:
         from borrador.letters.pdf import check_printable
 
         agent = agent or self.signer.agent()
-        if agent:  # recorded so sending can check for the person's signed authorisation
-            drafts = [dataclasses.replace(d, agent=agent.name) for d in drafts]
         catalog = self.catalog.catalog()
+        # Recorded so sending can check for the person's signed authorisation: only where the
+        # law lets the agent make this kind (elsewhere the letter is the person's own).
+        acting = [d for d in drafts if agent and self._agent_acts(d, options)]
+        if agent:
+            drafts = [dataclasses.replace(d, agent=agent.name) if d in acting else d
+                      for d in drafts]  # fmt: skip
         outputs = []
         for n, draft in enumerate(drafts, 1):  # render everything before storing anything
             entry = catalog.get(draft.recipient)
@@ -270,13 +333,17 @@ class LetterService:
                 progress(n, len(drafts))
         if fmt == "pdf":
             check_printable([o for o in outputs if isinstance(o, Letter)])
-        authorization = self._authorization(person, drafts[0], agent) if agent else None
+        authorization = None
+        if agent and acting:
+            names = [catalog.get(d.recipient).name for d in acting]
+            authorization = self._authorization(person, acting[0], agent, names)
         saved = self.requests.add_many(drafts, self.clock.now(), note=f"Letter drafted ({fmt}).")
         made = []
         for request, output in zip(saved, outputs, strict=True):
             stored = self._store_letter(request, output.text)
             if isinstance(output, Letter):
-                explainer = self.explainer(person, catalog.get(request.recipient), stored)
+                explainer = self.explainer(person, catalog.get(request.recipient), stored,
+                                           options)  # fmt: skip
                 letter = dataclasses.replace(output, request_id=stored.id or 0, explainer=explainer)
                 made.append(Made(stored, letter, None))
             else:
@@ -287,15 +354,25 @@ class LetterService:
 
         return write_files(made, fmt, out_dir, combined, authorization, log)
 
-    def _authorization(self, person: Person, draft: Request, agent: ctx.Agent) -> Letter:
+    def _agent_acts(self, draft: Request, options: dict[str, Any]) -> bool:
+        kind = (options.get("original") or {}).get("kind", str(draft.kind))
+        rights = lctx.rights_context(draft.legal_basis, kind, self.clock.today())
+        return lctx.agent_acts(rights, kind)
+
+    def _authorization(
+        self, person: Person, draft: Request, agent: ctx.Agent, recipients: list[str]
+    ) -> Letter:
+        """The form the person signs: the provisions of their state, the kinds an agent may
+        make there, the recipients, one signature block; in their language beside English."""
         info = self.templates.choose("authorization", draft.legal_basis or "policy")
         entry = self.catalog.catalog().get(draft.recipient)
-        data = self._context(person, entry, draft, info.requires, "txt", {}, agent)
+        data = self._context(person, entry, draft, info.requires, "txt",
+                             {"authorization_for": recipients}, agent)  # fmt: skip
         data.pop("channel")
         blocks = self.templates.render(info, data)
         return Letter(request_id=0, recipient_name=person.name, sender_lines=(),
                       date_line=data["today"], recipient_lines=(), subject=blocks["subject"],
-                      body=blocks["body"], signer=person.name, signer_note="",
+                      body=blocks["body"], signer="", signer_note="",
                       by_mail=False)  # fmt: skip
 
     def check_templates(self) -> list[str]:
@@ -317,16 +394,3 @@ class LetterService:
                       from_status=request.status, to_status=request.status,
                       note="Letter text stored.")  # fmt: skip
         return self.requests.save_change(request, after, event, self.clock.now())
-
-
-def _describe(event: Event) -> str:
-    detail = dict(event.detail)
-    if event.from_status is None:
-        text = "request drafted"
-    elif event.from_status == event.to_status:
-        text = event.note or "note"
-    else:
-        text = f"{event.to_status}"
-    facts = [f"{k.replace('_', ' ')}: {v}" for k, v in detail.items()]
-    extra = [event.note] if event.note and event.from_status not in (None, event.to_status) else []
-    return "; ".join([text, *facts, *extra])

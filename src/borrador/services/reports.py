@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from borrador.core.requests import DONE, Request, Status
+from borrador.core.requests import DONE, Kind, Request, Status
 from borrador.i18n import N_, base_language, translator
 from borrador.letters.dates import long_date as _long_date
 from borrador.letters.report_pdf import Block, render_document
@@ -34,6 +34,7 @@ WATCH_FOR = {
     "records": N_("a letter or email from {who} with the records, or asking about fees."),
     "follow-up": N_("an answer from {who}."),
     "complaint": N_("an answer from {who}."),
+    "appeal": N_("a decision on the appeal from {who}, in writing."),
 }
 WATCH_ANY = N_(
     "emails or letters from these companies or agencies asking you to confirm who "
@@ -159,11 +160,12 @@ def _sheet_lines(
         )
     elif clocks is not None:
         due = request.extended_due_on or clocks.respond_by
-        text = (
-            _("By law they must answer by {date}.")
-            if clocks.legal
-            else _("We asked for an answer by {date} (no law sets a deadline).")
-        )
+        if clocks.legal:
+            text = _("By law they must answer by {date}.")
+        elif request.kind is Kind.RECORDS:  # the agency's state sets a period Borrador lacks
+            text = _("We asked for an answer by {date}; the state's own law may set another.")
+        else:
+            text = _("We asked for an answer by {date} (no law sets a deadline).")
         lines.append(text.format(date=day(due)))
     watch_for = WATCH_FOR.get(str(request.kind))
     if watch and watch_for and request.is_open:

@@ -12,6 +12,7 @@ from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import (
     DONE,
+    ESCALATION_KINDS,
     TRANSITIONS,
     Channel,
     Event,
@@ -23,7 +24,7 @@ from borrador.core.requests import (
     parse_slug,
     with_status,
 )
-from borrador.core.text import clean_text
+from borrador.core.text import US_STATES, clean_text
 from borrador.laws import basis as laws_basis
 from borrador.laws.table import law_table
 
@@ -42,18 +43,43 @@ OPTION_STATUS = {"channel": Status.SENT, "confirmation": Status.SENT, "until": S
                  "reason": Status.DENIED, "exemption": Status.DENIED}  # fmt: skip
 
 
-def choose_basis(person: Person, entry: Broker, kind: Kind, on: dt.date) -> tuple[str, str]:
+def choose_basis(
+    person: Person, entry: Broker, kind: Kind, on: dt.date, agency_state: str = ""
+) -> tuple[str, str]:
     """The legal basis for a request and a one-line reason (laws.basis decides; `on` is the
-    day the letter is made: a law not yet in force is never chosen)."""
+    day the letter is made: a law not yet in force is never chosen). A state agency's law
+    follows the agency: its catalog jurisdiction, or `agency_state` for the generic "state or
+    local agency"."""
     if kind is Kind.SECURITY_FREEZE:
         if entry.cra_type == "nationwide":
             return "fcra", "The FCRA gives a free security freeze at the nationwide bureaus."
         return "policy", "A specialty agency freezes a file under its own policy."
+    place = agency_state_for(entry, kind, agency_state, required=False)
+    if entry.jurisdiction == "state" and kind is Kind.RECORDS and not place:
+        return laws_basis.GENERIC_RECORDS, "The agency's state is not given yet: its law applies."
     basis = laws_basis.choose_basis(
         person.state, entry.kind, dict(entry.honours), str(kind), on,
-        getattr(entry, "cra_type", ""), recipient_slug=entry.slug,
+        getattr(entry, "cra_type", ""), recipient_slug=entry.slug, agency_state=place,
     )  # fmt: skip
     return basis.law, basis.describe()
+
+
+def agency_state_for(entry: Broker, kind: Kind, given: str = "", *, required: bool = True) -> str:
+    """The state whose public-records law applies to `entry` ("" for federal agencies)."""
+    if entry.kind != "agency" or entry.jurisdiction == "federal":
+        return ""
+    if entry.agency_state:
+        return entry.agency_state
+    code = clean_text("agency_state", given, max_len=2).upper()
+    if code and code not in US_STATES:
+        raise ValidationError("agency_state", f"{given!r} is not a US state code",
+                              hint="Use the two-letter code, e.g. IL.")  # fmt: skip
+    if required and not code and entry.jurisdiction == "state" and kind is Kind.RECORDS:
+        raise ValidationError(
+            "agency_state", f"say which state the agency is in: {entry.name} is generic",
+            hint="Add --agency-state XX (the agency's state, e.g. IL), not the person's.",
+        )
+    return code
 
 
 class RequestService:
@@ -112,7 +138,7 @@ class RequestService:
                 "so no letter can be sent.",
                 hint=f"See 'borrador brokers show {entry.slug}' for what helps instead.",
             )
-        escalation = kind in (Kind.FOLLOW_UP, Kind.COMPLAINT)
+        escalation = kind in ESCALATION_KINDS
         if not escalation and (kind is Kind.RECORDS) != (entry.kind == "agency"):
             raise ValidationError(
                 "kind",
@@ -147,6 +173,7 @@ class RequestService:
         parent_id: int | None = None,
         *,
         after_free_report: bool = False,
+        agency_state: str = "",
     ) -> Request:
         request_kind = parse_enum("kind", kind, Kind)
         if after_free_report and request_kind is not Kind.DISPUTE:
@@ -162,7 +189,9 @@ class RequestService:
                     hint="'borrador deadlines laws' lists them.",
                 )
         else:
-            basis = choose_basis(person, entry, request_kind, self.clock.today())[0]
+            agency_state_for(entry, request_kind, agency_state)  # the generic agency needs it
+            basis = choose_basis(person, entry, request_kind, self.clock.today(),
+                                 agency_state)[0]  # fmt: skip
         return Request(
             person_id=person.id or 0, recipient=entry.slug, kind=request_kind,
             legal_basis=basis,
@@ -182,11 +211,14 @@ class RequestService:
         channel: str | None = None,
         notes: str = "",
         after_free_report: bool = False,
+        agency_state: str = "",
     ) -> list[Request]:
-        """Draft one request per recipient for a person, all or none."""
+        """Draft one request per recipient for a person, all or none (`agency_state`: the state
+        of a generic state or local agency, whose public-records law applies)."""
         person = self.people.get(person_id)
         drafts = [self.draft(person, r, kind, legal_basis, channel, notes,
-                             after_free_report=after_free_report) for r in recipients]  # fmt: skip
+                             after_free_report=after_free_report, agency_state=agency_state)
+                  for r in recipients]  # fmt: skip
         return self.requests.add_many(drafts, self.clock.now())
 
     def create(self, person_id: int, recipient: str, kind: str, **options: Any) -> Request:
@@ -218,8 +250,10 @@ class RequestService:
         until: dt.date | None = None,
         reason: str | None = None,
         exemption: str = "",
+        case_number: str = "",
     ) -> Request:
-        """Move a request to `status` on `on` (default today), with the facts that go with it."""
+        """Move a request to `status` on `on` (default today), with the facts that go with it
+        (`case_number`: the recipient's own reference, which later letters cite)."""
         new = parse_enum("status", status, Status)
         given = {"channel": channel, "confirmation": confirmation, "until": until,
                  "reason": reason, "exemption": exemption}  # fmt: skip
@@ -239,6 +273,9 @@ class RequestService:
             detail.update(_denial(reason, exemption))
         if new is Status.COMPLETED:
             after = dataclasses.replace(after, recheck_on=self.tracking.recheck_date(after, when))
+        number = clean_text("case_number", case_number, max_len=100)
+        if number:
+            detail["case_number"] = number
         event = dataclasses.replace(event, detail=tuple(detail.items()))
         saved = self.requests.save_change(before, after, event, self.clock.now())
         if new is Status.SENT and saved.kind in ESCALATES and saved.parent_id:
