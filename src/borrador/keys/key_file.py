@@ -47,7 +47,8 @@ class KeyFile:
         if not path.exists():
             raise StoreError(
                 f"the key file {path} is missing, so the database cannot be opened.",
-                hint="Restore it from a backup, or run 'borrador init' for a new, empty store.",
+                hint="Restore it with its database from a backup (borrador restore FILE); "
+                "nothing was changed.",
             )
         try:
             raw = path.read_bytes()
@@ -61,7 +62,7 @@ class KeyFile:
                 raise ValueError("it has no passphrase slots")
             for slot in slots:
                 unb64(slot["salt"]), unb64(slot["nonce"]), unb64(slot["wrapped"])
-                KdfParams(**slot["kdf"])
+                KdfParams.read(slot["kdf"])
             key_file = cls(path, str(data["file_id"]), slots, data.get("keyring"))
             if key_file.to_bytes() != raw:
                 raise ValueError("it was edited: its bytes are not in the form Borrador writes")
@@ -150,7 +151,7 @@ class KeyFile:
                 if keys:
                     return keys, str(slot["label"])
                 continue
-            params = KdfParams(**slot["kdf"])
+            params = KdfParams.read(slot["kdf"])
             key = derive(passphrase, unb64(slot["salt"]), params)
             data_key = open_sealed(key, slot, self.file_id)
             if data_key is not None:

@@ -16,7 +16,8 @@ from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import Event, Kind, Request
-from borrador.home.written_files import record
+from borrador.home.faults import fault_point
+from borrador.home.written_files import write_logged
 from borrador.letters import context as ctx
 from borrador.letters.compose import Letter
 from borrador.letters.dates import long_date as _long_date
@@ -271,21 +272,34 @@ class LetterService:
         if fmt == "pdf":
             check_printable([o for o in outputs if isinstance(o, Letter)])
         authorization = self._authorization(person, drafts[0], agent) if agent else None
-        saved = self.requests.add_many(drafts, self.clock.now(), note=f"Letter drafted ({fmt}).")
-        made = []
-        for request, output in zip(saved, outputs, strict=True):
-            stored = self._store_letter(request, output.text)
-            if isinstance(output, Letter):
-                explainer = self.explainer(person, catalog.get(request.recipient), stored)
-                letter = dataclasses.replace(output, request_id=stored.id or 0, explainer=explainer)
-                made.append(Made(stored, letter, None))
-            else:
-                made.append(Made(stored, None, output))
 
-        def log(path: Path, request_id: int) -> None:
-            record(self.paths, path, request_id=request_id)
+        def write(path: Path, data: bytes, request_ids: tuple[int, ...]) -> Path:
+            write_logged(self.paths, path, data, kind="letter", person_ids=[person.id or 0],
+                         request_ids=request_ids)  # fmt: skip
+            fault_point("letters.after-file")
+            return path
 
-        return write_files(made, fmt, out_dir, combined, authorization, log)
+        # Requests and their files are one unit: the files are written inside the transaction
+        # that stores the requests, so a failure (or a kill) leaves neither. A kill leaves
+        # logged files for requests that never were; the next opening removes them.
+        with self.requests.db.write():
+            saved = self.requests.add_many(drafts, self.clock.now(),
+                                           note=f"Letter drafted ({fmt}).")  # fmt: skip
+            fault_point("letters.after-insert")
+            made = []
+            for request, output in zip(saved, outputs, strict=True):
+                stored = self._store_letter(request, output.text)
+                if isinstance(output, Letter):
+                    explainer = self.explainer(person, catalog.get(request.recipient), stored)
+                    letter = dataclasses.replace(output, request_id=stored.id or 0,
+                                                 explainer=explainer)  # fmt: skip
+                    made.append(Made(stored, letter, None))
+                else:
+                    made.append(Made(stored, None, output))
+            written = write_files(made, fmt, out_dir, combined, authorization, write)
+            fault_point("letters.before-commit")
+        fault_point("letters.after-commit")
+        return written
 
     def _authorization(self, person: Person, draft: Request, agent: ctx.Agent) -> Letter:
         info = self.templates.choose("authorization", draft.legal_basis or "policy")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from borrador.core.requests import CLOSED
+from borrador.home.lock import StoreLock
 from borrador.home.paths import Paths
 from borrador.keys import KeyFile
 from borrador.services.catalog import CatalogService
@@ -72,6 +73,7 @@ class Session:
         self.db = db
         self.clock = clock
         self.warnings: list[str] = []  # things the front end should say on opening
+        self.store_lock: StoreLock | None = None  # held while open: restore waits for it
         self.identity = Identity()  # the volunteer who unlocked (clinic mode); "" alone
         self.preferences = preferences or Preferences(paths.config)
         repos = self.repos = Repositories(
@@ -119,6 +121,9 @@ class Session:
 
     def close(self) -> None:
         self.db.close()
+        if self.store_lock is not None:
+            self.store_lock.close()
+            self.store_lock = None
 
     def summary(self) -> Summary:
         return Summary(self.people.count(), self.repos.requests.count_by_status())
