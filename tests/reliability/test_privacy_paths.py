@@ -239,3 +239,47 @@ def test_backup_member_bomb_is_refused_streaming(session, paths, tmp_path, monke
     assert not list(paths.root.glob(".work-*"))
     Path(bomb).unlink()
 
+
+
+from keyring.backend import KeyringBackend  # noqa: E402
+
+
+class PlaintextKeyring(KeyringBackend):
+    """Stands in for keyrings.alt's PlaintextKeyring (not installed here): same module and
+    class name, and it keeps secrets base64-encoded in a file, as the real one does."""
+
+    priority = 0.5  # type: ignore[assignment]
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__()
+        self.file = (folder or Path("/nonexistent")) / "keyring_pass.cfg"
+
+    def set_password(self, service: str, user: str, secret: str) -> None:
+        import base64
+
+        with self.file.open("a") as handle:
+            handle.write(f"{service}:{user}={base64.b64encode(secret.encode()).decode()}\n")
+
+    def get_password(self, service: str, user: str) -> str | None:
+        return None
+
+    def delete_password(self, service: str, user: str) -> None:
+        self.file.unlink(missing_ok=True)
+
+
+PlaintextKeyring.__module__ = "keyrings.alt.file"
+
+
+def test_plaintext_keyring_is_refused_with_the_reason(session, paths, tmp_path, monkeypatch):
+    """Break 3: "remember on this device" accepted keyrings.alt's plaintext keyring, so the
+    key lay base64-encoded in ~/.local/share/python_keyring/."""
+    import keyring
+
+    plain = PlaintextKeyring(tmp_path)
+    keyring.set_keyring(plain)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="does not encrypt"):
+        session.keys.remember_on_device(PASSPHRASE)
+    assert not plain.file.exists()
+    session.close()
+    with pytest.raises(StoreError, match="passphrase is needed"):
+        open_store(paths)

@@ -20,7 +20,7 @@ from borrador.core.errors import BorradorError, StoreError
 from borrador.home.faults import fault_point
 from borrador.home.paths import Paths, temp_name, write_private_stream
 from borrador.home.written_files import record, rewrite, written
-from borrador.keys import KEYRING_SERVICE, KdfParams, KeyFile, keyring_available
+from borrador.keys import KEYRING_SERVICE, KdfParams, KeyFile
 from borrador.services.leftovers import remove_leftovers, shred, shred_tree
 from borrador.services.restore import MANIFEST, MEMBERS, restore_backup, store_files, workspace
 from borrador.storage.backup import export_copy, problems
@@ -158,16 +158,16 @@ def erase_everything(paths: Paths) -> Erased:
     file_id = ""
     with contextlib.suppress(BorradorError):
         file_id = KeyFile.load(paths.key_file).file_id
-    if file_id and keyring_available():
-        import keyring
-        from keyring.errors import PasswordDeleteError
-
-        from borrador.keys.keyring_policy import SMTP_SERVICE, smtp_keyring_user
+    if file_id:  # from every keyring that may hold it, encrypting or not
+        from borrador.keys.keyring_policy import (
+            SMTP_SERVICE,
+            keyring_delete_everywhere,
+            smtp_keyring_user,
+        )
 
         for service, user in ((KEYRING_SERVICE, f"data-key-wrap-{file_id}"),
                               (SMTP_SERVICE, smtp_keyring_user(file_id))):  # fmt: skip
-            with contextlib.suppress(PasswordDeleteError):
-                keyring.delete_password(service, user)
+            keyring_delete_everywhere(service, user)
     count += shred(paths.key_file)
     for path in store_files(paths):  # a restore cut short: the set-aside key file too
         count += shred(path.with_name(path.name + ".before-restore"))
