@@ -7,7 +7,6 @@ Every wrap authenticates the file id and its own parameters, so an edited file i
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import os
