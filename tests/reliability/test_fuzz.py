@@ -125,7 +125,7 @@ WORDS = [
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=6))
-def test_any_command_line_ends_cleanly(session, argv, monkeypatch):
+def test_any_command_line_ends_cleanly(session, monkeypatch, argv):
     """Exit 0, 1 (bug report) or 2 (user error), never an unhandled exception."""
     from borrador.cli import cli
     from borrador.keys import keyring_policy
