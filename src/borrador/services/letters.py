@@ -24,7 +24,7 @@ from borrador.letters.dates import long_date as _long_date
 from borrador.letters.resources import shipped_templates
 from borrador.letters.webform import FormGuide, form_guide
 from borrador.services.letter_files import Made, write_files
-from borrador.services.requests import ESCALATES
+from borrador.services.requests import ESCALATES, LETTER_NOTE
 
 # Jinja (through the template library), fpdf2 and babel load on first use, not per command.
 if TYPE_CHECKING:
@@ -224,7 +224,8 @@ class LetterService:
         person = self.people.get(original.person_id)
         entry = self.catalog.catalog().get(original.recipient)
         events = sorted(self.requests.events(request_id), key=lambda e: (e.on, e.id or 0))
-        history = [{"on": ctx.english_date(e.on), "text": _describe(e)} for e in events]
+        described = [(e, _describe(e)) for e in events]
+        history = [{"on": ctx.english_date(e.on), "text": text} for e, text in described if text]
         respond_by = original.extended_due_on or clocks.respond_by
         options = {
             "history": history,
@@ -333,14 +334,24 @@ class LetterService:
         return self.requests.save_change(request, after, event, self.clock.now())
 
 
-def _describe(event: Event) -> str:
+# Facts of an event that are for Borrador's own bookkeeping, never quoted to a recipient.
+_UNQUOTED = frozenset({LETTER_NOTE, "message_id"})
+
+
+def _describe(event: Event) -> str | None:
+    """One line of a request's history for a follow-up or complaint, or None to leave it
+    out. Notes typed by the user are private (they may say anything about the person): only
+    a note marked for the letter is quoted; status changes and the recorded facts are."""
     detail = dict(event.detail)
+    quoted = detail.get(LETTER_NOTE) == "yes"
+    facts = [f"{k.replace('_', ' ')}: {v}" for k, v in detail.items() if k not in _UNQUOTED]
+    note = [event.note] if quoted and event.note else []
     if event.from_status is None:
         text = "request drafted"
     elif event.from_status == event.to_status:
-        text = event.note or "note"
+        if not note and not facts:
+            return None  # a private note (or Borrador's own, such as a stored letter)
+        return "; ".join([*note, *facts])
     else:
         text = f"{event.to_status}"
-    facts = [f"{k.replace('_', ' ')}: {v}" for k, v in detail.items()]
-    extra = [event.note] if event.note and event.from_status not in (None, event.to_status) else []
-    return "; ".join([text, *facts, *extra])
+    return "; ".join([text, *facts, *note])
