@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import time
 
-from helpers.people import sample_person
 from test_sandbox import install
+
+from helpers.people import sample_person
 
 
 def test_deeply_nested_template_is_refused_by_name_and_line_others_work(session, tmp_path):
