@@ -12,8 +12,7 @@ KILLED = 137
 
 
 def run_killed(point: str, operation: Callable[[], object]) -> bool:
-    """Run `operation` in a child killed at `point` ("name#N": N is only for the code
-    before the hook existed, the Nth rename). True if it died there; False if it
+    """Run `operation` in a child killed at `point` ("name#N": at its Nth passing). True if it died there; False if it
     finished without reaching the point. A child that fails otherwise raises here."""
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
@@ -40,7 +39,7 @@ def _arm(point: str) -> None:
     except ImportError:  # the code before the hook existed: the nearest equivalent place
         _arm_without_hook(point)
         return
-    arm(point.split("#", 1)[0])
+    arm(point)
 
 
 def _arm_without_hook(point: str) -> None:

@@ -17,6 +17,7 @@ from borrador.core.errors import BorradorError
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 100_000
+MAX_CELLS = 2_000_000  # the largest real registry has ~3,000 rows of ~80 columns
 
 
 class RegistryError(BorradorError):
@@ -166,16 +167,30 @@ def _detect(headers: list[str], header_row: int, state: str | None) -> tuple[str
     return "ca-cppa", state or "ca"
 
 
-def parse_registry(data: bytes, *, state: str | None = None) -> ParsedRegistry:
-    text = _decode(data).replace("\x00", "")
+def _read_rows(text: str) -> list[list[str]]:
+    """The CSV rows, read one at a time and refused as soon as the file passes the row or
+    cell limits (a file of millions of tiny cells would otherwise take gigabytes)."""
+    rows: list[list[str]] = []
+    cells = 0
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for row in csv.reader(io.StringIO(text, newline="")):
+            rows.append(row)
+            cells += len(row)
+            if len(rows) > MAX_ROWS:
+                raise RegistryError(f"the file has more than {MAX_ROWS} rows; that is the limit.")
+            if cells > MAX_CELLS:
+                raise RegistryError(f"the file has more than {MAX_CELLS} cells; no registry "
+                                    "is that large.")  # fmt: skip
     except csv.Error as exc:
         raise RegistryError(f"the file is not readable CSV ({exc}).") from None
+    return rows
+
+
+def parse_registry(data: bytes, *, state: str | None = None) -> ParsedRegistry:
+    text = _decode(data).replace("\x00", "")
+    rows = _read_rows(text)
     if not rows:
         raise RegistryError("the file is empty.")
-    if len(rows) > MAX_ROWS:
-        raise RegistryError(f"the file has {len(rows)} rows; the limit is {MAX_ROWS}.")
     start = _header_index(rows)
     raw_headers = [cells.clean_cell(h).replace("\n", " ") for h in rows[start]]
     headers = [cells.normalise_header(h) for h in raw_headers]

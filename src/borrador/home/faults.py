@@ -20,18 +20,27 @@ class InjectedFault(BaseException):  # a BaseException: no `except Exception` ma
 
 
 _kill = True
+_hits = 0
 
 
 def arm(point: str, *, kill: bool = True) -> None:
-    """Name the point to fail at (in this process); "" disarms."""
-    global _armed, _kill
-    _armed, _kill = point, kill
+    """Name the point to fail at in this process ("name" or "name#N" for its Nth passing);
+    "" disarms."""
+    global _armed, _kill, _hits
+    _armed, _kill, _hits = point, kill, 0
 
 
 def fault_point(point: str) -> None:
     """Stop here if a test named this point; otherwise do nothing."""
+    global _hits
     target = _armed or os.environ.get(ENV_FAULT, "")
-    if not target or target != point:
+    if not target:
+        return
+    name, _, nth = target.partition("#")
+    if name != point:
+        return
+    _hits += 1
+    if _hits < (int(nth) if nth.isdigit() else 1):
         return
     if _kill or not _armed:
         os._exit(KILLED_STATUS)

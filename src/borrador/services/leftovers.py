@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from borrador.home.faults import fault_point
 from borrador.home.paths import Paths
 from borrador.home.written_files import Written, rewrite, written
 
@@ -32,6 +33,7 @@ def shred(path: Path) -> bool:
             return False
         size = path.stat().st_size
         with open(path, "r+b") as handle:
+            fault_point("erase.shredding")
             left = size
             while left > 0:
                 n = min(left, CHUNK)

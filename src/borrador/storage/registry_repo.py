@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from borrador.home.faults import fault_point
 from borrador.storage.db import Database
 
 
@@ -51,6 +52,8 @@ class RegistryRepo:
                     )
                     counts["added"] += 1
                 existing[key] = (slug, data, fields)
+                fault_point("registry.row")
+            fault_point("registry.before-commit")
         return counts
 
     def all(self) -> list[tuple[str, str | None, dict[str, Any]]]:
