@@ -93,3 +93,16 @@ def test_malformed_contents_are_named_as_the_bundle(session, tmp_path, payload):
     with pytest.raises(BorradorError) as refused:
         session.handoff.import_file(tmp_path / "bad.borrador", WORDS)
     assert "bundle" in str(refused.value) and "database" not in str(refused.value)
+
+
+def test_an_email_as_sent_survives_the_hand_off_byte_for_byte(session, tmp_path):
+    rows = real_rows(session)
+    rows["person"]["uid"] = "e" * 32
+    rows["requests"][0]["uid"] = "d" * 32
+    rows["requests"][0]["sent_message"] = "To: x@example.org\r\nSubject: S\r\n\r\nBody\r\n"
+    rows["requests"][0]["letter_text"] = "Dear X,\n\nBody.\n"
+    for event in rows["events"]:
+        event["request_uid"] = "d" * 32
+    person_id, _ = import_rows(session, tmp_path, rows)
+    [request] = session.requests.find(person_id)
+    assert request.sent_message.endswith("Body\r\n") and request.letter_text.endswith(".\n")

@@ -50,6 +50,15 @@ def _count(field: str, value: object) -> int:
     return value
 
 
+def _text(field: str, value: object, limit: int, multiline: bool) -> str:
+    """Checked like typed text, but kept exactly (a stored letter is evidence, byte for byte)."""
+    # an email as sent has CRLF line ends: the CR is part of the evidence, not a control trick
+    probe = value.replace("\r\n", "\n") if isinstance(value, str) and field == "sent_message" \
+        else value
+    clean_text(field, probe, max_len=limit, multiline=multiline)
+    return value if isinstance(value, str) else ""
+
+
 def _known(field: str, row: object, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(row, dict):
         raise ValidationError(field, "is not a row of fields")
@@ -76,7 +85,7 @@ def check_request(row: object) -> dict[str, Any]:
     if out["created_on"] is None:
         raise ValidationError("created_on", "is required")
     for name, (limit, multiline) in REQUEST_TEXT.items():
-        out[name] = clean_text(name, data.get(name), max_len=limit, multiline=multiline)
+        out[name] = _text(name, data.get(name), limit, multiline)
     out["version"] = _count("version", data.get("version", 1))
     out["updated_at"] = _stamp("updated_at", data.get("updated_at"))
     return out
@@ -107,8 +116,8 @@ def check_event(row: object, request_uids: set[str]) -> dict[str, Any]:
         "from_status": None if before in (None, "") else str(
             parse_enum("from_status", before, Status)),
         "to_status": str(parse_enum("to_status", data.get("to_status"), Status)),
-        "note": clean_text("note", data.get("note"), max_len=10_000, multiline=True),
-        "actor": clean_text("actor", data.get("actor"), max_len=200),
+        "note": _text("note", data.get("note"), 10_000, True),
+        "actor": _text("actor", data.get("actor"), 200, False),
         "recorded_at": _stamp("recorded_at", data.get("recorded_at")),
         "detail": json.dumps(parsed, ensure_ascii=False),
     }  # fmt: skip
