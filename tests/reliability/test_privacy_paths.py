@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from borrador.core.errors import StoreError
+from borrador.core.errors import BorradorError, StoreError
 from borrador.letters.context import Agent
 from borrador.services import open_store
 from borrador.services.files import write_export
@@ -83,7 +83,7 @@ def test_write_error_midway_leaves_no_requests_and_no_files(session, tmp_path):
     pid = person(session).id
     out = tmp_path / "out"
     (out / "request-00002-epsilon-delete.txt").mkdir(parents=True)  # the second write fails
-    with pytest.raises(OSError):
+    with pytest.raises(BorradorError, match="cannot be written"):
         session.letters.make(pid, ["acxiom", "epsilon"], "delete", fmt="txt", out_dir=out)
     assert session.requests.find() == []
     assert [p for p in out.rglob("*") if p.is_file()] == []
@@ -100,7 +100,7 @@ def test_killed_backup_leaves_nothing_after_panic_erase(session, paths, clock, t
         with reopen(paths, clock) as child:
             child.safety.backup(target)
 
-    assert run_killed("backup.during-zip#2", backup)
+    assert run_killed("backup.during-zip", backup)
     left = list(target.parent.iterdir())
     assert left and all(str(p) in logged_paths(paths.exports_log) for p in left)
     erase_everything(paths)
@@ -166,6 +166,20 @@ def test_panic_erase_overwrites_whole_files(session, paths, tmp_path):
     assert CANARY.encode() not in keep.read_bytes()
 
 
+def test_unwritable_folder_is_a_clear_error(session, paths, tmp_path):
+    """Break 10: in a folder the user does not own, exporting was an internal error."""
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+    with pytest.raises(BorradorError, match="cannot be written"):
+        write_export(paths, not_a_folder / "x.csv", b"a,b\r\n", kind="csv")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    if not os.access(locked, os.W_OK):  # (as root every folder is writable)
+        with pytest.raises(BorradorError, match="cannot be written"):
+            write_export(paths, locked / "x.csv", b"a,b\r\n", kind="csv")
+
+
 def test_existing_folder_mode_is_never_changed(session, paths, tmp_path):
     """Break 10: any folder written into was chmod'ed to 0700 (as root: /tmp itself)."""
     shared = tmp_path / "shared"
@@ -191,7 +205,7 @@ def test_planted_symlink_at_temp_name_is_not_followed(session, paths, tmp_path):
     assert victim.read_text() == "untouched"
     from borrador.home.paths import write_private_file
 
-    with pytest.raises(OSError):  # a symlink at the exact temp name is refused, not followed
+    with pytest.raises(BorradorError):  # a symlink at the exact temp name is refused, not followed
         write_private_file(out / "y.csv", b"data", tmp=out / f".x.csv.{os.getpid()}.tmp")
     assert victim.read_text() == "untouched"
 
@@ -232,8 +246,6 @@ def test_backup_member_bomb_is_refused_streaming(session, paths, tmp_path, monke
         zf.writestr("manifest.json", "{" + " " * 100_000 + "}")
         zf.writestr("borrador.key", "x")
         zf.writestr("borrador.db", "x")
-    from borrador.core.errors import BorradorError
-
     with pytest.raises(BorradorError, match="larger than any"):
         restore_backup(paths, bomb, PASSPHRASE)
     assert not list(paths.root.glob(".work-*"))

@@ -115,11 +115,19 @@ def write_private_stream(
     path: Path, fill: Callable[[BinaryIO], None], *, tmp: Path | None = None
 ) -> None:
     """As `write_private_file`, with the content written by `fill` (large files, streamed)."""
+    from borrador.core.errors import BorradorError
     from borrador.home.faults import fault_point
 
-    ensure_private_dir(path.parent)
     tmp = tmp or temp_name(path)
-    fd = open_new_private(tmp)
+    try:
+        ensure_private_dir(path.parent)
+        fd = open_new_private(tmp)
+    except FileExistsError:  # a name planted where the temp file goes: never written through
+        raise BorradorError(f"{path}: something already sits where its temporary file goes; "
+                            "nothing was written.", hint="Choose another folder.") from None
+    except OSError as exc:
+        raise BorradorError(f"{path}: cannot be written ({exc.strerror}); nothing was written.",
+                            hint="Choose a folder you can write to.") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
@@ -127,9 +135,12 @@ def write_private_stream(
             os.fsync(handle.fileno())
         fault_point("file.before-rename")
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        if isinstance(exc, OSError):
+            raise BorradorError(f"{path}: cannot be written ({exc.strerror}); nothing was "
+                                "written.", hint="Choose a folder you can write to.") from None
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:

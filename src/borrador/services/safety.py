@@ -216,11 +216,12 @@ def erase_person(session: SafetyService, person_id: int) -> PersonErased:
                         tuple(dict.fromkeys(backups)))  # fmt: skip
 
 
-def _remove_files_of(paths: Paths, request_ids: set[int]) -> int:
-    """Letters (and other files) that belong only to requests that are gone."""
+def _remove_files_of(paths: Paths, request_ids: set[int], person_ids: set[int]) -> int:
+    """Letters (and other files) that belong only to requests, or people, that are gone."""
     count, keep = 0, []
     for entry in written(paths):
-        gone = bool(entry.request_ids) and entry.request_ids <= request_ids
+        gone = (bool(entry.request_ids) and entry.request_ids <= request_ids) or (
+            not entry.anyone and bool(entry.person_ids) and entry.person_ids <= person_ids)
         if gone and not entry.kind.startswith("backup-"):
             count += shred(entry.path)
             if entry.tmp is not None:
@@ -243,4 +244,4 @@ def purge(session: SafetyService, request_ids: list[int], person_ids: list[int])
     """Delete the requests (and people left with none), then their letters on disk."""
     session.requests.delete_many(request_ids, person_ids)
     session.db.checkpoint()
-    _remove_files_of(session.paths, set(request_ids))
+    _remove_files_of(session.paths, set(request_ids), set(person_ids))

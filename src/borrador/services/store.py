@@ -133,8 +133,15 @@ def _open(
 def _tidy(session: Session) -> str:
     from borrador.services.leftovers import remove_leftovers
 
-    existing = {r.id for r in session.repos.requests.find()}
-    removed = remove_leftovers(session.paths, lambda i: i in existing)
+    existing: set[int] = set()
+
+    def request_exists(request_id: int) -> bool:  # the ids are read once, and only if needed
+        if not existing:
+            existing.update(int(row[0]) for row in session.db.query("SELECT id FROM requests"))
+            existing.add(-1)  # read, even when there are none
+        return request_id in existing
+
+    removed = remove_leftovers(session.paths, request_exists)
     return f"removed {removed} files left by an interrupted write." if removed else ""
 
 
