@@ -295,3 +295,11 @@ def test_plaintext_keyring_is_refused_with_the_reason(session, paths, tmp_path, 
     session.close()
     with pytest.raises(StoreError, match="passphrase is needed"):
         open_store(paths)
+
+
+def test_registry_of_millions_of_tiny_cells_is_refused_early(session, tmp_path):
+    """Weakness: registry imports could take gigabytes of memory before refusing."""
+    source = tmp_path / "cells.csv"
+    source.write_bytes(b"name,website,email\n" + (b"a," * 3_000_000) + b"a\n")
+    with pytest.raises(BorradorError, match="cells"):
+        session.registry.import_file(source)
