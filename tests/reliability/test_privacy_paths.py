@@ -303,3 +303,17 @@ def test_registry_of_millions_of_tiny_cells_is_refused_early(session, tmp_path):
     source.write_bytes(b"name,website,email\n" + (b"a," * 3_000_000) + b"a\n")
     with pytest.raises(BorradorError, match="cells"):
         session.registry.import_file(source)
+
+
+def test_a_store_kept_busy_elsewhere_is_said_plainly(session, paths):
+    """A long letter batch holds the write lock while its files are written (so requests
+    and files are one unit); another instance then hears why, not "database damaged"."""
+    from borrador.storage.db import Database
+
+    other = Database(paths.database, session.keys.data_key)
+    other.conn.execute("PRAGMA busy_timeout = 100")
+    try:
+        with session.db.write(), pytest.raises(StoreError, match="busy"), other.write():
+            pass
+    finally:
+        other.close()

@@ -113,7 +113,16 @@ class Database:
             if self._depth:
                 yield from self._savepoint()
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                raise StoreError(
+                    f"another Borrador kept the store busy for over {BUSY_TIMEOUT_MS // 1000} s "
+                    "(a long batch of letters, a backup); nothing was changed here.",
+                    hint="Try again when it has finished.",
+                ) from None
             self._depth += 1
             try:
                 yield self.conn
