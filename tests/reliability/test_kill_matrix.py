@@ -132,6 +132,11 @@ def op_handoff_export(w: World) -> None:
         s.handoff.export(w.canary_id, w.out / "out.borrador", FLOOR)
 
 
+def op_erase_person(w: World) -> None:
+    with w.open() as s:
+        s.safety.erase_person(w.canary_id)
+
+
 def op_rekey(w: World) -> None:
     with w.open() as s:
         s.clinic.remove_volunteer("Tomas")
@@ -155,6 +160,8 @@ PATHS: dict[str, tuple[Callable[[World], None], list[str]]] = {
                                "erase.after-known-files"]),
     "hand-off import": (op_handoff, ["handoff.before-commit"]),
     "hand-off export": (op_handoff_export, ["file.half-written", "file.before-rename"]),
+    "erase one person": (op_erase_person, ["erase.shredding", "erase.shredding#2",
+                                           "erase-person.after-files"]),
     "re-key": (op_rekey, ["file.before-rename", "rekey.after-prepare", "rekey.after-rekey",
                           "file.before-rename#2"]),
 }  # fmt: skip
