@@ -317,3 +317,32 @@ def test_a_store_kept_busy_elsewhere_is_said_plainly(session, paths):
             pass
     finally:
         other.close()
+
+
+def test_opening_during_a_restore_waits_for_it(session, paths, clock, tmp_path):
+    """An instance opened while a restore swaps the files must not read them half-swapped:
+    it waits for the restore, then opens the restored store."""
+    import threading
+    import time
+
+    from borrador.home.lock import StoreLock
+
+    person(session, "Antes Delrespaldo")
+    session.safety.backup(tmp_path / "b.zip")
+    person(session, "Despues Delrespaldo")
+    session.close()
+    held = StoreLock(paths)
+    assert held.alone()  # stands in for a restore holding the store alone
+    opened: list[set[str]] = []
+
+    def opener() -> None:
+        with reopen(paths, clock) as s:
+            opened.append({p.name.split()[0] for p in s.people.all()})
+
+    thread = threading.Thread(target=opener)
+    thread.start()
+    time.sleep(0.5)
+    assert opened == []  # still waiting
+    held.close()
+    thread.join(10)
+    assert opened == [{"Antes", "Despues"}]

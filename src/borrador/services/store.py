@@ -69,13 +69,15 @@ def open_store(
     lock = StoreLock(paths) if paths.root.is_dir() else None
     alone = lock.alone() if lock else False
     try:
+        if lock and not alone:  # others have it open, or a restore is swapping files: wait
+            lock.shared()  # for the restore (shared holders let us in at once)
         session = _open(paths, passphrase, ask, clock, alone)
     except BaseException:
         if lock:
             lock.close()
         raise
-    if lock:
-        lock.shared()  # from here on, a restore elsewhere waits for this one to close
+    if lock and alone:
+        lock.shared()  # from here on, a restore elsewhere refuses while this one is open
     session.store_lock = lock
     return session
 
