@@ -81,7 +81,40 @@ async def test_every_screen_and_selector_shows_hostile_text_literally(hostile_ap
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running
+        await open_dialogs(app, pilot)
     assert written_outside() == []  # no screenshot, no file of any kind
+
+
+async def open_dialogs(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Each dialog that shows stored text, opened and closed again."""
+    from borrador.tui.screens.request import RequestScreen
+
+    async def each(actions: list[str]) -> None:
+        for action in actions:
+            depth = len(app.screen_stack)
+            await app.screen.run_action(action)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            assert app.is_running, action
+            for select in app.screen.query(Select):
+                select.expanded = True
+                await pilot.pause()
+                select.expanded = False
+            while len(app.screen_stack) > depth:
+                await pilot.press("escape")
+                await pilot.pause()
+
+    app.action_go("clinic")
+    await pilot.pause()
+    app.screen.query_one("#resident", Select).value = 1
+    await pilot.pause()
+    await each(["authorised", "papers", "add_volunteer", "remove_volunteer"])
+    app.open(lambda: RequestScreen(1))
+    await pilot.pause()
+    await each(["sent", "received", "extended", "denied", "note", "escalate('follow-up')"])
+    app.action_go("people")
+    await pilot.pause()
+    await each(["open", "edit"])
 
 
 async def test_no_screenshot_command(hostile_app):
