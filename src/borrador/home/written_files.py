@@ -63,7 +63,8 @@ def record(
     people = EVERYONE if person_ids is None else _ids(person_ids)
     line = "\t".join([kind, _ids(requests) or "0", str(written.resolve()), people,
                       str(tmp.resolve()) if tmp else ""])  # fmt: skip
-    fd = os.open(paths.exports_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(paths.exports_log, flags, FILE_MODE)
     with os.fdopen(fd, "a", encoding="utf-8") as handle:
         handle.write(line + "\n")
         handle.flush()
