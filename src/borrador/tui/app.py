@@ -202,7 +202,7 @@ class BorradorApp(App[None]):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Textual's screenshot writes the screen (names, notes) to a file Borrador cannot
         log or erase: not offered, and refused if reached some other way."""
-        self.notify(_("Screenshots are turned off: they would leave personal data on disk."))
+        self.bell()  # (no new wording here: the command is not offered at all)
 
     def deliver_screenshot(self, *args: Any, **kwargs: Any) -> None:
         self.action_screenshot()
