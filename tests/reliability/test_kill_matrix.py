@@ -188,15 +188,19 @@ def kill_and_check(path: str, point: str, paths, base: Path, tally: Tally) -> No
         world.bundle = _bundle(world)  # type: ignore[attr-defined]
     tally.tried += 1
     tally.reached += run_killed(point, lambda: operation(world))
-    unlogged = [p for p in holding(CANARY, *world.roots()) + holding(OTHER, *world.roots())
-                if str(p) not in logged_paths(world.paths.exports_log)]  # type: ignore[attr-defined]
+    unlogged = [
+        p
+        for p in holding(CANARY, *world.roots()) + holding(OTHER, *world.roots())
+        if str(p) not in logged_paths(world.paths.exports_log)
+    ]  # type: ignore[attr-defined]
     tally.unlogged += len(unlogged)
     assert unlogged == [], (path, point, unlogged)
     if path == "panic erase":  # cut short: running it again must finish the job
         erase_everything(world.paths)  # type: ignore[arg-type]
         assert not world.paths.root.exists()  # type: ignore[attr-defined]
         tally.after_everything += len(holding(CANARY, *world.roots())) + len(
-            holding(OTHER, *world.roots()))
+            holding(OTHER, *world.roots())
+        )
         return
     tally.must_open += 1
     with world.open() as s:
@@ -209,7 +213,8 @@ def kill_and_check(path: str, point: str, paths, base: Path, tally: Tally) -> No
     tally.after_person += len(holding(CANARY, *world.roots()))
     erase_everything(world.paths)  # type: ignore[arg-type]
     tally.after_everything += len(holding(CANARY, *world.roots())) + len(
-        holding(OTHER, *world.roots()))
+        holding(OTHER, *world.roots())
+    )
 
 
 @pytest.fixture

@@ -49,8 +49,11 @@ def test_erase_person_removes_combined_pdf_authorization_and_exports(session, pa
     write_export(paths, exports / "all.csv", session.exports.requests_csv().encode(), kind="csv")
     assert holding(CANARY.encode(), tmp_path) or list((tmp_path / "letters").iterdir())
     erased = session.safety.erase_person(mine.id)
-    left = [p for p in tmp_path.rglob("*")
-            if p.is_file() and p.parent.name != "theirs" and paths.root not in p.parents]
+    left = [
+        p
+        for p in tmp_path.rglob("*")
+        if p.is_file() and p.parent.name != "theirs" and paths.root not in p.parents
+    ]
     assert left == [], left
     assert exports / "all.csv" in erased.shared  # held the other person too: removed, and said
     assert list((tmp_path / "theirs").iterdir())  # the other person's own letters stay
@@ -228,8 +231,7 @@ def test_key_file_with_huge_kdf_cost_is_refused_at_once(session, paths):
     data = json.loads(paths.key_file.read_bytes())
     data["slots"][0]["kdf"]["iterations"] = 2**32 - 1
     paths.key_file.write_bytes(
-        json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
-        + b"\n"
+        json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode() + b"\n"
     )
     with pytest.raises(StoreError, match="beyond"):
         KeyFile.load(paths.key_file)
@@ -250,7 +252,6 @@ def test_backup_member_bomb_is_refused_streaming(session, paths, tmp_path, monke
         restore_backup(paths, bomb, PASSPHRASE)
     assert not list(paths.root.glob(".work-*"))
     Path(bomb).unlink()
-
 
 
 from keyring.backend import KeyringBackend  # noqa: E402

@@ -28,10 +28,22 @@ def hostile_app(paths):
         s.clinic.enable(PASSPHRASE, "Rosa", FLOOR)
         s.clinic.add_volunteer(HOSTILE[0], VOLUNTEER_PASS, FLOOR)
         for name in HOSTILE:
-            person = s.people.add({"name": name, "state": "CA", "notes": HOSTILE[2],
-                                   "emails": ["p@example.org"],
-                                   "addresses": [{"street": "1 Calle [/]", "city": "Fresno",
-                                                  "state": "CA", "postal_code": "93701"}]})
+            person = s.people.add(
+                {
+                    "name": name,
+                    "state": "CA",
+                    "notes": HOSTILE[2],
+                    "emails": ["p@example.org"],
+                    "addresses": [
+                        {
+                            "street": "1 Calle [/]",
+                            "city": "Fresno",
+                            "state": "CA",
+                            "postal_code": "93701",
+                        }
+                    ],
+                }
+            )
             request = s.requests.create(person.id, "spokeo", "delete", notes=HOSTILE[1])
             s.requests.change_status(request.id, "sent", on=dt.date(2026, 9, 1), channel="mail",
                                      note=HOSTILE[2])  # fmt: skip

@@ -86,8 +86,15 @@ def test_huge_kdf_cost_in_the_header_is_refused_at_once(session, tmp_path):
     assert time.perf_counter() - start < 2
 
 
-@pytest.mark.parametrize("payload", [b"not zlib at all", zlib.compress(b"{not json"),
-                                     zlib.compress(b"[1, 2]"), zlib.compress(b"[" * 100_000)])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"not zlib at all",
+        zlib.compress(b"{not json"),
+        zlib.compress(b"[1, 2]"),
+        zlib.compress(b"[" * 100_000),
+    ],
+)
 def test_malformed_contents_are_named_as_the_bundle(session, tmp_path, payload):
     seal(tmp_path / "bad.borrador", payload)
     with pytest.raises(BorradorError) as refused:

@@ -10,8 +10,18 @@ from borrador.services import init_store
 from conftest import PASSPHRASE
 
 
-@pytest.mark.parametrize("weak", ["password", "12345678", "qwertyuiop", "contraseña",
-                                  "Password1!", "aaaaaaaaaaaa", "iloveyou2026"])
+@pytest.mark.parametrize(
+    "weak",
+    [
+        "password",
+        "12345678",
+        "qwertyuiop",
+        "contraseña",
+        "Password1!",
+        "aaaaaaaaaaaa",
+        "iloveyou2026",
+    ],
+)
 def test_weak_passphrases_are_refused_with_the_guess_time(weak):
     with pytest.raises(StoreError, match="too easy to guess") as refused:
         check_passphrase(weak)

@@ -53,8 +53,9 @@ def _count(field: str, value: object) -> int:
 def _text(field: str, value: object, limit: int, multiline: bool) -> str:
     """Checked like typed text, but kept exactly (a stored letter is evidence, byte for byte)."""
     # an email as sent has CRLF line ends: the CR is part of the evidence, not a control trick
-    probe = value.replace("\r\n", "\n") if isinstance(value, str) and field == "sent_message" \
-        else value
+    probe = (
+        value.replace("\r\n", "\n") if isinstance(value, str) and field == "sent_message" else value
+    )
     clean_text(field, probe, max_len=limit, multiline=multiline)
     return value if isinstance(value, str) else ""
 

@@ -85,7 +85,7 @@ def orphaned_work_folders(paths: Paths) -> list[Path]:
         return []
     found = []
     for folder in paths.root.glob(f"{WORK_PREFIX}*"):
-        pid = folder.name[len(WORK_PREFIX):].split("-", 1)[0]
+        pid = folder.name[len(WORK_PREFIX) :].split("-", 1)[0]
         owner = int(pid) if pid.isdigit() else 0
         if folder.is_dir() and owner != os.getpid() and not (owner and _alive(owner)):
             found.append(folder)

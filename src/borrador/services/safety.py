@@ -221,7 +221,8 @@ def _remove_files_of(paths: Paths, request_ids: set[int], person_ids: set[int]) 
     count, keep = 0, []
     for entry in written(paths):
         gone = (bool(entry.request_ids) and entry.request_ids <= request_ids) or (
-            not entry.anyone and bool(entry.person_ids) and entry.person_ids <= person_ids)
+            not entry.anyone and bool(entry.person_ids) and entry.person_ids <= person_ids
+        )
         if gone and not entry.kind.startswith("backup-"):
             count += shred(entry.path)
             if entry.tmp is not None:
