@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from borrador.core.errors import BorradorError, StoreError
+from borrador.keys import FLOOR
 from borrador.letters.context import Agent
 from borrador.services import open_store
 from borrador.services.files import write_export
@@ -347,3 +348,22 @@ def test_opening_during_a_restore_waits_for_it(session, paths, clock, tmp_path):
     held.close()
     thread.join(10)
     assert opened == [{"Antes", "Despues"}]
+
+
+def test_init_after_a_killed_restore_never_overwrites_the_originals(session, paths, clock,
+                                                                    tmp_path):  # fmt: skip
+    """Break 6, the hint: 'borrador init', then restore again, overwrote the set-aside
+    originals. Now init first puts them back, and then refuses: the store exists."""
+    from borrador.services import init_store
+
+    person(session, "Antes Delrespaldo")
+    session.safety.backup(tmp_path / "b.zip")
+    person(session, "Despues Delrespaldo")
+    session.close()
+    assert run_killed("restore.setting-aside",
+                      lambda: restore_backup(paths, tmp_path / "b.zip", PASSPHRASE))  # fmt: skip
+    assert not paths.database.exists()  # the kill left the database set aside
+    with pytest.raises(StoreError, match="already has data"):
+        init_store(paths, PASSPHRASE, kdf=FLOOR, clock=clock)
+    with reopen(paths, clock) as again:
+        assert len(again.people.all()) == 2
