@@ -85,9 +85,15 @@ def no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.fixture
-def memory_keyring() -> MemoryKeyring:
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    """An in-memory keyring, allow-listed for the test as if it encrypted (it never leaves
+    the process)."""
+    from borrador.keys import keyring_policy
+
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
+    allowed = keyring_policy.ENCRYPTING_BACKENDS | {keyring_policy.backend_name(backend)}
+    monkeypatch.setattr(keyring_policy, "ENCRYPTING_BACKENDS", allowed)
     return backend
 
 

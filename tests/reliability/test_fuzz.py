@@ -125,9 +125,14 @@ WORDS = [
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=6))
-def test_any_command_line_ends_cleanly(session, argv):
+def test_any_command_line_ends_cleanly(session, monkeypatch, argv):
     """Exit 0, 1 (bug report) or 2 (user error), never an unhandled exception."""
     from borrador.cli import cli
+    from borrador.keys import keyring_policy
+
+    memory = keyring_policy.backend_name(MemoryKeyring())  # allow-listed for the test only
+    monkeypatch.setattr(keyring_policy, "ENCRYPTING_BACKENDS",
+                        keyring_policy.ENCRYPTING_BACKENDS | {memory})  # fmt: skip
 
     ready = getattr(test_any_command_line_ends_cleanly, "ready", None)
     if ready is None or ready[0] != session.paths.root:  # once per run of the test

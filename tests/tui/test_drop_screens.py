@@ -9,7 +9,7 @@ from borrador.tui.screens.drop import DropScreen
 from borrador.tui.screens.freezes import FreezesScreen
 from borrador.tui.screens.listings import ListingsScreen
 from borrador.tui.screens.scorecard import ScorecardScreen
-from tui.conftest import SIZE
+from tests.helpers.tui import SIZE
 
 PIN = "TUI-PIN-5521"
 

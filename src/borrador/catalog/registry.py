@@ -22,6 +22,7 @@ from borrador.core.errors import BorradorError
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 100_000
+MAX_CELLS = 2_000_000  # the largest real registry has ~3,000 rows of ~80 columns
 
 
 class RegistryError(BorradorError):
@@ -121,19 +122,33 @@ def _header_index(rows: list[list[str]]) -> tuple[int, list[str]]:
     )
 
 
+def _read_rows(text: str) -> list[list[str]]:
+    """The CSV rows, read one at a time and refused as soon as the file passes the row or
+    cell limits (a file of millions of tiny cells would otherwise take gigabytes)."""
+    rows: list[list[str]] = []
+    count = 0
+    try:
+        for row in csv.reader(io.StringIO(text, newline="")):
+            rows.append(row)
+            count += len(row)
+            if len(rows) > MAX_ROWS:
+                raise RegistryError(f"the file has more than {MAX_ROWS} rows; that is the limit.")
+            if count > MAX_CELLS:
+                raise RegistryError(f"the file has more than {MAX_CELLS} cells; no registry "
+                                    "is that large.")  # fmt: skip
+    except csv.Error as exc:
+        raise RegistryError(f"the file is not readable CSV ({exc}).") from None
+    return rows
+
+
 def parse_registry(data: bytes, *, state: str | None = None, file_name: str = "") -> ParsedRegistry:
     """Every row of a registry file, or the reason it was skipped. `file_name` gives the
     registry's date when its rows carry none (registry2025.csv is from 2025)."""
     hosts.start_import()
     text = cells.clean_file_text(_decode(data))
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise RegistryError(f"the file is not readable CSV ({exc}).") from None
+    rows = _read_rows(text)
     if not rows:
         raise RegistryError("the file is empty.")
-    if len(rows) > MAX_ROWS:
-        raise RegistryError(f"the file has {len(rows)} rows; the limit is {MAX_ROWS}.")
     start, headers = _header_index(rows)
     raw_headers = [cells.clean_cell(h).replace("\n", " ") for h in rows[start]]
     fmt, found_state = columns.detect(headers, start, state)

@@ -172,6 +172,21 @@ def mark(
         click.echo(f"Check the listing again on {request.recheck_on}.")
 
 
+@requests.command("note")
+@click.argument("request_id", type=int)
+@click.argument("text")
+@click.option("--on", "on", callback=_date, help="When it happened (YYYY-MM-DD; default today).")
+@click.option("--for-letter", is_flag=True,
+              help="May be quoted in a follow-up, appeal or complaint (notes are private "
+                   "otherwise).")  # fmt: skip
+def note(request_id: int, text: str, on: dt.date | None, for_letter: bool) -> None:
+    """Add a dated note to a request's history; it stays private unless --for-letter."""
+    with open_session() as session:
+        session.requests.add_note(request_id, text, on, for_letter=for_letter)
+    where = "it may be quoted in later letters" if for_letter else "private: never in a letter"
+    click.echo(f"Note added to request {request_id} ({where}).")
+
+
 @requests.command("received")
 @click.argument("request_id", type=int)
 @click.option(

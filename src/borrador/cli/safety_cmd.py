@@ -83,8 +83,15 @@ def erase(everything: bool, person_id: int | None, yes: bool) -> None:
     with open_session() as session:
         person = session.people.get(person_id or 0)
         _confirm(f"This erases person {person.id} and all their requests", "ERASE", yes)
-        count = session.safety.erase_person(person.id or 0)
-    click.echo(f"Erased person {person_id} and {count} requests.")
+        erased = session.safety.erase_person(person.id or 0)
+    click.echo(f"Erased person {person_id}, {erased.requests} requests and {erased.files} "
+               "files about them.")  # fmt: skip
+    for path in erased.shared:
+        click.echo(f"Also removed {path} whole: it held other people's data too. "
+                   "Export it again if they need it.")  # fmt: skip
+    for path in erased.backups:
+        click.echo(f"The backup {path} still holds this person (encrypted): restoring it "
+                   "brings them back. Delete it, or make a new backup and delete the old.")
 
 
 @click.command()
@@ -131,5 +138,6 @@ def export(what: str, file: Path, person_id: int | None) -> None:
     with open_session() as session:
         exports = session.exports
         text = exports.requests_csv(person_id) if what == "requests" else exports.progress_csv()
-    write_export(current_paths(), file, text.encode("utf-8"), kind="csv")
+    whose = [person_id] if person_id is not None and what == "requests" else None
+    write_export(current_paths(), file, text.encode("utf-8"), kind="csv", person_ids=whose)
     click.echo(f"Wrote {file}. It holds personal data: keep it safe, delete it when done.")

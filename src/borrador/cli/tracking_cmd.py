@@ -131,7 +131,8 @@ def export(file: Path) -> None:
         items = session.tracking.due()
         reminder = session.preferences.current.reminder_days
         data = build_ics(items, stamp=dt.datetime.now(dt.UTC), reminder_days=reminder)
-    write_export(current_paths(), file, data, kind="calendar")
+    whose = {i.person_id for i in items}
+    write_export(current_paths(), file, data, kind="calendar", person_ids=whose)
     click.echo(f"Wrote {len(items)} events to {file}. Events show initials and recipients only.")
 
 

@@ -106,6 +106,8 @@ DONE: frozenset[Status] = frozenset({S.COMPLETED, S.PARTIALLY_COMPLETED})
 CLOCK_RUNNING: tuple[Status, ...] = (S.SENT, S.ACKNOWLEDGED, S.VERIFICATION_REQUESTED, S.EXTENDED,
                                      S.FOLLOW_UP_SENT, S.COMPLAINT_FILED)  # fmt: skip
 """With the recipient, waiting for an answer: a legal clock is running."""
+LETTER_NOTE = "for_letter"
+"""An Event.detail key: the user marked this note for letters. Unmarked notes are private."""
 ESCALATION_KINDS: frozenset[Kind] = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT, Kind.APPEAL})
 """Letters about an earlier request (made with --request ID), not to a new recipient."""
 LETTER_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.SECURITY_FREEZE)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 ENV_HOME = "BORRADOR_HOME"
 ENV_PASSPHRASE = "BORRADOR_PASSPHRASE"
@@ -54,9 +55,22 @@ def data_paths(environ: Mapping[str, str] | None = None) -> Paths:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) and make it 0700."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(path, DIR_MODE)
+    """Create `path` (and any missing parents) as 0700. A folder that already exists is
+    left exactly as it is: Borrador never changes the mode of a folder it did not create
+    (exporting into /tmp must not touch /tmp)."""
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: theirs, not ours to change
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is narrowed by the umask only, never widened
 
 
 def create_private_file(path: Path) -> None:
@@ -66,20 +80,67 @@ def create_private_file(path: Path) -> None:
     os.chmod(path, FILE_MODE)
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Replace `path` atomically: a 0600 temp file, fsync, rename, fsync the folder."""
-    ensure_private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+TMP_SUFFIX = ".tmp"
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def temp_name(path: Path) -> Path:
+    """A random, unguessable temp name beside `path` (so it can be logged before writing)."""
+    import secrets
+
+    return path.with_name(f".{path.name}.{secrets.token_hex(8)}{TMP_SUFFIX}")
+
+
+def open_new_private(path: Path) -> int:
+    """A new 0600 file: refuses an existing name and a symlink planted in its place."""
+    return os.open(path, _NEW_FILE, FILE_MODE)
+
+
+def write_private_file(path: Path, data: bytes, *, tmp: Path | None = None) -> None:
+    """Replace `path` atomically: a new 0600 temp file (random name, O_EXCL, O_NOFOLLOW),
+    fsync, rename, fsync the folder. `tmp` is the temp name when the caller logged it."""
+    from borrador.home.faults import fault_point
+
+    def fill(handle: BinaryIO) -> None:
+        half = len(data) // 2
+        handle.write(data[:half])
+        handle.flush()
+        fault_point("file.half-written")
+        handle.write(data[half:])
+
+    write_private_stream(path, fill, tmp=tmp)
+
+
+def write_private_stream(
+    path: Path, fill: Callable[[BinaryIO], None], *, tmp: Path | None = None
+) -> None:
+    """As `write_private_file`, with the content written by `fill` (large files, streamed)."""
+    from borrador.core.errors import BorradorError
+    from borrador.home.faults import fault_point
+
+    tmp = tmp or temp_name(path)
+    try:
+        ensure_private_dir(path.parent)
+        fd = open_new_private(tmp)
+    except FileExistsError:  # a name planted where the temp file goes: never written through
+        raise BorradorError(f"{path}: something already sits where its temporary file goes; "
+                            "nothing was written.", hint="Choose another folder.") from None
+    except OSError as exc:
+        raise BorradorError(f"{path}: cannot be written ({exc.strerror}); nothing was written.",
+                            hint="Choose a folder you can write to.") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        fault_point("file.before-rename")
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        if isinstance(exc, OSError):
+            raise BorradorError(f"{path}: cannot be written ({exc.strerror}); nothing was "
+                                "written.", hint="Choose a folder you can write to.") from None
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:

@@ -7,7 +7,6 @@ Every wrap authenticates the file id and its own parameters, so an edited file i
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import os
@@ -17,7 +16,14 @@ from typing import Any
 
 from borrador.core.errors import StoreError
 from borrador.home.paths import write_private_file
-from borrador.keys.keyring_policy import KEYRING_SERVICE, keyring_available
+from borrador.keys.keyring_policy import (
+    KEYRING_SERVICE,
+    keyring_available,
+    keyring_delete_everywhere,
+    keyring_get,
+    keyring_refusal,
+    keyring_set,
+)
 from borrador.keys.passphrase import check_passphrase
 from borrador.keys.primitives import (
     KEY_BYTES,
@@ -47,7 +53,8 @@ class KeyFile:
         if not path.exists():
             raise StoreError(
                 f"the key file {path} is missing, so the database cannot be opened.",
-                hint="Restore it from a backup, or run 'borrador init' for a new, empty store.",
+                hint="Restore it with its database from a backup (borrador restore FILE); "
+                "nothing was changed.",
             )
         try:
             raw = path.read_bytes()
@@ -61,7 +68,7 @@ class KeyFile:
                 raise ValueError("it has no passphrase slots")
             for slot in slots:
                 unb64(slot["salt"]), unb64(slot["nonce"]), unb64(slot["wrapped"])
-                KdfParams(**slot["kdf"])
+                KdfParams.read(slot["kdf"])
             key_file = cls(path, str(data["file_id"]), slots, data.get("keyring"))
             if key_file.to_bytes() != raw:
                 raise ValueError("it was edited: its bytes are not in the form Borrador writes")
@@ -150,7 +157,7 @@ class KeyFile:
                 if keys:
                     return keys, str(slot["label"])
                 continue
-            params = KdfParams(**slot["kdf"])
+            params = KdfParams.read(slot["kdf"])
             key = derive(passphrase, unb64(slot["salt"]), params)
             data_key = open_sealed(key, slot, self.file_id)
             if data_key is not None:
@@ -237,24 +244,21 @@ class KeyFile:
         return f"data-key-wrap-{self.file_id}"
 
     def remember(self, data_key: bytes) -> None:
-        import keyring
-
-        if not keyring_available():
+        refusal = keyring_refusal()
+        if refusal:
             raise StoreError(
-                "this computer has no system keyring, so it cannot remember the key.",
+                f"{refusal}, so this computer cannot remember the key.",
                 hint="Enter the passphrase each time, or set BORRADOR_PASSPHRASE.",
             )
         wrap_key = secrets.token_bytes(KEY_BYTES)
-        keyring.set_password(KEYRING_SERVICE, self._keyring_user, b64(wrap_key))
+        keyring_set(KEYRING_SERVICE, self._keyring_user, b64(wrap_key))
         self.keyring_slot = seal(wrap_key, data_key, self.file_id, {"label": "keyring"})
         self.save()
 
     def unlock_from_keyring(self) -> bytes | None:
         if self.keyring_slot is None or not keyring_available():
             return None
-        import keyring
-
-        secret = keyring.get_password(KEYRING_SERVICE, self._keyring_user)
+        secret = keyring_get(KEYRING_SERVICE, self._keyring_user)
         try:
             return open_sealed(unb64(secret), self.keyring_slot, self.file_id) if secret else None
         except (ValueError, KeyError):
@@ -262,11 +266,7 @@ class KeyFile:
 
     def forget(self) -> None:
         """Remove the keyring wrap and its secret; the passphrase still opens the store."""
-        if self.keyring_slot is not None and keyring_available():
-            import keyring
-            from keyring.errors import PasswordDeleteError
-
-            with contextlib.suppress(PasswordDeleteError):
-                keyring.delete_password(KEYRING_SERVICE, self._keyring_user)
+        if self.keyring_slot is not None:
+            keyring_delete_everywhere(KEYRING_SERVICE, self._keyring_user)
         self.keyring_slot = None
         self.save()

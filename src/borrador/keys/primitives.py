@@ -25,6 +25,15 @@ class KdfParams:
     memory_cost: int = 64 * 1024
 
     def check(self) -> None:
+        """Refuse parameters read from a file that are weaker than the floor (a tampered file
+        making guesses cheap) or beyond the ceiling (a file that would hang or exhaust the
+        machine: iterations = 2**32-1 runs for days and ignores Ctrl-C)."""
+        values = (self.iterations, self.lanes, self.memory_cost)
+        if not all(type(v) is int for v in values):
+            raise StoreError(
+                "the Argon2id parameters in the file are not whole numbers.",
+                hint="The file is damaged or was tampered with; nothing was changed.",
+            )
         if (
             self.iterations < FLOOR.iterations
             or self.lanes < FLOOR.lanes
@@ -35,10 +44,36 @@ class KdfParams:
                 f"(t={FLOOR.iterations}, p={FLOOR.lanes}, m={FLOOR.memory_cost} KiB).",
                 hint="It may have been tampered with; restore it from a backup.",
             )
+        if (
+            self.iterations > CEILING.iterations
+            or self.lanes > CEILING.lanes
+            or self.memory_cost > CEILING.memory_cost
+        ):
+            raise StoreError(
+                f"the file asks for Argon2id parameters beyond what Borrador ever writes "
+                f"(at most t={CEILING.iterations}, p={CEILING.lanes}, "
+                f"m={CEILING.memory_cost} KiB): t={self.iterations}, p={self.lanes}, "
+                f"m={self.memory_cost}.",
+                hint="The file is damaged or was tampered with; nothing was changed.",
+            )
+
+    @classmethod
+    def read(cls, data: object) -> KdfParams:
+        """Parameters from a file: exactly the three fields, whole numbers, within bounds."""
+        if not isinstance(data, dict) or set(data) != {"iterations", "lanes", "memory_cost"}:
+            raise StoreError(
+                "the Argon2id parameters in the file are not the three Borrador writes.",
+                hint="The file is damaged or was tampered with; nothing was changed.",
+            )
+        params = cls(**data)
+        params.check()
+        return params
 
 
 # OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane. Nothing weaker is accepted.
 FLOOR = KdfParams(iterations=2, lanes=1, memory_cost=19 * 1024)
+# Far above the default (t=3, 64 MiB) yet bounded: one guess stays within seconds and 1 GiB.
+CEILING = KdfParams(iterations=16, lanes=16, memory_cost=1024 * 1024)
 
 
 def b64(data: bytes) -> str:

@@ -86,7 +86,7 @@ def reseal_private(
 
 
 def _private(slot: dict[str, Any], passphrase: str, file_id: str) -> bytes | None:
-    key = derive(passphrase, unb64(slot["salt"]), KdfParams(**slot["kdf"]))
+    key = derive(passphrase, unb64(slot["salt"]), KdfParams.read(slot["kdf"]))
     return open_sealed(key, _wrap_part(slot), file_id)
 
 

@@ -8,7 +8,9 @@ size limit. User templates are also rendered in a separate process with a time l
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import pickle
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -21,6 +23,8 @@ from borrador.core.errors import BorradorError
 
 MAX_OUTPUT = 100_000  # characters of one rendered block
 TIME_LIMIT = 3.0  # seconds, for user templates (separate process)
+RENDER_MEMORY = 256 * 1024 * 1024  # bytes the render child may add to what it inherits
+MAX_REPLY = 64 * MAX_OUTPUT  # bytes of the child's answer (a few blocks, pickled)
 
 
 class LetterTemplateError(BorradorError):
@@ -101,9 +105,42 @@ def render_blocks(
         raise LetterTemplateError(f"{name}: recursion too deep.") from None
 
 
-def _child(pipe: Any, job: Callable[[], dict[str, str]]) -> None:
+def _vm_bytes() -> int:
+    """This process's address-space size (Linux); 0 where it cannot be read."""
     try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _cap_resources(seconds: float) -> None:
+    """In the render child only: a CPU-time limit (SIGXCPU stops it even if the parent is
+    slow to) and an address-space limit a little above what it inherited, so a template
+    cannot take gigabytes of memory."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows has no fork path here
+        return
+    cpu = int(seconds) + 1
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    base = _vm_bytes()
+    if base:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (base + RENDER_MEMORY, base + RENDER_MEMORY))
+
+
+def _child(pipe: Any, job: Callable[[], dict[str, str]], seconds: float = TIME_LIMIT) -> None:
+    try:
+        _cap_resources(seconds)
         pipe.send(("ok", job()))
+    except MemoryError:
+        pipe.send(("error", f"rendering needed more than {RENDER_MEMORY // 2**20} MiB of memory "
+                            "and was stopped."))  # fmt: skip
     except BorradorError as exc:
         pipe.send(("error", str(exc)))
     except BaseException as exc:  # anything else: report, never crash the parent
@@ -118,14 +155,18 @@ def render_isolated(
 
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(child, job), daemon=True)
+    process = context.Process(target=_child, args=(child, job, limit), daemon=True)
     process.start()
     child.close()
     try:
         if not parent.poll(limit):
             raise LetterTemplateError(f"{name}: rendering took longer than {limit:g} s and was "
                                       "stopped; the template probably loops.")  # fmt: skip
-        status, value = parent.recv()
+        try:  # bounded: the reply cannot be larger than the blocks a letter may have
+            status, value = pickle.loads(parent.recv_bytes(MAX_REPLY))  # noqa: S301 - our child
+        except (EOFError, OSError):
+            raise LetterTemplateError(f"{name}: rendering was stopped (it used more time or "
+                                      "memory than a letter may).") from None  # fmt: skip
     finally:
         if process.is_alive():
             process.kill()

@@ -125,6 +125,40 @@ def _read_tree(root: Traversable | Path, prefix: str = "") -> dict[str, str]:
     return found
 
 
+MAX_NESTING = 40  # blocks within blocks, or brackets within brackets
+_OPENING = {"if", "for", "macro", "call", "filter", "with", "block", "raw", "autoescape"}
+_BRACKETS = {"lparen": 1, "lbracket": 1, "lbrace": 1, "rparen": -1, "rbracket": -1,
+             "rbrace": -1}  # fmt: skip
+
+
+def _check_nesting(env: jinja2.Environment, name: str, source: str) -> None:
+    """Refuse a template nested so deeply that reading it would exhaust Python's stack
+    (which would otherwise fail every letter command), naming the line where it gets too
+    deep. Counted on the token stream, which is read without recursion."""
+    blocks = brackets = 0
+    expect_tag = False
+    try:
+        for line, kind, value in env.lex(source, name=name):
+            if kind == "block_begin":
+                expect_tag = True
+                continue
+            if expect_tag and kind == "name":
+                if value in _OPENING:
+                    blocks += 1
+                elif value.startswith("end"):
+                    blocks -= 1
+            expect_tag = False
+            brackets += _BRACKETS.get(kind, 0)
+            if blocks > MAX_NESTING or brackets > MAX_NESTING:
+                raise LetterTemplateError(
+                    f"{name}:{line}: nested more than {MAX_NESTING} levels deep; "
+                    "this template was left out, the others still work.",
+                    hint="Flatten the template, or remove it from the templates folder.",
+                )
+    except jinja2.TemplateSyntaxError as exc:
+        raise LetterTemplateError(f"{name}:{exc.lineno}: {exc.message}.") from None
+
+
 class TemplateLibrary:
     def __init__(self, shipped: Traversable | Path, user_dir: Path | None = None) -> None:
         self.sources = _read_tree(shipped)
@@ -154,6 +188,7 @@ class TemplateLibrary:
             raise LetterTemplateError(f"{name}: larger than {MAX_TEMPLATE_BYTES} bytes.")
         info = parse_header(name, source, user=True)
         env = make_environment(_Loader({name: source}))
+        _check_nesting(env, name, source)
         try:
             tree = env.parse(source, name=name)
             if list(meta.find_referenced_templates(tree)):
@@ -161,6 +196,8 @@ class TemplateLibrary:
             names = meta.find_undeclared_variables(tree)
         except jinja2.TemplateSyntaxError as exc:
             raise LetterTemplateError(f"{name}:{exc.lineno}: {exc.message}.") from None
+        except RecursionError:  # a shape the depth count missed: still this template's fault
+            raise LetterTemplateError(f"{name}: nested too deeply to read.") from None
         unknown = sorted(names - CONTEXT_KEYS - {"range"})
         if unknown:
             raise LetterTemplateError(

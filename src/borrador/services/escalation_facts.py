@@ -14,10 +14,10 @@ from typing import Any
 
 from borrador.core.deadlines import Deadlines
 from borrador.core.errors import ValidationError
-from borrador.core.requests import Event, Kind, Request, Status
+from borrador.core.requests import LETTER_NOTE, Event, Kind, Request, Status
 from borrador.laws.table import law_table
 
-FOR_LETTER = "for_letter"  # Event.detail key: the user marked this note for letters
+FOR_LETTER = LETTER_NOTE  # Event.detail key: the user marked this note for letters
 ANSWERS = (Status.COMPLETED, Status.PARTIALLY_COMPLETED, Status.DENIED)
 # Status changes as the history of a letter tells them.
 STATUS_WORDS = {

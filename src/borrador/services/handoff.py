@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import BorradorError, StoreError, ValidationError
 from borrador.keys.primitives import KdfParams
 from borrador.keys.primitives import b64 as _b64
 from borrador.keys.primitives import derive as _derive
@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 FORMAT = "borrador-handoff"
 VERSION = 1
 PASSPHRASE_WORDS = 8  # 8 × 8 bits: 64 random bits, each guess costing one Argon2id run
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # the bundle file
+MAX_PLAIN = 64 * 1024 * 1024  # its contents, decompressed
+CHUNK = 1024 * 1024
 
 
 def one_time_passphrase() -> str:
@@ -89,6 +91,23 @@ def make_bundle(db: Database, person_id: int, params: KdfParams | None) -> tuple
     return header + b"\n" + sealed, passphrase
 
 
+def _inflate(data: bytes) -> bytes:
+    """Decompress, streamed, refusing past MAX_PLAIN (a small bundle must not become 2 GB)."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    chunk = inflater.decompress(data, CHUNK)
+    while True:
+        out += chunk
+        if len(out) > MAX_PLAIN:
+            raise ValueError(f"its contents unpack to more than {MAX_PLAIN // 2**20} MiB")
+        if not inflater.unconsumed_tail:
+            break
+        chunk = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+    if not inflater.eof:
+        raise ValueError("its contents are cut short")
+    return bytes(out)
+
+
 def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     """The rows in the bundle, or a clear error: wrong passphrase, changed, or not a bundle."""
     from cryptography.exceptions import InvalidTag
@@ -99,47 +118,88 @@ def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:
             raise ValueError("it is far larger than any hand-off bundle")
         raw = path.read_bytes()
         header, _, sealed = raw.partition(b"\n")
+        if len(header) > 4096:
+            raise ValueError("its first line is not a hand-off header")
         meta = json.loads(header)
+        if not isinstance(meta, dict):
+            raise ValueError("its first line is not a hand-off header")
         if meta.get("format") != FORMAT or meta.get("version") != VERSION:
             raise ValueError("it is not a Borrador hand-off bundle of a version this one reads")
-        params = KdfParams(**meta["kdf"])
-        params.check()
+        params = KdfParams.read(meta["kdf"])  # bounded: a header cannot make this hang
         key = _derive(_normal(passphrase), _unb64(meta["salt"]), params)
     except FileNotFoundError:
         raise BorradorError(f"there is no file {path}.") from None
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+    except StoreError as exc:
+        raise BorradorError(f"{path} is not a usable hand-off bundle: {exc} Nothing was "
+                            "imported.", hint="Ask for a new bundle.") from None  # fmt: skip
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError,
+            RecursionError) as exc:  # fmt: skip
         raise BorradorError(f"{path} cannot be read ({exc}); nothing was imported.") from None
     try:
         plain = AESGCM(key).decrypt(_unb64(meta["nonce"]), sealed, header)
-    except (InvalidTag, ValueError):
+    except (InvalidTag, ValueError, KeyError, TypeError):
         raise BorradorError(
             f"{path} does not open with this passphrase, or it was changed after it was made; "
             "nothing was imported.",
             hint="Check the words with the person who made it; if they match, ask for a new "
             "bundle.",
         ) from None
-    return dict(json.loads(zlib.decompress(plain)))
+    try:  # sealed by someone with the passphrase, yet still input: checked like any other
+        rows = json.loads(_inflate(plain))
+    except (ValueError, zlib.error, RecursionError, UnicodeDecodeError) as exc:
+        raise BorradorError(f"{path}: the bundle's contents are malformed ({exc}); nothing "
+                            "was imported.", hint="Ask for a new bundle.") from None  # fmt: skip
+    if not isinstance(rows, dict):
+        raise BorradorError(f"{path}: the bundle's contents are malformed; nothing was imported.")
+    return rows
+
+
+PERSON_COLUMNS = {"uid", "name", "other_names", "birth_date", "state", "language", "emails",
+                  "phones", "addresses", "notes", "created_at", "updated_at"}  # fmt: skip
+
+
+def _checked_person(session: HandoffService, person: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(person) - PERSON_COLUMNS)
+    if unknown:
+        raise ValidationError("person", f"has fields this Borrador does not know: {unknown}")
+    for name in ("uid", "created_at", "updated_at"):
+        if not isinstance(person.get(name), str) or not person[name]:
+            raise ValidationError(f"person.{name}", "is missing")
+    fields = {k: person.get(k) for k in ("name", "birth_date", "state", "language", "notes")}
+    for key in ("other_names", "emails", "phones", "addresses"):
+        try:
+            fields[key] = json.loads(person.get(key) or "[]")
+        except (TypeError, ValueError):
+            raise ValidationError(f"person.{key}", "is not a list") from None
+    try:
+        session.people.check(fields)
+    except ValidationError as exc:
+        raise exc.within("person") from None
+    return person
 
 
 def import_bundle(
     session: HandoffService, path: Path, passphrase: str
 ) -> tuple[int, dict[str, int]]:
-    """Add the bundle's person and requests; the person is checked as if typed in here."""
+    """Add the bundle's person, requests and events, every row checked as if typed in here;
+    a bad row refuses the whole bundle, naming the row and the field."""
+    from borrador.services.handoff_rows import check_rows
+
     rows = read_bundle(path, passphrase)
     try:
-        person = rows["person"]
-        fields = {k: person.get(k) for k in ("name", "birth_date", "state", "language", "notes")}
-        for key in ("other_names", "emails", "phones", "addresses"):
-            fields[key] = json.loads(person[key])
-        session.people.check(fields)
-        return import_person(session.db, rows)
+        person, requests, events = check_rows(rows)
+        checked = {"person": _checked_person(session, person), "requests": requests,
+                   "events": events}  # fmt: skip
     except ValidationError as exc:
         raise BorradorError(
-            f"{path}: the person in it is not valid ({exc}); nothing was imported.",
-            hint="Ask for a new bundle.",
+            f"{path}: the bundle holds a value this Borrador refuses ({exc}); nothing was "
+            "imported.",
+            hint="Ask for a new bundle; if it comes from a newer Borrador, update this one.",
         ) from None
+    try:
+        return import_person(session.db, checked)
     except (ValueError, KeyError, TypeError, DatabaseError) as exc:
         raise BorradorError(
-            f"{path} holds data this Borrador cannot take ({exc}); nothing was imported.",
+            f"{path}: the bundle does not fit this store ({exc}); nothing was imported.",
             hint="Update Borrador, or ask for a new bundle.",
         ) from None

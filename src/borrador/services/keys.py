@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from borrador.core.errors import BorradorError
+from borrador.home.faults import fault_point
 from borrador.keys import keyring_available
 
 __all__ = ["KeyService", "keyring_available"]
@@ -44,6 +45,8 @@ class KeyService:
         """Seal `new_key` for every slot but `departed_slot`, re-encrypt the database under it,
         then drop the old key. Whatever step a crash stops at, one of the keys opens it."""
         self.key_file.prepare_rekey(self._data_key, new_key, departed_slot)
+        fault_point("rekey.after-prepare")
         self.db.rekey(new_key)
+        fault_point("rekey.after-rekey")
         self._data_key = new_key
         self.key_file.finish_rekey()

@@ -17,7 +17,8 @@ from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import ESCALATION_KINDS, Event, Kind, Request, parse_enum
 from borrador.core.states import state_name
-from borrador.home.written_files import record
+from borrador.home.faults import fault_point
+from borrador.home.written_files import write_logged
 from borrador.letters import context as ctx
 from borrador.letters import law_context as lctx
 from borrador.letters.compose import Letter
@@ -337,22 +338,35 @@ class LetterService:
         if agent and acting:
             names = [catalog.get(d.recipient).name for d in acting]
             authorization = self._authorization(person, acting[0], agent, names)
-        saved = self.requests.add_many(drafts, self.clock.now(), note=f"Letter drafted ({fmt}).")
-        made = []
-        for request, output in zip(saved, outputs, strict=True):
-            stored = self._store_letter(request, output.text)
-            if isinstance(output, Letter):
-                explainer = self.explainer(person, catalog.get(request.recipient), stored,
-                                           options)  # fmt: skip
-                letter = dataclasses.replace(output, request_id=stored.id or 0, explainer=explainer)
-                made.append(Made(stored, letter, None))
-            else:
-                made.append(Made(stored, None, output))
 
-        def log(path: Path, request_id: int) -> None:
-            record(self.paths, path, request_id=request_id)
+        def write(path: Path, data: bytes, request_ids: tuple[int, ...]) -> Path:
+            write_logged(self.paths, path, data, kind="letter", person_ids=[person.id or 0],
+                         request_ids=request_ids)  # fmt: skip
+            fault_point("letters.after-file")
+            return path
 
-        return write_files(made, fmt, out_dir, combined, authorization, log)
+        # Requests and their files are one unit: the files are written inside the transaction
+        # that stores the requests, so a failure (or a kill) leaves neither. A kill leaves
+        # logged files for requests that never were; the next opening removes them.
+        with self.requests.db.write():
+            saved = self.requests.add_many(drafts, self.clock.now(),
+                                           note=f"Letter drafted ({fmt}).")  # fmt: skip
+            fault_point("letters.after-insert")
+            made = []
+            for request, output in zip(saved, outputs, strict=True):
+                stored = self._store_letter(request, output.text)
+                if isinstance(output, Letter):
+                    explainer = self.explainer(person, catalog.get(request.recipient), stored,
+                                               options)  # fmt: skip
+                    letter = dataclasses.replace(output, request_id=stored.id or 0,
+                                                 explainer=explainer)  # fmt: skip
+                    made.append(Made(stored, letter, None))
+                else:
+                    made.append(Made(stored, None, output))
+            written = write_files(made, fmt, out_dir, combined, authorization, write)
+            fault_point("letters.before-commit")
+        fault_point("letters.after-commit")
+        return written
 
     def _agent_acts(self, draft: Request, options: dict[str, Any]) -> bool:
         kind = (options.get("original") or {}).get("kind", str(draft.kind))

@@ -106,16 +106,15 @@ class MailService:
         return smtp_keyring_user(self.key_file.file_id)
 
     def _keyring_store(self, account: MailAccount, password: str) -> None:
-        from borrador.keys import keyring_available
+        from borrador.keys.keyring_policy import keyring_refusal, keyring_set
 
-        if not keyring_available():
+        refusal = keyring_refusal()
+        if refusal:
             raise BorradorError(
-                "this computer has no system keyring to keep the password in.",
+                f"{refusal}, so the password cannot be kept.",
                 hint="It will be asked for in each session instead.",
             )
-        import keyring
-
-        keyring.set_password(KEYRING_SERVICE, self._keyring_user(account), password)
+        keyring_set(KEYRING_SERVICE, self._keyring_user(account), password)
 
     def has_password(self) -> bool:
         """Whether sending needs no question: in memory already, or in the keyring."""
@@ -128,15 +127,12 @@ class MailService:
         """From this session's memory, the OS keyring, or by asking (never from a file)."""
         if self._password:
             return self._password
-        from borrador.keys import keyring_available
+        from borrador.keys.keyring_policy import keyring_get
 
         account = self.account()
-        if keyring_available():
-            import keyring
-
-            stored = keyring.get_password(KEYRING_SERVICE, self._keyring_user(account))
-            if stored:
-                return str(stored)
+        stored = keyring_get(KEYRING_SERVICE, self._keyring_user(account))
+        if stored:
+            return str(stored)
         password = ask() if ask else ""
         if not password and account.user:
             raise BorradorError(

@@ -13,6 +13,7 @@ from borrador.core.people import Person
 from borrador.core.requests import (
     DONE,
     ESCALATION_KINDS,
+    LETTER_NOTE,
     TRANSITIONS,
     Channel,
     Event,
@@ -330,12 +331,16 @@ class RequestService:
         return self._note(before, when, note or "Received by the recipient.",
                           {"received_on": when.isoformat()}, received_on=when)  # fmt: skip
 
-    def add_note(self, request_id: int, note: str, on: dt.date | None = None) -> Request:
-        """A dated note in the request's history (the status does not change)."""
+    def add_note(
+        self, request_id: int, note: str, on: dt.date | None = None, *, for_letter: bool = False
+    ) -> Request:
+        """A dated note in the request's history (the status does not change). Notes are
+        private: only one marked `for_letter` is quoted in a follow-up or complaint."""
         text = clean_text("note", note, max_len=2000, multiline=True)
         if not text:
             raise ValidationError("note", "is empty")
-        return self._note(self.requests.get(request_id), self._when(on), text, {})
+        detail = {LETTER_NOTE: "yes"} if for_letter else {}
+        return self._note(self.requests.get(request_id), self._when(on), text, detail)
 
     def schedule_recheck(self, request_id: int, recheck_on: dt.date | None, note: str,
                          on: dt.date | None = None, detail: dict[str, str] | None = None
@@ -387,6 +392,8 @@ class RequestService:
                       detail=tuple(detail.items()))  # fmt: skip
         after = dataclasses.replace(before, version=before.version + 1, **changes)
         return self.requests.save_change(before, after, event, self.clock.now())
+
+
 
 
 def _denial(reason: str | None, exemption: str) -> dict[str, str]:

@@ -22,6 +22,7 @@ from borrador.storage.scorecard_repo import ScorecardRepo
 from borrador.storage.settings_repo import SettingsRepo
 
 if TYPE_CHECKING:
+    from borrador.home.lock import StoreLock
     from borrador.home.paths import Paths
     from borrador.keys import KeyFile
     from borrador.services.catalog import CatalogService
@@ -134,6 +135,7 @@ class Session:
         self.db = db
         self.clock = clock
         self.warnings: list[str] = []  # things the front end should say on opening
+        self.store_lock: StoreLock | None = None  # held while open: restore waits for it
         self.identity = Identity()  # the volunteer who unlocked (clinic mode); "" alone
         self.preferences = preferences or Preferences(paths.config)
         self.repos = Repositories(db, self.identity)
@@ -291,6 +293,12 @@ class Session:
 
     def close(self) -> None:
         self.db.close()
+        if self.store_lock is not None:
+            self.store_lock.close()
+            self.store_lock = None
+        if self.store_lock is not None:
+            self.store_lock.close()
+            self.store_lock = None
 
     def summary(self) -> Summary:
         return Summary(self.repos.people.count(), self.repos.requests.count_by_status())

@@ -6,9 +6,11 @@ import os
 from collections.abc import Callable
 
 from borrador.core.errors import StoreError
+from borrador.home.lock import StoreLock
 from borrador.home.paths import ENV_PASSPHRASE, Paths, data_paths, ensure_private_dir
 from borrador.keys import KdfParams, KeyFile, check_passphrase
 from borrador.services.clock import Clock, SystemClock
+from borrador.services.restore import recover_restore
 from borrador.services.session import Session
 from borrador.storage.db import Database, is_sqlite_error
 from borrador.storage.migrations import migrate
@@ -32,6 +34,7 @@ def init_store(
     paths: Paths, passphrase: str, *, kdf: KdfParams | None = None, clock: Clock | None = None
 ) -> Session:
     """Create the key file and the encrypted database; refuses if either exists."""
+    recover_restore(paths)  # a restore cut short is undone first: never init over its files
     if store_exists(paths):
         raise StoreError(
             f"Borrador already has data in {paths.root}; nothing was changed.",
@@ -39,6 +42,8 @@ def init_store(
         )
     check_passphrase(passphrase)
     ensure_private_dir(paths.root)
+    lock = StoreLock(paths)
+    lock.shared()
     key_file, data_key = KeyFile.create(paths.key_file, passphrase, kdf)
     try:
         db = Database(paths.database, data_key, create=True)
@@ -46,8 +51,11 @@ def init_store(
     except BaseException:
         for leftover in (paths.key_file, paths.database):
             leftover.unlink(missing_ok=True)
+        lock.close()
         raise
-    return Session(paths, db, key_file, clock or SystemClock(), data_key)
+    session = Session(paths, db, key_file, clock or SystemClock(), data_key)
+    session.store_lock = lock
+    return session
 
 
 def open_store(
@@ -58,6 +66,34 @@ def open_store(
     clock: Clock | None = None,
 ) -> Session:
     """Unlock: the keyring if remembered, else the passphrase given, in the env, or asked."""
+    lock = StoreLock(paths) if paths.root.is_dir() else None
+    alone = lock.alone() if lock else False
+    try:
+        if lock and not alone:  # others have it open, or a restore is swapping files: wait
+            lock.shared()  # for the restore (shared holders let us in at once)
+        session = _open(paths, passphrase, ask, clock, alone)
+    except BaseException:
+        if lock:
+            lock.close()
+        raise
+    if lock and alone:
+        lock.shared()  # from here on, a restore elsewhere refuses while this one is open
+    session.store_lock = lock
+    return session
+
+
+def _open(
+    paths: Paths,
+    passphrase: str | None,
+    ask: Callable[[], str] | None,
+    clock: Clock | None,
+    alone: bool,
+) -> Session:
+    notes = []
+    if alone:  # a restore cut short is finished or undone before anything reads the files
+        done = recover_restore(paths)
+        if done:
+            notes.append(f"a restore was cut short; it was {done}: nothing was lost.")
     if not store_exists(paths):
         raise StoreError(
             f"there is no Borrador data in {paths.root} yet.",
@@ -85,12 +121,30 @@ def open_store(
         raise
     session = Session(paths, db, key_file, clock or SystemClock(), data_key)
     session.clinic.identify(actor)
+    if alone:  # nobody else is writing: what an interrupted write left can go
+        notes.append(_tidy(session))
+    session.warnings.extend(n for n in notes if n)
     if wal_lost:
         session.warnings.append(
             "the database's write-ahead log (borrador.db-wal) was missing after an unclean "
             "stop: the most recent changes may be lost. If you have a recent backup, compare "
             "it, or restore it with 'borrador restore FILE'.")  # fmt: skip
     return session
+
+
+def _tidy(session: Session) -> str:
+    from borrador.services.leftovers import remove_leftovers
+
+    existing: set[int] = set()
+
+    def request_exists(request_id: int) -> bool:  # the ids are read once, and only if needed
+        if not existing:
+            existing.update(int(row[0]) for row in session.db.query("SELECT id FROM requests"))
+            existing.add(-1)  # read, even when there are none
+        return request_id in existing
+
+    removed = remove_leftovers(session.paths, request_exists)
+    return f"removed {removed} files left by an interrupted write." if removed else ""
 
 
 def _open_with(paths: Paths, candidates: list[bytes]) -> tuple[Database, bytes]:

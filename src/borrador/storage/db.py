@@ -65,6 +65,7 @@ class Database:
             str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
         self._lock = threading.RLock()
+        self._depth = 0  # write transactions open on this connection (nested: savepoints)
         try:
             self._unlock(data_key)
             self._set_pragmas()
@@ -106,16 +107,45 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Any]:
-        """One write transaction, taken with BEGIN IMMEDIATE so writers queue, never deadlock."""
+        """One write transaction, taken with BEGIN IMMEDIATE so writers queue, never deadlock.
+        Inside another (same thread) it is a savepoint: the outer one commits or undoes all."""
         with self._lock, _key_changed_elsewhere():
-            self.conn.execute("BEGIN IMMEDIATE")
+            if self._depth:
+                yield from self._savepoint()
+                return
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                raise StoreError(
+                    f"another Borrador kept the store busy for over {BUSY_TIMEOUT_MS // 1000} s "
+                    "(a long batch of letters, a backup); nothing was changed here.",
+                    hint="Try again when it has finished.",
+                ) from None
+            self._depth += 1
             try:
                 yield self.conn
             except BaseException:
                 with contextlib.suppress(sqlcipher3.DatabaseError):
                     self.conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth -= 1
             self.conn.execute("COMMIT")
+
+    def _savepoint(self) -> Iterator[Any]:
+        name = f"inner{self._depth}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            raise
+        finally:
+            self._depth -= 1
+        self.conn.execute(f"RELEASE {name}")
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         with self._lock, _key_changed_elsewhere():

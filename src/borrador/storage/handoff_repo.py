@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from borrador.core.errors import NotFoundError
+from borrador.home.faults import fault_point
 from borrador.storage.db import Database
 
 EVENT_KEY = ("on_date", "from_status", "to_status", "note", "actor", "recorded_at", "detail")
@@ -82,6 +83,7 @@ def import_person(db: Database, data: dict[str, Any]) -> tuple[int, dict[str, in
             if conn.execute(f"SELECT 1 FROM events WHERE {where}", values).fetchone() is None:
                 _insert(conn, "events", values)
                 counts["events"] += 1
+        fault_point("handoff.before-commit")
     return person_id, counts
 
 

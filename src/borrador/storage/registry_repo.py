@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from hashlib import blake2b
 from typing import Any
 
+from borrador.home.faults import fault_point
 from borrador.storage.db import Database
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -55,6 +56,7 @@ class RegistryRepo:
             inserts, updates = [], []
             salt = f"\x00{layout}\x00"
             for row in rows:
+                fault_point("registry.row")  # a kill between rows: nothing of the file is kept
                 data, values = row["text"], row["values"]
                 matched = row["matched"]
                 spaced = f" {' '.join(matched)} " if matched else ""
@@ -81,6 +83,7 @@ class RegistryRepo:
                 existing[key] = (slug, digest)
             conn.executemany(_INSERT, inserts)
             conn.executemany(_UPDATE, updates)
+            fault_point("registry.before-commit")
         return counts
 
     def all(self) -> list[tuple[str, tuple[str, ...], str]]:

@@ -198,7 +198,17 @@ class BorradorApp(App[None]):
                 _("Lock"), _("Close the database and ask for the passphrase"), self.action_lock
             )
         yield from screen_commands(screen)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":  # Textual's: it writes an unlogged SVG file
+                yield command
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Textual's screenshot writes the screen (names, notes) to a file Borrador cannot
+        log or erase: not offered, and refused if reached some other way."""
+        self.bell()  # (no new wording here: the command is not offered at all)
+
+    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> None:
+        self.action_screenshot()
 
     # -- a crash shows no traceback, locals or personal data ------------------------------
     def _handle_exception(self, error: Exception) -> None:
@@ -232,5 +242,9 @@ def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
             )
 
 
-def run() -> None:
-    BorradorApp().run()
+def run(headless: bool = False) -> None:
+    """Run the TUI; exit with its status (non-zero after an internal error)."""
+    app = BorradorApp()
+    app.run(headless=headless)
+    if app.return_code:
+        raise SystemExit(app.return_code)

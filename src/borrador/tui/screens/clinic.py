@@ -54,11 +54,11 @@ class ClinicScreen(ClinicForms):
         )
         for table_id in ("#clinic-due", "#residents", "#resident-requests"):
             self.query_one(table_id, DataTable).styles.height = 8
-        volunteers = [(name, name) for name in self.session.clinic.volunteers()]
+        volunteers = [(literal(name), name) for name in self.session.clinic.volunteers()]
         self.query_one("#volunteer", Select).set_options(volunteers)
         self.progress = self.session.progress.per_person()
         self.query_one("#resident", Select).set_options(
-            [(p.name, p.person_id) for p in self.progress]
+            [(literal(p.name), p.person_id) for p in self.progress]
         )
         self.fill()
 

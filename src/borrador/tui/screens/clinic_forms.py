@@ -12,6 +12,7 @@ from textual.widgets import Select
 from borrador.core.errors import BorradorError
 from borrador.i18n import _, language
 from borrador.tui.base import BaseScreen
+from borrador.tui.safe import literal
 
 
 class ClinicForms(BaseScreen):
@@ -159,5 +160,5 @@ class ClinicForms(BaseScreen):
 
     def refresh_volunteers(self) -> None:
         self.query_one("#volunteer", Select).set_options(
-            [(name, name) for name in self.session.clinic.volunteers()]
+            [(literal(name), name) for name in self.session.clinic.volunteers()]
         )
