@@ -8,6 +8,7 @@ from textual.widgets import Input, Select, SelectionList
 
 from borrador.tui.app import BorradorApp
 from tests.helpers.common import FixedClock
+from tests.helpers.tui import settle
 
 SIZE = (80, 24)
 
@@ -17,6 +18,7 @@ async def no_blink(pilot):
     await pilot.pause()
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
+    await settle(pilot)
 
 
 def screen(*keys):
