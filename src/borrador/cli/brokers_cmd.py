@@ -29,6 +29,21 @@ def catalog_access() -> Iterator[Any]:
     yield CatalogService(registry=None)
 
 
+@contextlib.contextmanager
+def catalog_with_reports() -> Iterator[tuple[Any, Any]]:
+    """The catalog service and, when a store exists, the problems users reported with its
+    channels (the store is opened once for both)."""
+    from borrador.services import store_exists
+
+    if store_exists(current_paths()):
+        with open_session() as session:
+            yield session.catalog, session.corrections
+        return
+    from borrador.services.catalog import CatalogService
+
+    yield CatalogService(registry=None), None
+
+
 def _report_catalog_errors(service: Any) -> None:
     for error in service.curated.errors:
         click.echo(f"borrador: catalog file skipped: {error}", err=True)
@@ -70,21 +85,29 @@ def list_(query: str, pack: str | None, flags: tuple[str, ...], as_json: bool) -
 @click.option("--json", "as_json", is_flag=True)
 def show(slug: str, as_json: bool) -> None:
     """Everything the catalog knows about one broker or agency."""
-    with catalog_access() as service:
+    with catalog_with_reports() as (service, corrections):
         catalog = service.catalog()
         entry = service.details(slug.strip().lower())
         metrics = service.request_metrics(entry.slug)
+        reports = corrections.for_broker(entry.slug) if corrections else []
         if as_json:
             shown = out.broker_json(entry, catalog, full=True)
             shown["request_metrics"] = [
                 {"state": state, "registrant": registrant, "metrics": numbers}
                 for state, registrant, numbers in metrics
             ]
+            shown["reported_problems"] = [
+                {"channel": r.channel, "target": r.target, "problem": r.problem,
+                 "reported_on": r.reported_on, "request_id": r.request_id} for r in reports
+            ]  # fmt: skip
             click.echo(output.dumps(shown))
         else:
             click.echo(out.broker_text(entry, catalog))
             if metrics:
                 click.echo(out.metrics_text(metrics))
+            for r in reports:
+                click.echo(f"  You reported on {r.reported_on} (request {r.request_id}): "
+                           f"{r.problem} — {r.channel} {r.target}".rstrip())  # fmt: skip
 
 
 @brokers.command("packs")
@@ -141,12 +164,13 @@ def import_registry(file: Path, state: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def check(as_json: bool) -> None:
     """What needs checking again: entries last verified more than 12 months ago, entries or
-    channels without a source. Exits 1 when there are errors."""
+    channels without a source, channels you reported (requests report). Exits 1 on errors."""
     from borrador.services import SystemClock
 
     today = SystemClock().today()
-    with catalog_access() as service:
-        findings = service.check(today)
+    with catalog_with_reports() as (service, corrections):
+        reported = corrections.reported_targets() if corrections else []
+        findings = service.check(today, reported)
     errors = [f for f in findings if f.severity == "error"]
     if as_json:
         click.echo(output.dumps({
