@@ -1,5 +1,5 @@
 """The UI: whole processes from exec, in a pseudo-terminal: `borrador` (600 registry brokers,
-500 people, 10,000 requests, unlocked through a test keyring) to its first dashboard frame and
+500 people, 10,000 requests, opened with BORRADOR_PASSPHRASE) to its first dashboard frame and
 to the rows filled in, vs a bare Textual app (Header, a 50-row DataTable, Footer) to its first
 frame; and the catalog filter per keystroke over 5,000 entries."""
 

@@ -1,4 +1,4 @@
-"""Shared pieces for benchmarks: a throw-away store unlocked by keyring, and timing."""
+"""Shared pieces for benchmarks: a throw-away store, and timing."""
 
 from __future__ import annotations
 
@@ -6,39 +6,34 @@ import contextlib
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
-PASSPHRASE = "benchmark passphrase"
+PASSPHRASE = "lima tambor nube verde cuchara"
 
 
 @contextlib.contextmanager
 def bench_home() -> Iterator[dict[str, str]]:
-    """A temp BORRADOR_HOME with a store that opens through the (file) keyring."""
-    import keyring
-
-    sys.path.insert(0, str(BENCH_DIR))
+    """A temp BORRADOR_HOME with a store that opens with BORRADOR_PASSPHRASE, its key derived
+    at the Argon2id floor (the cheapest cost Borrador accepts; a real store costs more). A
+    keyring would skip the derivation, but Borrador only trusts keyrings that encrypt, and
+    this machine has none."""
     from borrador.home.paths import Paths
     from borrador.keys import FLOOR
     from borrador.services import init_store
-    from file_keyring import FileKeyring
 
     with tempfile.TemporaryDirectory(prefix="borrador-bench-") as tmp:
         env = {k: v for k, v in os.environ.items() if not k.startswith("BORRADOR_")}
         env.update(
             BORRADOR_HOME=str(Path(tmp) / "home"),
-            BENCH_KEYRING_FILE=str(Path(tmp) / "keyring.json"),
-            PYTHON_KEYRING_BACKEND="file_keyring.FileKeyring",
+            BORRADOR_PASSPHRASE=PASSPHRASE,
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
             PYTHONPATH=os.pathsep.join([str(BENCH_DIR), env.get("PYTHONPATH", "")]),
         )
-        os.environ["BENCH_KEYRING_FILE"] = env["BENCH_KEYRING_FILE"]
-        keyring.set_keyring(FileKeyring())
         with init_store(Paths(Path(env["BORRADOR_HOME"])), PASSPHRASE, kdf=FLOOR) as session:
-            session.keys.remember_on_device(PASSPHRASE)
             env["BENCH_DATA_KEY"] = session.keys.data_key.hex()  # for the raw-key floor only
         yield env
 
