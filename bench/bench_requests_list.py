@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from harness import BENCH_DIR, bench_home, median_pair, time_command
+from harness import BENCH_DIR, PASSPHRASE, bench_home, median_pair, time_command
 
 PEOPLE = 100
 PER_PERSON = 100
@@ -15,20 +15,28 @@ TARGET = 2.0
 
 
 def populate(home: str) -> None:
-    from borrador.core.requests import Kind, Request
+    import datetime as dt
+
+    from borrador.core.requests import Channel, Kind, Request, Status
     from borrador.home.paths import Paths
     from borrador.services import open_store
 
-    with open_store(Paths(Path(home))) as session:
+    brokers = ["spokeo", "acxiom", "epsilon", "lexisnexis-risk", "whitepages", "radaris"]
+    base = dt.date(2026, 6, 1)
+
+    with open_store(Paths(Path(home)), passphrase=PASSPHRASE) as session:
         for n in range(PEOPLE):
             person = session.people.add({"name": f"Persona Inventada {n}", "state": "CA"})
             drafts = [
-                Request(
+                Request(  # sent, so `due` works out every deadline
                     person_id=person.id or 0,
-                    recipient=f"broker-{i}",
-                    kind=Kind.OPT_OUT,
-                    legal_basis="privacy-ca",
-                    created_on=session.clock.today(),
+                    recipient=brokers[i % len(brokers)],
+                    kind=Kind.DELETE,
+                    status=Status.SENT,
+                    legal_basis=("privacy-ca", "policy")[i % 2],
+                    channel=(Channel.MAIL, Channel.WEB)[i % 2],
+                    created_on=base,
+                    sent_on=base + dt.timedelta(days=(n + i) % 170),
                 )
                 for i in range(PER_PERSON)
             ]

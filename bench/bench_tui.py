@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from harness import BENCH_DIR, bench_home
+from harness import BENCH_DIR, PASSPHRASE, bench_home
 from pty_timing import time_to_marker
 
 sys.path.insert(0, str(BENCH_DIR.parent))  # the repository: shared test fixtures
@@ -27,7 +27,7 @@ def populate(home: Path) -> None:
     from borrador.home.paths import Paths
     from borrador.services import open_store
 
-    with open_store(Paths(home)) as session:
+    with open_store(Paths(home), passphrase=PASSPHRASE) as session:
         registry = home.parent / "registry.csv"
         registry.write_bytes(ca_cppa_2026(many_rows(600)))
         session.registry.import_file(registry)
