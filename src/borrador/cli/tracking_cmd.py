@@ -125,12 +125,9 @@ def calendar() -> None:
 def export(file: Path) -> None:
     """Write FILE.ics: one all-day event per open deadline and re-check, with a reminder."""
     from borrador.services.files import write_export
-    from borrador.services.laws import build_ics
 
     with open_session() as session:
-        items = session.tracking.due()
-        reminder = session.preferences.current.reminder_days
-        data = build_ics(items, stamp=dt.datetime.now(dt.UTC), reminder_days=reminder)
+        items, data = session.tracking.calendar(stamp=dt.datetime.now(dt.UTC))
     whose = {i.person_id for i in items}
     write_export(current_paths(), file, data, kind="calendar", person_ids=whose)
     click.echo(f"Wrote {len(items)} events to {file}. Events show initials and recipients only.")

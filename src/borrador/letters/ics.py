@@ -15,16 +15,25 @@ LABELS = {"response": "answer due", "acknowledgement": "acknowledgement due",
           "verification": "verification pending", "re-check": "re-check listing"}  # fmt: skip
 
 
-class CalendarItem(Protocol):
-    uid: str
-    request_id: int
-    initials: str
-    recipient_name: str
-    kind: str
-    what: str
-    date: dt.date
-    legal: bool
-    citation: str
+class CalendarItem(Protocol):  # read-only: due items are frozen dataclasses
+    @property
+    def uid(self) -> str: ...
+    @property
+    def request_id(self) -> int: ...
+    @property
+    def initials(self) -> str: ...
+    @property
+    def recipient_name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def what(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def legal(self) -> bool: ...
+    @property
+    def citation(self) -> str: ...
 
 
 def event_uid(item: CalendarItem) -> str:

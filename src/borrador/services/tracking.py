@@ -157,6 +157,15 @@ class Tracking:
             pass
         return completed_on + dt.timedelta(days=days)
 
+    def calendar(self, stamp: dt.datetime) -> tuple[list[DueItem], bytes]:
+        """Every open deadline and re-check as an .ics file (initials and recipients only),
+        with the reminder the preferences ask for."""
+        from borrador.letters.ics import build_ics
+
+        items = self.due()
+        reminder = self.preferences.current.reminder_days
+        return items, build_ics(items, stamp=stamp, reminder_days=reminder)
+
     # -- what is due ------------------------------------------------------------------------
     def due(self, within: int | None = None) -> list[DueItem]:
         """Overdue first (oldest first), then by date; `within` limits how far ahead."""
