@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from borrador.core.deadlines import Deadlines, Rule
 from borrador.core.errors import NotFoundError
@@ -66,9 +66,9 @@ class DueItem:
         return next_step(self, english)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Part:
-    """One deadline of a set of clock facts, before it is tied to a request."""
+class _Part(NamedTuple):
+    """One deadline of a set of clock facts, before it is tied to a request (the fields of
+    DueItem that follow its request's own, in the same order)."""
 
     what: str
     date: dt.date
@@ -190,11 +190,9 @@ class Tracking:
 
     @staticmethod
     def _item(row: ClockRow, part: _Part, initials: str, recipient_name: str) -> DueItem:
-        return DueItem(
-            request_id=row.id, uid=row.uid, person_id=row.person_id, initials=initials,
-            recipient=row.recipient, recipient_name=recipient_name, kind=row.kind,
-            status=row.status, **dataclasses.asdict(part),
-        )  # fmt: skip
+        # Positional, from a named tuple: dataclasses.asdict would deep-copy every field.
+        return DueItem(row.id, row.uid, row.person_id, initials, row.recipient, recipient_name,
+                       row.kind, row.status, *part)  # fmt: skip
 
     def _parts(self, row: ClockRow, today: dt.date, mail_days: int) -> list[_Part]:
         """Each deadline of one set of clock facts."""
