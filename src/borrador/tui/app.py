@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -14,9 +15,19 @@ from textual.screen import Screen
 
 from borrador.core.display import sanitize
 from borrador.i18n import N_, _, from_environment, set_language
+from borrador.services import Clock, Session
 from borrador.services.preferences import Preferences, Settings
 from borrador.services.store import Paths, data_paths
 from borrador.tui.base import translated
+from borrador.tui.host import ScreenFactory
+from borrador.tui.messages import (
+    Change,
+    IdentityChanged,
+    PersonChanged,
+    RequestChanged,
+    StoreLocked,
+    StoreUnlocked,
+)
 
 IDLE_CHECK_SECONDS = 5
 
@@ -40,8 +51,8 @@ class BorradorApp(App[None]):
         paths: Paths | None = None,
         *,
         idle_clock: Callable[[], float] = time.monotonic,
-        clock: Any = None,
-        session: Any = None,
+        clock: Clock | None = None,
+        session: Session | None = None,
     ) -> None:
         """`clock` (dates) and `idle_clock` (auto-lock) are for tests; `session` starts the app
         already unlocked."""
@@ -49,11 +60,11 @@ class BorradorApp(App[None]):
         self.paths = paths or data_paths()
         self.prefs = Preferences(self.paths.config)  # one source of settings, re-read when saved
         self.clock = clock
-        self.session: Any = None
+        self.session: Session | None = None
         self._start_session = session
         self.idle_clock = idle_clock
         self.last_activity = idle_clock()
-        self._top_factory: Callable[[], Screen[Any]] | None = None
+        self._top_factory: ScreenFactory | None = None
 
     # -- start, unlock, lock --------------------------------------------------------------
     @property
@@ -69,7 +80,7 @@ class BorradorApp(App[None]):
         else:
             self.show_unlock()
 
-    def _remembered(self) -> Any:
+    def _remembered(self) -> Session | None:
         """At start only: open with this device's keyring (or BORRADOR_PASSPHRASE) if the
         user chose that; a lock later always asks for the passphrase again."""
         from borrador.core.errors import BorradorError
@@ -91,7 +102,9 @@ class BorradorApp(App[None]):
             self.pop_screen()
         self.push_screen(UnlockScreen(first_run=not store_exists(self.paths)))
 
-    def unlocked(self, session: Any) -> None:
+    def unlocked(self, session: Session) -> None:
+        if self.session is not None and self.session is not session:
+            self.session.close()
         self.session = session
         self.sub_title = session.actor  # in clinic mode: which volunteer is at the keyboard
         self.last_activity = self.idle_clock()
@@ -104,6 +117,36 @@ class BorradorApp(App[None]):
             self.session.close()
             self.session = None
         self.show_unlock()
+
+    # -- what screens announce -----------------------------------------------------------
+    def on_store_unlocked(self, message: StoreUnlocked) -> None:
+        self.unlocked(message.session)
+
+    def on_store_locked(self, message: StoreLocked) -> None:
+        self.action_lock()
+        if message.reason:
+            self.notify(
+                sanitize(message.reason),
+                severity="error" if message.severity == "error" else "information",
+                timeout=15,
+                markup=False,
+            )
+
+    def on_identity_changed(self, _message: IdentityChanged) -> None:
+        if self.session is not None:
+            self.sub_title = self.session.actor
+        self.refresh_bindings()
+
+    def relay(self, message: Change) -> None:
+        """Every open screen hears of a change (the lists refresh themselves)."""
+        for screen in self.screen_stack:
+            screen.post_message(copy.copy(message))
+
+    def on_request_changed(self, message: RequestChanged) -> None:
+        self.relay(message)
+
+    def on_person_changed(self, message: PersonChanged) -> None:
+        self.relay(message)
 
     def lock_if_idle(self) -> None:
         minutes = self.preferences.auto_lock_minutes
@@ -122,7 +165,7 @@ class BorradorApp(App[None]):
         self.last_activity = self.idle_clock()
 
     # -- navigation ---------------------------------------------------------------------
-    def screens_by_name(self) -> dict[str, Callable[[], Screen[Any]]]:
+    def screens_by_name(self) -> dict[str, ScreenFactory]:
         from borrador.tui.screens.catalog import CatalogScreen
         from borrador.tui.screens.clinic import ClinicScreen
         from borrador.tui.screens.dashboard import DashboardScreen
@@ -156,7 +199,7 @@ class BorradorApp(App[None]):
         factory = self.screens_by_name()[name]
         self.open(factory, replace=replace or len(self.screen_stack) > 1)
 
-    def open(self, factory: Callable[[], Screen[Any]], *, replace: bool = False) -> None:
+    def open(self, factory: ScreenFactory, *, replace: bool = False) -> None:
         """Show a screen made by `factory` (kept, so a language switch can rebuild it)."""
         self._top_factory = factory
         if replace and len(self.screen_stack) > 1:

@@ -1,18 +1,20 @@
-"""What every screen shares: translated bindings and access to the unlocked session."""
+"""What every screen shares: translated bindings, the host app (as a Protocol) and the
+unlocked session."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Literal, cast
 
 from textual.binding import Binding, BindingsMap
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from borrador.core.display import sanitize
 from borrador.i18n import _
+from borrador.services import Session
+from borrador.tui.host import Host
 
-if TYPE_CHECKING:
-    from borrador.services import Session
-    from borrador.tui.app import BorradorApp
+Severity = Literal["information", "warning", "error"]
 
 
 def translated(bindings: BindingsMap) -> BindingsMap:
@@ -42,19 +44,21 @@ class BaseScreen(Screen[Any]):
         self._bindings = translated(self._bindings)
 
     @property
-    def borrador(self) -> BorradorApp:
-        from borrador.tui.app import BorradorApp
+    def host(self) -> Host:
+        """The running app, seen only through what screens need of it."""
+        return cast(Host, self.app)
 
-        assert isinstance(self.app, BorradorApp)
-        return self.app
-
-    def say(self, message: str, severity: str = "information", timeout: float = 6) -> None:
+    def say(self, message: str, severity: Severity = "information", timeout: float = 6) -> None:
         """A notification whose text is shown literally (never as markup)."""
-        self.notify(sanitize(message), severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+        self.notify(sanitize(message), severity=severity, timeout=timeout, markup=False)
+
+    def announce(self, message: Message) -> None:
+        """Tell the app (which relays changes to every open screen)."""
+        self.app.post_message(message)
 
     @property
     def session(self) -> Session:
-        session = self.borrador.session
+        session = self.host.session
         assert session is not None, "the store is locked"
         return session
 

@@ -12,6 +12,7 @@ from textual.widgets import Select
 from borrador.core.errors import BorradorError
 from borrador.i18n import _, language
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import RequestChanged
 
 
 class ClinicForms(BaseScreen):
@@ -53,6 +54,7 @@ class ClinicForms(BaseScreen):
                 self.say(str(exc), "error")
                 return
             self.say(_("Recorded on {n} request(s).").format(n=len(changed)))
+            self.announce(RequestChanged())
             self.progress = self.session.progress.per_person()
             self.fill()
             self.show_resident(person_id)

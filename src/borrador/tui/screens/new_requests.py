@@ -28,7 +28,10 @@ from textual.widgets import (
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.services.identity import Agent
+from borrador.services.letter_files import Made
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 
 STEPS = ("person", "recipients", "kind", "review", "deliver", "sent")
@@ -60,7 +63,7 @@ class NewRequestsScreen(BaseScreen):
         self.step = 0
         self.previews: list[Any] = []
         self.bodies: dict[str, str] = {}
-        self.made: list[Any] = []
+        self.made: list[Made] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -233,7 +236,7 @@ class NewRequestsScreen(BaseScreen):
             )
         self.query_one("#why", Static).update(literal("\n".join(lines)))
 
-    def agent(self) -> Any:
+    def agent(self) -> Agent | None:
         if self.session.clinic.on:  # always the volunteer at the keyboard, for the clinic
             return self.session.clinic.agent()
         if not self.query_one("#as-agent", Checkbox).value:
@@ -308,7 +311,7 @@ class NewRequestsScreen(BaseScreen):
         self.problem(message)
         self.query_one("#make", Button).disabled = False
 
-    def after_made(self, made: list[Any]) -> None:
+    def after_made(self, made: list[Made]) -> None:
         self.made = made
         table = self.query_one("#made", DataTable)
         table.clear()
@@ -321,6 +324,7 @@ class NewRequestsScreen(BaseScreen):
                 key=str(m.request.id),
             )
         self.say(_("{n} letters made.").format(n=len(made)))
+        self.announce(RequestChanged())
         self.step = STEPS.index("sent")
         self.show_step()
         table.focus()
@@ -329,4 +333,4 @@ class NewRequestsScreen(BaseScreen):
         from borrador.tui.screens.request import RequestScreen
 
         request_id = int(event.row_key.value or 0)
-        self.borrador.open(lambda: RequestScreen(request_id))
+        self.host.open(lambda: RequestScreen(request_id))

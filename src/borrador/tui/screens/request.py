@@ -3,6 +3,8 @@ action on it."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +19,9 @@ from borrador.core.text import parse_date
 from borrador.i18n import N_, _
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
-from borrador.tui.screens.modals import FormModal
+from borrador.tui.screens.modals import Field, FormModal
 
 CHANNELS = [
     ("mail", N_("mail")),
@@ -75,6 +78,11 @@ class RequestScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         self.show()
+
+    def changed(self) -> None:
+        """Show the request again and tell the other screens it changed."""
+        self.show()
+        self.announce(RequestChanged(self.request_id))
 
     def show(self) -> None:
         request = self.session.requests.get(self.request_id)
@@ -142,12 +150,18 @@ class RequestScreen(BaseScreen):
             self.say(str(exc), "error", 10)
             return
         self.say(_("Saved."))
-        self.show()
+        self.changed()
 
-    def _date(self, text: str) -> Any:
+    def _date(self, text: str) -> dt.date | None:
         return parse_date(_("date"), text) if text.strip() else None
 
-    def ask(self, title: str, fields: list[Any], then: Any, note: str = "") -> None:
+    def ask(
+        self,
+        title: str,
+        fields: list[Field],
+        then: Callable[[dict[str, Any]], object],
+        note: str = "",
+    ) -> None:
         def done(values: dict[str, Any] | None) -> None:
             if values is not None:
                 try:
@@ -183,9 +197,11 @@ class RequestScreen(BaseScreen):
     def action_received(self) -> None:
         def save(values: dict[str, Any]) -> None:
             self.session.requests.mark_received(
-                self.request_id, self._date(values["on"]), values["note"]
+                self.request_id,
+                self._date(values["on"]) or self.session.clock.today(),
+                values["note"],
             )
-            self.show()
+            self.changed()
 
         self.ask(
             _("Received by the recipient on"),
@@ -219,7 +235,7 @@ class RequestScreen(BaseScreen):
     def action_note(self) -> None:
         def save(values: dict[str, Any]) -> None:
             self.session.requests.add_note(self.request_id, values["note"])
-            self.show()
+            self.changed()
 
         self.ask(_("Add a note"), [("note", _("Note"), "", None)], save)
 
@@ -236,7 +252,7 @@ class RequestScreen(BaseScreen):
                     id=made.request.id, files=", ".join(p.name for p in made.files)
                 )
             )
-            self.show()
+            self.changed()
 
         self.ask(
             _("Follow-up letter") if kind == "follow-up" else _("Complaint letter"),
@@ -255,7 +271,7 @@ class RequestScreen(BaseScreen):
     def action_webform(self) -> None:
         from borrador.tui.screens.webform import WebFormScreen
 
-        self.borrador.open(lambda: WebFormScreen(self.request_id))
+        self.host.open(lambda: WebFormScreen(self.request_id))
 
     def action_email(self) -> None:
         def send(values: dict[str, Any]) -> None:
@@ -266,7 +282,7 @@ class RequestScreen(BaseScreen):
         except BorradorError as exc:
             self.say(str(exc), "error", 10)
             return
-        fields: list[Any] = [
+        fields: list[Field] = [
             ("attach", _("Attach the letter as a PDF"), "yes", [("yes", _("yes")), ("no", _("no"))])
         ]
         if not self.session.mail.has_password():
@@ -289,7 +305,7 @@ class RequestScreen(BaseScreen):
             return
         severity = "information" if result.sent else "error"
         self.app.call_from_thread(self.say, result.message, severity)
-        self.app.call_from_thread(self.show)
+        self.app.call_from_thread(self.changed)
 
     def action_mail_program(self) -> None:
         request = self.session.requests.get(self.request_id)

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 from borrador.core.errors import BorradorError
 from borrador.i18n import LANGUAGES, N_, _
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import IdentityChanged, StoreLocked, StoreUnlocked
 from borrador.tui.screens.modals import FormModal, TypedConfirmModal
 
 CLINIC = (
@@ -72,7 +73,7 @@ class SettingsScreen(BaseScreen):
         return language()
 
     def on_mount(self) -> None:
-        settings = self.borrador.preferences
+        settings = self.host.preferences
         self.query_one("#mail_days", Input).value = str(settings.mail_days)
         self.query_one("#auto_lock_minutes", Input).value = str(settings.auto_lock_minutes)
         agent = self.session.profile.get()
@@ -82,15 +83,15 @@ class SettingsScreen(BaseScreen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "language" and event.value != self.current_language():
-            self.borrador.prefs.save("language", str(event.value))
-            self.borrador.apply_language(str(event.value))
+            self.host.prefs.save("language", str(event.value))
+            self.host.apply_language(str(event.value))
 
     def action_save(self) -> None:
         from borrador.services.identity import Agent
 
         try:
             for key in ("mail_days", "auto_lock_minutes"):
-                self.borrador.prefs.save(key, self.query_one(f"#{key}", Input).value)
+                self.host.prefs.save(key, self.query_one(f"#{key}", Input).value)
             values = {key: self.query_one(f"#c-{key}", Input).value for key, _l in CLINIC}
             if any(values.values()):
                 self.session.profile.save(Agent(**values))
@@ -125,8 +126,7 @@ class SettingsScreen(BaseScreen):
             except BorradorError as exc:
                 self.say(str(exc), "error", 10)
                 return
-            self.borrador.sub_title = self.session.actor
-            self.app.refresh_bindings()
+            self.announce(IdentityChanged())
             self.say(_("Clinic mode is on. F6 opens the clinic screen."))
 
         self.app.push_screen(
@@ -168,17 +168,15 @@ class SettingsScreen(BaseScreen):
             from borrador.services import open_store
             from borrador.services.safety import restore_backup
 
-            paths, clock = self.borrador.paths, self.borrador.clock
-            self.session.close()
-            self.borrador.session = None
+            paths, clock = self.host.paths, self.host.clock
+            self.session.close()  # the app drops it when it hears the outcome
             try:
                 restore_backup(paths, Path(values["file"]).expanduser(), values["passphrase"])
                 session = open_store(paths, passphrase=values["passphrase"], clock=clock)
             except BorradorError as exc:
-                self.say(str(exc), "error", 15)
-                self.borrador.show_unlock()
+                self.announce(StoreLocked(str(exc), "error"))
                 return
-            self.borrador.unlocked(session)
+            self.announce(StoreUnlocked(session))
             self.say(_("The backup was restored."))
 
         self.app.push_screen(
@@ -223,7 +221,7 @@ class SettingsScreen(BaseScreen):
 
         exports = self.session.exports
         text = exports.requests_csv() if what == "requests" else exports.progress_csv()
-        write_export(self.borrador.paths, target, text.encode("utf-8"), kind="csv")
+        write_export(self.host.paths, target, text.encode("utf-8"), kind="csv")
         self.app.call_from_thread(self.say, _("Wrote {path}.").format(path=target))
 
     def change_passphrase(self) -> None:
@@ -260,12 +258,9 @@ class SettingsScreen(BaseScreen):
                 return
             from borrador.services.safety import erase_everything
 
-            paths = self.borrador.paths
             self.session.close()
-            self.borrador.session = None
-            erase_everything(paths)
-            self.borrador.show_unlock()
-            self.say(_("Everything was erased."))
+            erase_everything(self.host.paths)
+            self.announce(StoreLocked(_("Everything was erased."), "information"))
 
         self.app.push_screen(
             TypedConfirmModal(

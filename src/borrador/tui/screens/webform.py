@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.modals import FormModal
 
@@ -77,6 +78,7 @@ class WebFormScreen(BaseScreen):
                 self.say(str(exc), "error", 10)
                 return
             self.say(_("Recorded as submitted."))
+            self.announce(RequestChanged(self.request_id))
             self.app.pop_screen()
 
         self.app.push_screen(
