@@ -63,6 +63,7 @@ class NewRequestsScreen(BaseScreen):
         self.step = 0
         self.previews: list[Any] = []
         self.bodies: dict[str, str] = {}
+        self.shown: str | None = None  # whose letter the review box holds right now
         self.made: list[Made] = []
 
     def compose(self) -> ComposeResult:
@@ -254,7 +255,7 @@ class NewRequestsScreen(BaseScreen):
             fmt="txt",
             agent=self.agent(),
         )
-        self.bodies = {}
+        self.bodies, self.shown = {}, None
         pick = self.query_one("#letter-pick", Select)
         pick.set_options(
             [(literal(letter.recipient_name), draft.recipient) for draft, letter in self.previews]
@@ -268,13 +269,18 @@ class NewRequestsScreen(BaseScreen):
             if draft.recipient == slug:
                 self.query_one("#body", TextArea).text = self.bodies.get(slug, letter.body)
                 self.query_one("#explainer", Static).update(literal(letter.explainer))
+                self.shown = slug
 
     def keep_edit(self) -> None:
-        slug = self.letter_slug()
+        """Keep the review box's text under the recipient it was showing: the Select may
+        already name the next one when this runs."""
+        text = self.query_one("#body", TextArea).text
         for draft, letter in self.previews:
-            text = self.query_one("#body", TextArea).text
-            if draft.recipient == slug and text.strip() != letter.body.strip():
-                self.bodies[draft.recipient] = text
+            if draft.recipient == self.shown:
+                if text.strip() != letter.body.strip():
+                    self.bodies[draft.recipient] = text
+                else:
+                    self.bodies.pop(draft.recipient, None)
 
     # -- delivering -------------------------------------------------------------------------
     def make(self) -> None:

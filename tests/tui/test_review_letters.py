@@ -1,0 +1,74 @@
+"""Step 4 of New requests: switching between letters never moves one recipient's text to
+another; an edit stays with its own letter, in the store and in the files."""
+
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+NAMES = {
+    "whitepages": "Whitepages",
+    "lexisnexis-risk": "LexisNexis",
+    "thomson-reuters": "Thomson Reuters",
+}
+
+PERSON = {
+    "name": "Lucía Inventada Soto",
+    "state": "CA",
+    "birth_date": "1990-04-02",
+    "emails": ["lucia@example.org"],
+    "addresses": [{"street": "5 Calle Falsa", "city": "Fresno", "state": "CA",
+                   "postal_code": "93701", "current": True}],
+}  # fmt: skip
+
+
+async def test_switching_letters_keeps_each_text_with_its_recipient(app, tmp_path):
+    out = tmp_path / "letters"
+    async with app.run_test(size=(110, 40)) as pilot:
+        person = app.session.people.add(PERSON)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#who", Select).value = person.id
+        await pilot.press("ctrl+n")
+        chosen = screen.query_one("#chosen", SelectionList)
+        for slug in NAMES:
+            chosen.select(slug)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        pick = screen.query_one("#letter-pick", Select)
+        body = screen.query_one("#body", TextArea)
+        order = ["lexisnexis-risk", "thomson-reuters", "whitepages", "lexisnexis-risk"]
+        for slug in order:  # through every letter, with no edit: each shows its own
+            pick.value = slug
+            await pilot.pause()
+            assert NAMES[slug] in body.text
+            others = [n for s, n in NAMES.items() if s != slug and n not in NAMES[slug]]
+            assert not any(f"privacy office of {n}" in body.text for n in others)
+        pick.value = "whitepages"
+        await pilot.pause()
+        body.text = body.text + "\n\nEdited for Whitepages only."
+        for slug in ("thomson-reuters", "lexisnexis-risk", "whitepages", "thomson-reuters"):
+            pick.value = slug
+            await pilot.pause()
+            assert ("Edited for Whitepages only." in body.text) == (slug == "whitepages")
+        await pilot.press("ctrl+n")
+        screen.query_one("#format", Select).value = "txt"
+        screen.query_one("#out", Input).value = str(out)
+        await pilot.click("#make")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        made = {m.request.recipient: m for m in screen.made}
+    assert set(made) == set(NAMES)
+    for slug, name in NAMES.items():
+        stored = app.session.requests.get(made[slug].request.id).letter_text or ""
+        assert name in stored
+        assert ("Edited for Whitepages only." in stored) == (slug == "whitepages")
+        for other_slug, other in NAMES.items():
+            if other_slug != slug:
+                assert f"privacy office of {other}" not in stored
+        letters = [p for p in made[slug].files if "explainer" not in p.name]
+        assert letters
+        for path in letters:
+            text = path.read_text(encoding="utf-8")
+            assert name in text
+            assert ("Edited for Whitepages only." in text) == (slug == "whitepages")
