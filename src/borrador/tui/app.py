@@ -12,8 +12,10 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from borrador.core.display import sanitize
+from borrador.core.errors import StoreError
 from borrador.i18n import N_, _, from_environment, set_language
 from borrador.services import Clock, Session
 from borrador.services.preferences import Preferences, Settings
@@ -149,6 +151,8 @@ class BorradorApp(App[None]):
         self.relay(message)
 
     def lock_if_idle(self) -> None:
+        if self.session is not None and not self.still_open():
+            return
         minutes = self.preferences.auto_lock_minutes
         if (
             self.session is not None
@@ -199,8 +203,21 @@ class BorradorApp(App[None]):
         factory = self.screens_by_name()[name]
         self.open(factory, replace=replace or len(self.screen_stack) > 1)
 
+    def still_open(self) -> bool:
+        """False (and locked, saying why) when another window re-encrypted the data."""
+        if self.session is None:
+            return False
+        try:
+            self.session.check_still_open()
+        except StoreError:
+            self.locked_elsewhere()
+            return False
+        return True
+
     def open(self, factory: ScreenFactory, *, replace: bool = False) -> None:
         """Show a screen made by `factory` (kept, so a language switch can rebuild it)."""
+        if not self.still_open():
+            return
         self._top_factory = factory
         if replace and len(self.screen_stack) > 1:
             while len(self.screen_stack) > 2:
@@ -242,11 +259,31 @@ class BorradorApp(App[None]):
 
     # -- a crash shows no traceback, locals or personal data ------------------------------
     def _handle_exception(self, error: Exception) -> None:
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, StoreError) and self.session is not None:
+            # The database stopped opening under this session's key: another window
+            # re-encrypted it (a volunteer removed there) or it is damaged. Lock, say why.
+            self.call_later(self.locked_elsewhere)
+            return
         self._return_code = 1
         if self._exception is None:
             self._exception = error
             self._exception_event.set()
         self._fatal_error()
+
+    def locked_elsewhere(self) -> None:
+        if self.session is None:
+            return
+        self.action_lock()
+        self.notify(
+            _(
+                "The data was re-encrypted in another window (a volunteer was removed there), "
+                "or it is damaged. It is locked here: open it again with your passphrase."
+            ),
+            severity="warning",
+            timeout=30,
+            markup=False,
+        )
 
     def _fatal_error(self) -> None:
         self.bell()
