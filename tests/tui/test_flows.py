@@ -329,3 +329,39 @@ async def test_every_binding_has_an_id(app):
         for binding in cls.BINDINGS:
             assert binding.id, (cls.__name__, binding.key)
     assert dt.date.today()
+
+
+async def test_keys_help_and_palette_in_both_languages(app):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open(
+            lambda: __import__("borrador.tui.screens.request", fromlist=["x"]).RequestScreen(1)
+        )
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        listed = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        for description in ("Denied", "Note", "Complaint letter", "Withdraw", "Web-form guide",
+                            "Send by email", "Dashboard", "Lock", "Commands"):  # fmt: skip
+            assert description in listed
+        await pilot.press("escape")
+        await pilot.pause()
+        app.apply_language("es")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not CommandPalette.is_open(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press("escape")
+        await pilot.pause()

@@ -37,15 +37,21 @@ IDLE_CHECK_SECONDS = 5
 class BorradorApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Borrador"
+    # Navigation is listed by `?` and the palette; the footer keeps room for each screen's
+    # own keys (the dashboard shows the main ways on).
     BINDINGS = [
-        Binding("f1", "go('dashboard')", N_("Dashboard"), id="dashboard"),
-        Binding("f2", "go('people')", N_("People"), id="people"),
-        Binding("f3", "go('catalog')", N_("Catalog"), id="catalog"),
-        Binding("f4", "go('new')", N_("New requests"), id="new-requests"),
-        Binding("f5", "go('settings')", N_("Settings"), id="settings"),
-        Binding("f6", "go('clinic')", N_("Clinic"), id="clinic"),
-        Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
-        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        Binding("question_mark", "keys", N_("Keys"), key_display="?", id="keys", show=False),
+        Binding("f1", "go('dashboard')", N_("Dashboard"), id="dashboard", show=False),
+        Binding("f2", "go('people')", N_("People"), id="people", show=False),
+        Binding("f3", "go('catalog')", N_("Catalog"), id="catalog", show=False),
+        Binding("f4", "go('new')", N_("New requests"), id="new-requests", show=False),
+        Binding("f5", "go('settings')", N_("Settings"), id="settings", show=False),
+        Binding("f6", "go('clinic')", N_("Clinic"), id="clinic", show=False),
+        Binding("ctrl+l", "lock", N_("Lock"), id="lock", show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True, show=False),
+        Binding(
+            "ctrl+p", "command_palette", N_("Commands"), id="palette", priority=True, show=False
+        ),  # fmt: skip
     ]
 
     def __init__(
@@ -59,6 +65,7 @@ class BorradorApp(App[None]):
         """`clock` (dates) and `idle_clock` (auto-lock) are for tests; `session` starts the app
         already unlocked."""
         super().__init__()
+        self._untranslated = self._bindings  # with the palette key; translated on each switch
         self.paths = paths or data_paths()
         self.prefs = Preferences(self.paths.config)  # one source of settings, re-read when saved
         self.clock = clock
@@ -230,12 +237,31 @@ class BorradorApp(App[None]):
     # -- language -----------------------------------------------------------------------
     def apply_language(self, code: str) -> None:
         set_language(code)
-        self._bindings = translated(self._merge_bindings())
+        self._bindings = translated(self._untranslated)
         self.refresh_bindings()
         if self._top_factory is not None and len(self.screen_stack) > 1:
             self.switch_screen(self._top_factory())
 
-    # -- command palette: every screen and action -----------------------------------------
+    # -- every key, and the command palette: every screen and action ----------------------
+    def action_keys(self) -> None:
+        from borrador.tui.screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            return
+        rows, seen = [], set()
+        everything = [*self.screen._bindings, *self._bindings]  # the screen's keys first
+        for key, binding in everything:
+            action = binding.action.removeprefix("app.")
+            if not binding.id or action in seen or action == "keys":
+                continue  # Textual's own keys (tab, copy) are not Borrador's to explain
+            if binding.action.startswith("go(") and not self.check_action(
+                "go", (binding.action[4:-2],)
+            ):
+                continue
+            seen.add(action)
+            rows.append((self.get_key_display(binding) or key, binding.description))
+        self.push_screen(KeysScreen(_("Keys on this screen"), rows))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         if self.session is not None:
             for name, title in (
@@ -300,7 +326,7 @@ class BorradorApp(App[None]):
 def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The active screen's own actions, so the palette reaches them too."""
     for _key, binding in screen.active_bindings.items():
-        if binding.binding.show and binding.node is screen:
+        if binding.binding.description and binding.node is screen:
             action = binding.binding.action
             yield SystemCommand(
                 binding.binding.description,

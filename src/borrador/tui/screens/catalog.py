@@ -48,7 +48,7 @@ class CatalogScreen(BaseScreen):
         yield Static("", id="count", classes="hint")
         yield DataTable(id="brokers", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         catalog = self.session.catalog.catalog()
@@ -160,7 +160,7 @@ class CatalogScreen(BaseScreen):
         try:
             report = self.session.registry.import_file(path, state)
         except BorradorError as exc:
-            self.app.call_from_thread(self.say, str(exc), "error", 15)
+            self.from_worker(self.say, str(exc), "error", 15)
             return
         message = _(
             "Imported {added} new, {updated} updated, {unchanged} unchanged; "
@@ -171,5 +171,5 @@ class CatalogScreen(BaseScreen):
             unchanged=report.unchanged,
             skipped=len(report.skipped),
         )
-        self.app.call_from_thread(self.say, message)
-        self.app.call_from_thread(self.refilter)
+        self.from_worker(self.say, message)
+        self.from_worker(self.refilter)

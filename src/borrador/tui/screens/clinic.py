@@ -42,7 +42,7 @@ class ClinicScreen(ClinicForms):
         yield RowTable(id="residents", cursor_type="row")
         yield Static("", id="resident-name", classes="title")
         yield RowTable(id="resident-requests", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#clinic-due", DataTable).add_columns(

@@ -40,7 +40,10 @@ def group_of(item: object, soon: int) -> str | None:
 class DashboardScreen(BaseScreen):
     BINDINGS = [
         Binding("enter", "open_request", N_("Open"), id="open"),
+        Binding("n", "app.go('new')", N_("New requests"), id="dashboard-new"),
+        Binding("p", "app.go('people')", N_("People"), id="dashboard-people"),
         Binding("r", "refresh", N_("Refresh"), id="refresh"),
+        Binding("ctrl+l", "app.lock", N_("Lock"), id="dashboard-lock"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -50,7 +53,7 @@ class DashboardScreen(BaseScreen):
         yield Static("", id="loading", classes="hint")
         yield Static(_("Progress per person"), classes="title")
         yield RowTable(id="progress", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         due = self.query_one("#due", RowTable)
@@ -67,13 +70,15 @@ class DashboardScreen(BaseScreen):
     def load(self) -> None:
         """Deadlines for thousands of requests are worked out off the UI thread: the screen
         shows at once and fills in."""
+        if self.host.session is None:  # locked meanwhile
+            return
         soon = self.host.preferences.due_soon_days
         due = self.session.tracking.due()
         rows = [(GROUPS.index(g), item, g) for item in due if (g := group_of(item, soon))]
         rows.sort(key=lambda r: (r[0], r[1].date))
         people = sorted(self.session.progress.per_person(due),
                         key=lambda r: (-r.overdue, -r.waiting))  # fmt: skip
-        self.app.call_from_thread(self.fill, rows, people)
+        self.from_worker(self.fill, rows, people)
 
     def fill(self, rows: list[Any], people: list[PersonProgress]) -> None:
         table = self.query_one("#due", RowTable)

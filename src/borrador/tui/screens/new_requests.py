@@ -108,7 +108,7 @@ class NewRequestsScreen(BaseScreen):
         with Horizontal(classes="buttons"):
             yield Button(_("Back"), id="back")
             yield Button(_("Next"), variant="primary", id="next")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         people = [(literal(p.name), p.id) for p in self.session.people.all()]
@@ -306,12 +306,12 @@ class NewRequestsScreen(BaseScreen):
                 combined=combined,
                 options={"bodies": self.bodies},
                 agent=self.agent(),
-                progress=lambda n, total: self.app.call_from_thread(bar.update, progress=n),
+                progress=lambda n, total: self.from_worker(bar.update, progress=n),
             )
         except BorradorError as exc:
-            self.app.call_from_thread(self.after_failure, str(exc))
+            self.from_worker(self.after_failure, str(exc))
             return
-        self.app.call_from_thread(self.after_made, made)
+        self.from_worker(self.after_made, made)
 
     def after_failure(self, message: str) -> None:
         self.problem(message)

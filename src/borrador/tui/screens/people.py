@@ -26,7 +26,7 @@ class PeopleScreen(BaseScreen):
         yield Header()
         yield Static(_("People"), classes="title")
         yield RowTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(RowTable).add_columns(_("Id"), _("Name"), _("State"), _("Language"))

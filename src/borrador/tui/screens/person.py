@@ -30,7 +30,7 @@ class PersonScreen(BaseScreen):
         yield Header()
         yield Static(id="who", classes="title")
         yield RowTable(id="requests", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(RowTable).add_columns(

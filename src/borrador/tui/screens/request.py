@@ -39,22 +39,29 @@ REASONS = [
 
 
 class RequestScreen(BaseScreen):
+    # The footer shows the usual next actions first; `?` and the palette list them all.
     BINDINGS = [
         Binding("s", "sent", N_("Mark sent"), id="mark-sent"),
         Binding("r", "received", N_("Received"), id="received"),
-        Binding("k", "status('acknowledged')", N_("Acknowledged"), id="acknowledged"),
-        Binding("v", "status('verification-requested')", N_("Verification asked"), id="verify"),
-        Binding("x", "extended", N_("Extended"), id="extended"),
-        Binding("c", "status('completed')", N_("Completed"), id="completed"),
-        Binding("p", "status('partially-completed')", N_("Partly done"), id="partial"),
         Binding("d", "denied", N_("Denied"), id="denied"),
         Binding("t", "note", N_("Note"), id="note"),
         Binding("f", "escalate('follow-up')", N_("Follow-up letter"), id="follow-up"),
-        Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint"),
-        Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw"),
-        Binding("g", "webform", N_("Web-form guide"), id="webform"),
+        Binding("c", "status('completed')", N_("Completed"), id="completed"),
         Binding("e", "email", N_("Send by email"), id="send-email"),
-        Binding("o", "mail_program", N_("Open in mail program"), id="mail-program"),
+        Binding("g", "webform", N_("Web-form guide"), id="webform"),
+        Binding("k", "status('acknowledged')", N_("Acknowledged"), id="acknowledged", show=False),
+        Binding(
+            "v",
+            "status('verification-requested')",
+            N_("Verification asked"),
+            id="verify",
+            show=False,
+        ),  # fmt: skip
+        Binding("x", "extended", N_("Extended"), id="extended", show=False),
+        Binding("p", "status('partially-completed')", N_("Partly done"), id="partial", show=False),
+        Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint", show=False),
+        Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw", show=False),
+        Binding("o", "mail_program", N_("Open in mail program"), id="mail-program", show=False),
         Binding("escape", "app.pop_screen", N_("Back"), id="back"),
     ]
 
@@ -69,7 +76,7 @@ class RequestScreen(BaseScreen):
         yield DataTable(id="history", cursor_type="row")
         with VerticalScroll(id="detail"):
             yield Static(id="letter")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#history", DataTable)
@@ -301,11 +308,11 @@ class RequestScreen(BaseScreen):
                 [self.request_id], password=secret, pause=0, attach_pdf=attach
             )
         except BorradorError as exc:
-            self.app.call_from_thread(self.say, str(exc), "error", 15)
+            self.from_worker(self.say, str(exc), "error", 15)
             return
         severity = "information" if result.sent else "error"
-        self.app.call_from_thread(self.say, result.message, severity)
-        self.app.call_from_thread(self.changed)
+        self.from_worker(self.say, result.message, severity)
+        self.from_worker(self.changed)
 
     def action_mail_program(self) -> None:
         request = self.session.requests.get(self.request_id)

@@ -65,7 +65,7 @@ class SettingsScreen(BaseScreen):
             with Horizontal(classes="buttons"):
                 yield Button(_("Export requests (CSV)"), id="export")
                 yield Button(_("Panic erase…"), variant="error", id="erase")
-        yield Footer()
+        yield Footer(compact=True)
 
     def current_language(self) -> str:
         from borrador.i18n import language
@@ -154,9 +154,9 @@ class SettingsScreen(BaseScreen):
         try:
             self.session.safety.backup(target)
         except BorradorError as exc:
-            self.app.call_from_thread(self.say, str(exc), "error")
+            self.from_worker(self.say, str(exc), "error")
             return
-        self.app.call_from_thread(self.say, _("Backup written to {path}.").format(path=target))
+        self.from_worker(self.say, _("Backup written to {path}.").format(path=target))
 
     def restore(self) -> None:
         def done(values: dict[str, Any] | None) -> None:
@@ -222,7 +222,7 @@ class SettingsScreen(BaseScreen):
         exports = self.session.exports
         text = exports.requests_csv() if what == "requests" else exports.progress_csv()
         write_export(self.host.paths, target, text.encode("utf-8"), kind="csv")
-        self.app.call_from_thread(self.say, _("Wrote {path}.").format(path=target))
+        self.from_worker(self.say, _("Wrote {path}.").format(path=target))
 
     def change_passphrase(self) -> None:
         def done(values: dict[str, Any] | None) -> None:

@@ -97,9 +97,9 @@ class UnlockScreen(BaseScreen):
             else:
                 session = open_store(self.host.paths, passphrase=passphrase, clock=clock)
         except BorradorError as exc:
-            self.app.call_from_thread(self.failed, str(exc))
+            self.from_worker(self.failed, str(exc))
             return
-        self.app.call_from_thread(self.announce, StoreUnlocked(session))
+        self.from_worker(self.announce, StoreUnlocked(session))
 
     def failed(self, message: str) -> None:
         self.message(message)

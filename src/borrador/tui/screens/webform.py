@@ -34,7 +34,7 @@ class WebFormScreen(BaseScreen):
         yield Header()
         yield Static(id="steps")
         yield DataTable(id="fields", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         request = self.session.requests.get(self.request_id)
