@@ -51,7 +51,7 @@ class BorradorApp(App[None]):
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True, show=False),
         Binding(
             "ctrl+p", "command_palette", N_("Commands"), id="palette", priority=True, show=False
-        ),  # fmt: skip
+        ),
     ]
 
     def __init__(

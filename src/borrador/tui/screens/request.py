@@ -56,7 +56,7 @@ class RequestScreen(BaseScreen):
             N_("Verification asked"),
             id="verify",
             show=False,
-        ),  # fmt: skip
+        ),
         Binding("x", "extended", N_("Extended"), id="extended", show=False),
         Binding("p", "status('partially-completed')", N_("Partly done"), id="partial", show=False),
         Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint", show=False),
