@@ -72,3 +72,53 @@ async def test_switching_letters_keeps_each_text_with_its_recipient(app, tmp_pat
             text = path.read_text(encoding="utf-8")
             assert name in text
             assert ("Edited for Whitepages only." in text) == (slug == "whitepages")
+
+
+async def test_each_recipient_gets_its_best_way_and_no_letter_goes_unaddressed(app, tmp_path):
+    from borrador.tui.widgets.routes import RouteTable
+
+    out = tmp_path / "mixed"
+    async with app.run_test(size=(80, 24)) as pilot:
+        person = app.session.people.add(PERSON)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#who", Select).value = person.id
+        await pilot.press("ctrl+n")
+        chosen = screen.query_one("#chosen", SelectionList)
+        for slug in NAMES:
+            chosen.select(slug)
+        for _step in range(3):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        routes = screen.query_one(RouteTable)
+        assert {s: r.way for s, r in routes.routes.items()} == {
+            "whitepages": "web",
+            "lexisnexis-risk": "pdf",
+            "thomson-reuters": "pdf",
+        }
+        routes.focus()
+        routes.move_cursor(row=list(routes.routes).index("whitepages"))
+        for _way in range(2):  # web -> txt -> pdf: Whitepages has no postal address
+            await pilot.press("c")
+        await pilot.pause()
+        assert routes.routes["whitepages"].way == "pdf"
+        screen.query_one("#out", Input).value = str(out)
+        await pilot.click("#make")
+        await pilot.pause()
+        assert "no postal address for Whitepages" in str(screen.query_one("#problem").render())
+        assert not out.exists()  # said before any file was made
+        await pilot.press("c")  # pdf -> eml: its email address from the catalog
+        await pilot.pause()
+        assert routes.routes["whitepages"].way == "eml"
+        await pilot.click("#make")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        made = {m.request.recipient: m for m in screen.made}
+    assert set(made) == set(NAMES)
+    suffixes = {slug: sorted(p.suffix for p in m.files) for slug, m in made.items()}
+    assert ".eml" in suffixes["whitepages"]
+    assert ".pdf" in suffixes["lexisnexis-risk"] and ".pdf" in suffixes["thomson-reuters"]
+    for slug, name in NAMES.items():
+        stored = app.session.requests.get(made[slug].request.id).letter_text or ""
+        assert name in stored

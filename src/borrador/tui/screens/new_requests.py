@@ -33,6 +33,7 @@ from borrador.services.letter_files import Made
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
+from borrador.tui.widgets.routes import WAYS, Route, RouteTable
 
 STEPS = ("person", "recipients", "kind", "review", "deliver", "sent")
 KINDS = (
@@ -42,18 +43,13 @@ KINDS = (
     ("disclosure", N_("FCRA file disclosure")),
     ("records", N_("Public-records request to an agency")),
 )
-FORMATS = (
-    ("pdf", N_("PDF to print and mail")),
-    ("eml", N_("Email draft (.eml)")),
-    ("web", N_("Web-form guide")),
-    ("txt", N_("Plain text")),
-)
 
 
 class NewRequestsScreen(BaseScreen):
     BINDINGS = [
         Binding("ctrl+n", "next", N_("Next"), id="next-step"),
         Binding("ctrl+b", "back", N_("Back"), id="previous-step"),
+        Binding("c", "change_way", N_("Change how"), id="change-way"),
         Binding("escape", "app.pop_screen", N_("Close"), id="close"),
     ]
 
@@ -88,8 +84,13 @@ class NewRequestsScreen(BaseScreen):
                 yield TextArea(id="body")
                 yield Static(id="explainer", classes="hint")
             with Vertical(id="deliver"):
+                yield Static(
+                    _("How each letter goes: c changes the highlighted one, or set them all."),
+                    classes="hint",
+                )
+                yield RouteTable(id="routes")
                 yield Select(
-                    [(_(t), k) for k, t in FORMATS], value="pdf", allow_blank=False, id="format"
+                    [(_(t), k) for k, t in WAYS], prompt=_("Set them all to…"), id="format"
                 )
                 yield Input(str(Path.home() / "borrador-letters"), id="out")
                 yield Checkbox(_("Also one combined PDF with a cover sheet"), id="combined")
@@ -149,6 +150,14 @@ class NewRequestsScreen(BaseScreen):
         self.query_one("#next", Button).disabled = name in ("deliver", "sent")
         if name == "kind":
             self.explain()
+        if name == "deliver":
+            self.fill_routes()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "change_way":
+            return STEPS[self.step] == "deliver"
+        return True
 
     def problem(self, message: str) -> None:
         self.query_one("#problem", Static).update(literal(message))
@@ -206,6 +215,8 @@ class NewRequestsScreen(BaseScreen):
             chosen = self.query_one("#chosen", SelectionList)
             for member in self.session.catalog.catalog().pack_members(event.value):
                 chosen.select(member.slug)
+        elif event.select.id == "format" and isinstance(event.value, str):
+            self.query_one(RouteTable).set_all(event.value)
         elif event.select.id == "letter-pick":
             self.keep_edit()
             self.show_letter()
@@ -283,34 +294,66 @@ class NewRequestsScreen(BaseScreen):
                     self.bodies.pop(draft.recipient, None)
 
     # -- delivering -------------------------------------------------------------------------
+    def fill_routes(self) -> None:
+        """Each recipient's best way by default (a way chosen earlier is kept)."""
+        from borrador.services.channels import best_format, destinations
+
+        catalog, kind = self.session.catalog.catalog(), self.kind()
+        routes = []
+        for draft, _letter in self.previews:
+            entry = catalog.get(draft.recipient)
+            routes.append(Route(draft.recipient, entry.name, best_format(entry, kind),
+                                destinations(entry, kind)))  # fmt: skip
+        self.query_one(RouteTable).show(routes)
+
+    def action_change_way(self) -> None:
+        self.query_one(RouteTable).cycle()
+
     def make(self) -> None:
+        routes = self.query_one(RouteTable)
+        missing = routes.unmailable()
+        if missing:  # said before any file is made
+            self.problem(
+                _(
+                    "The catalog has no postal address for {names}: choose another way for "
+                    "them (c) before making the files."
+                ).format(names=", ".join(missing))
+            )
+            return
+        self.problem("")
         self.query_one("#make", Button).disabled = True
         self.query_one("#progress", ProgressBar).update(total=len(self.previews), progress=0)
         self.make_letters(
-            self.query_one("#format", Select).value,
+            routes.by_way(),
             Path(self.query_one("#out", Input).value).expanduser(),
             self.query_one("#combined", Checkbox).value,
         )
 
     @work(thread=True, exclusive=True)
-    def make_letters(self, fmt: Any, out_dir: Path, combined: bool) -> None:
-        """In a worker: the UI stays live and the bar moves while letters render."""
+    def make_letters(self, groups: dict[str, list[str]], out_dir: Path, combined: bool) -> None:
+        """In a worker: the UI stays live and the bar moves while letters render. One batch
+        per way (each batch is all or nothing)."""
         bar = self.query_one("#progress", ProgressBar)
-        try:
-            made = self.session.letters.make(
-                self.person(),
-                [d.recipient for d, _l in self.previews],
-                self.kind(),
-                fmt=str(fmt),
-                out_dir=out_dir,
-                combined=combined,
-                options={"bodies": self.bodies},
-                agent=self.agent(),
-                progress=lambda n, total: self.from_worker(bar.update, progress=n),
-            )
-        except BorradorError as exc:
-            self.from_worker(self.after_failure, str(exc))
-            return
+        made: list[Made] = []
+        for fmt, slugs in groups.items():
+            done = len(made)
+            try:
+                made += self.session.letters.make(
+                    self.person(),
+                    slugs,
+                    self.kind(),
+                    fmt=fmt,
+                    out_dir=out_dir,
+                    combined=combined and fmt == "pdf",
+                    options={"bodies": self.bodies},
+                    agent=self.agent(),
+                    progress=lambda n, _t, at=done: self.from_worker(bar.update, progress=at + n),
+                )
+            except BorradorError as exc:
+                if made:
+                    self.from_worker(self.after_made, made)
+                self.from_worker(self.after_failure, str(exc))
+                return
         self.from_worker(self.after_made, made)
 
     def after_failure(self, message: str) -> None:
