@@ -20,6 +20,7 @@ from borrador.i18n import N_, _, from_environment, set_language
 from borrador.services import Clock, Session
 from borrador.services.preferences import Preferences, Settings
 from borrador.services.store import Paths, data_paths
+from borrador.tui.advice import without_commands
 from borrador.tui.base import translated
 from borrador.tui.host import ScreenFactory
 from borrador.tui.messages import (
@@ -118,7 +119,9 @@ class BorradorApp(App[None]):
         self.sub_title = session.actor  # in clinic mode: which volunteer is at the keyboard
         self.last_activity = self.idle_clock()
         for warning in session.warnings:
-            self.notify(sanitize(warning), severity="warning", timeout=15, markup=False)
+            self.notify(
+                sanitize(without_commands(warning)), severity="warning", timeout=15, markup=False
+            )
         self.action_go("dashboard", replace=True)
 
     def action_lock(self) -> None:

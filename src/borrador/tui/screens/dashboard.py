@@ -98,7 +98,9 @@ class DashboardScreen(BaseScreen):
                                    key=str(row.person_id))  # fmt: skip
         more = len(rows) - SHOWN
         self.query_one("#loading", Static).update(
-            _("{n} more: see People, or 'borrador due'.").format(n=more) if more > 0 else ""
+            _("{n} more: each person's are on the People screen (F2).").format(n=more)
+            if more > 0
+            else ""
         )
 
     def action_open_request(self) -> None:

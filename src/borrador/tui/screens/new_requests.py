@@ -30,6 +30,7 @@ from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
 from borrador.services.identity import Agent
 from borrador.services.letter_files import Made
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
@@ -152,6 +153,10 @@ class NewRequestsScreen(BaseScreen):
             self.explain()
         if name == "deliver":
             self.fill_routes()
+        first = {"person": "#who", "recipients": "#chosen", "kind": "#what",
+                 "review": "#letter-pick", "deliver": "#routes", "sent": "#made"}  # fmt: skip
+        # the keyboard starts where the step does (once the step is shown)
+        self.call_after_refresh(self.query_one(first[name]).focus)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -174,7 +179,7 @@ class NewRequestsScreen(BaseScreen):
             if name == "review":
                 self.keep_edit()
         except BorradorError as exc:
-            self.problem(str(exc))
+            self.problem(advice(exc))
             return
         if self.step < len(STEPS) - 1:
             self.step += 1
@@ -336,7 +341,10 @@ class NewRequestsScreen(BaseScreen):
         bar = self.query_one("#progress", ProgressBar)
         made: list[Made] = []
         for fmt, slugs in groups.items():
-            done = len(made)
+
+            def moved(n: int, _total: int, at: int = len(made)) -> None:
+                self.from_worker(bar.update, progress=at + n)
+
             try:
                 made += self.session.letters.make(
                     self.person(),
@@ -347,12 +355,12 @@ class NewRequestsScreen(BaseScreen):
                     combined=combined and fmt == "pdf",
                     options={"bodies": self.bodies},
                     agent=self.agent(),
-                    progress=lambda n, _t, at=done: self.from_worker(bar.update, progress=at + n),
+                    progress=moved,
                 )
             except BorradorError as exc:
                 if made:
                     self.from_worker(self.after_made, made)
-                self.from_worker(self.after_failure, str(exc))
+                self.from_worker(self.after_failure, advice(exc))
                 return
         self.from_worker(self.after_made, made)
 

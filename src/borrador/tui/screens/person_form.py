@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Input, Static
 from borrador.core.errors import ValidationError
 from borrador.core.people import Person
 from borrador.i18n import N_, _
+from borrador.tui.advice import without_commands
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import PersonChanged
 from borrador.tui.widgets import FieldRow, clear_errors, show_error
@@ -150,7 +151,7 @@ class PersonFormScreen(BaseScreen):
             field = {"state": "address_state"}.get(
                 exc.field.rsplit(".", 1)[-1], exc.field.rsplit(".", 1)[-1]
             )
-        message = exc.problem + (" " + exc.hint if exc.hint else "")
+        message = without_commands(exc.problem + (" " + exc.hint if exc.hint else ""))
         if not show_error(self, field, message):
             show_error(self, "name", message, focus=False)
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from borrador.core.errors import BorradorError
 from borrador.core.text import parse_date
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
 from borrador.tui.messages import RequestChanged
@@ -154,7 +155,7 @@ class RequestScreen(BaseScreen):
         try:
             self.session.requests.change_status(self.request_id, status, **facts)
         except BorradorError as exc:
-            self.say(str(exc), "error", 10)
+            self.say(advice(exc), "error", 10)
             return
         self.say(_("Saved."))
         self.changed()
@@ -174,7 +175,7 @@ class RequestScreen(BaseScreen):
                 try:
                     then(values)
                 except BorradorError as exc:
-                    self.say(str(exc), "error", 10)
+                    self.say(advice(exc), "error", 10)
 
         self.app.push_screen(FormModal(title, fields, note), done)
 
@@ -287,7 +288,7 @@ class RequestScreen(BaseScreen):
         try:
             self.session.mail.account()
         except BorradorError as exc:
-            self.say(str(exc), "error", 10)
+            self.say(advice(exc), "error", 10)
             return
         fields: list[Field] = [
             ("attach", _("Attach the letter as a PDF"), "yes", [("yes", _("yes")), ("no", _("no"))])
@@ -308,7 +309,7 @@ class RequestScreen(BaseScreen):
                 [self.request_id], password=secret, pause=0, attach_pdf=attach
             )
         except BorradorError as exc:
-            self.from_worker(self.say, str(exc), "error", 15)
+            self.from_worker(self.say, advice(exc), "error", 15)
             return
         severity = "information" if result.sent else "error"
         self.from_worker(self.say, result.message, severity)

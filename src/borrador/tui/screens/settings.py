@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import LANGUAGES, N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import IdentityChanged, StoreLocked, StoreUnlocked
 from borrador.tui.screens.modals import FormModal, TypedConfirmModal
@@ -96,7 +97,7 @@ class SettingsScreen(BaseScreen):
             if any(values.values()):
                 self.session.profile.save(Agent(**values))
         except BorradorError as exc:
-            self.say(str(exc), "error", 10)
+            self.say(advice(exc), "error", 10)
             return
         self.say(_("Settings saved."))
 
@@ -124,7 +125,7 @@ class SettingsScreen(BaseScreen):
             try:
                 self.session.clinic.enable(values["passphrase"], values["name"])
             except BorradorError as exc:
-                self.say(str(exc), "error", 10)
+                self.say(advice(exc), "error", 10)
                 return
             self.announce(IdentityChanged())
             self.say(_("Clinic mode is on. F6 opens the clinic screen."))
@@ -154,7 +155,7 @@ class SettingsScreen(BaseScreen):
         try:
             self.session.safety.backup(target)
         except BorradorError as exc:
-            self.from_worker(self.say, str(exc), "error")
+            self.from_worker(self.say, advice(exc), "error")
             return
         self.from_worker(self.say, _("Backup written to {path}.").format(path=target))
 
@@ -174,7 +175,7 @@ class SettingsScreen(BaseScreen):
                 restore_backup(paths, Path(values["file"]).expanduser(), values["passphrase"])
                 session = open_store(paths, passphrase=values["passphrase"], clock=clock)
             except BorradorError as exc:
-                self.announce(StoreLocked(str(exc), "error"))
+                self.announce(StoreLocked(advice(exc), "error"))
                 return
             self.announce(StoreUnlocked(session))
             self.say(_("The backup was restored."))
@@ -234,7 +235,7 @@ class SettingsScreen(BaseScreen):
             try:
                 self.session.keys.change_passphrase(values["old"], values["new"])
             except BorradorError as exc:
-                self.say(str(exc), "error", 10)
+                self.say(advice(exc), "error", 10)
                 return
             self.say(_("Passphrase changed."))
 

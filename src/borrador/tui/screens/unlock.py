@@ -9,6 +9,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import StoreUnlocked
 from borrador.tui.safe import literal
@@ -97,7 +98,7 @@ class UnlockScreen(BaseScreen):
             else:
                 session = open_store(self.host.paths, passphrase=passphrase, clock=clock)
         except BorradorError as exc:
-            self.from_worker(self.failed, str(exc))
+            self.from_worker(self.failed, advice(exc))
             return
         self.from_worker(self.announce, StoreUnlocked(session))
 

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
@@ -43,7 +44,7 @@ class WebFormScreen(BaseScreen):
         try:
             self.guide = self.session.letters.build(person, entry, request, "web")
         except BorradorError as exc:
-            self.query_one("#steps", Static).update(literal(str(exc)))
+            self.query_one("#steps", Static).update(literal(advice(exc)))
             return
         lines = [f"{self.guide.recipient_name}: {self.guide.url}"]
         lines += [_("Warning: {w}").format(w=w) for w in self.guide.warnings]
@@ -75,7 +76,7 @@ class WebFormScreen(BaseScreen):
                     self.request_id, "sent", channel="web", confirmation=values["confirmation"]
                 )
             except BorradorError as exc:
-                self.say(str(exc), "error", 10)
+                self.say(advice(exc), "error", 10)
                 return
             self.say(_("Recorded as submitted."))
             self.announce(RequestChanged(self.request_id))
