@@ -237,6 +237,18 @@ class BorradorApp(App[None]):
                 return
         self.push_screen(factory())
 
+    def open_link(self, url: str) -> bool:
+        """Open a web or mailto: link in the person's own program; True only when one
+        opened (never claimed in a test or over a remote terminal without one)."""
+        if self.is_headless:
+            return False
+        import webbrowser
+
+        try:
+            return bool(webbrowser.open(url))
+        except webbrowser.Error:
+            return False
+
     # -- language -----------------------------------------------------------------------
     def apply_language(self, code: str) -> None:
         set_language(code)

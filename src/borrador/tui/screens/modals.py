@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Select, Static
 
 from borrador.i18n import N_, _
@@ -29,7 +29,7 @@ class FormModal(BaseModal):
         self.title_text, self.fields, self.note, self.password = title, fields, note, password
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="modal-box"):
+        with VerticalScroll(classes="modal-box"):
             yield Static(literal(self.title_text), classes="title")
             if self.note:
                 yield Static(literal(self.note), classes="warning")

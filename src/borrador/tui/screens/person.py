@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
+from borrador.core.errors import NotFoundError
 from borrador.i18n import N_, _
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
@@ -19,6 +20,8 @@ class PersonScreen(BaseScreen):
         Binding("enter", "open", N_("Open request"), id="open-request"),
         Binding("e", "edit", N_("Edit"), id="edit-person"),
         Binding("n", "new", N_("New requests"), id="new-for-person"),
+        Binding("h", "handoff", N_("Hand off"), id="handoff-person"),
+        Binding("x", "erase", N_("Erase person"), id="erase-person", show=False),
         Binding("escape", "app.pop_screen", N_("Back"), id="back"),
     ]
 
@@ -49,7 +52,12 @@ class PersonScreen(BaseScreen):
             self.fill()
 
     def fill(self) -> None:
-        person = self.session.people.get(self.person_id)
+        try:
+            person = self.session.people.get(self.person_id)
+        except NotFoundError:  # erased meanwhile: nothing of theirs is left to show
+            if self.is_current:
+                self.app.pop_screen()
+            return
         self.query_one("#who", Static).update(literal(person.name))
         entries = self.session.catalog.catalog().entries
 
@@ -91,3 +99,13 @@ class PersonScreen(BaseScreen):
         from borrador.tui.screens.new_requests import NewRequestsScreen
 
         self.host.open(lambda: NewRequestsScreen(person_id=self.person_id))
+
+    def action_handoff(self) -> None:
+        from borrador.tui.screens import tools
+
+        tools.handoff_export(self, self.person_id)
+
+    def action_erase(self) -> None:
+        from borrador.tui.screens import tools
+
+        tools.erase_person(self, self.person_id, lambda: None)  # the screen closes on the news

@@ -63,6 +63,7 @@ class RequestScreen(BaseScreen):
         Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint", show=False),
         Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw", show=False),
         Binding("o", "mail_program", N_("Open in mail program"), id="mail-program", show=False),
+        Binding("a", "recheck", N_("Re-check the listing"), id="recheck", show=False),
         Binding("escape", "app.pop_screen", N_("Back"), id="back"),
     ]
 
@@ -321,5 +322,46 @@ class RequestScreen(BaseScreen):
         if link is None:
             self.say(_("No email address for this recipient, or no letter yet."), "error")
             return
-        self.app.open_url(link)
-        self.say(_("Opened in your mail program. Once sent, mark it sent (s)."))
+        if self.host.open_link(link):
+            self.say(_("Opened in your mail program. Once sent, mark it sent (s)."))
+            return
+        self.app.copy_to_clipboard(request.letter_text or "")
+        self.say(
+            _(
+                "No mail program opened here. The letter's text is copied: paste it into a new "
+                "email to the recipient, send it, then mark it sent (s)."
+            ),
+            "warning",
+            15,
+        )
+
+    def action_recheck(self) -> None:
+        """After a completed removal: is the person listed again? Yes opens a new request."""
+
+        def save(values: dict[str, Any]) -> None:
+            listed = values["listed"] == "yes"
+            result = self.session.requests.record_recheck(
+                self.request_id, listed=listed, on=self._date(values["on"]), note=values["note"]
+            )
+            self.changed()
+            if listed:
+                self.say(_("Listed again: new request {id}, ready for its letter.").format(
+                    id=result.id))  # fmt: skip
+            else:
+                self.say(_("Not listed. The next re-check is on {date}.").format(
+                    date=show_date(result.recheck_on)))  # fmt: skip
+
+        self.ask(
+            _("Re-check the listing"),
+            [
+                (
+                    "listed",
+                    _("Is the person listed again?"),
+                    "no",
+                    [("no", _("no")), ("yes", _("yes"))],
+                ),
+                ("on", _("Date checked (empty for today)"), "", None),
+                ("note", _("Note"), "", None),
+            ],
+            save,
+        )

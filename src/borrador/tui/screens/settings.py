@@ -3,6 +3,7 @@ panic erase."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from borrador.i18n import LANGUAGES, N_, _
 from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import IdentityChanged, StoreLocked, StoreUnlocked
+from borrador.tui.screens import tools
 from borrador.tui.screens.modals import FormModal, TypedConfirmModal
 
 CLINIC = (
@@ -57,6 +59,13 @@ class SettingsScreen(BaseScreen):
             yield Input(id="auto_lock_minutes", type="integer")
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
+            yield Static(_("Mail, calendar and hand-offs"), classes="title")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Mail account…"), id="mail-setup")
+                yield Button(_("Test mail"), id="mail-test")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Calendar export…"), id="calendar")
+                yield Button(_("Import a hand-off…"), id="handoff-import")
             yield Static(_("Safety"), classes="title")
             yield Input(str(Path.home() / "borrador-backup.zip"), id="backup-path")
             with Horizontal(classes="buttons"):
@@ -102,7 +111,7 @@ class SettingsScreen(BaseScreen):
         self.say(_("Settings saved."))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        handlers = {
+        handlers: dict[str, Callable[[], None]] = {
             "save": self.action_save,
             "backup": self.backup,
             "restore": self.restore,
@@ -110,6 +119,10 @@ class SettingsScreen(BaseScreen):
             "erase": self.erase,
             "export": self.export,
             "clinic-mode": self.clinic_mode,
+            "mail-setup": lambda: tools.mail_setup(self),
+            "mail-test": lambda: tools.mail_test(self),
+            "calendar": lambda: tools.calendar_export(self),
+            "handoff-import": lambda: tools.handoff_import(self),
         }
         handlers[str(event.button.id)]()
 
@@ -223,7 +236,7 @@ class SettingsScreen(BaseScreen):
         exports = self.session.exports
         text = exports.requests_csv() if what == "requests" else exports.progress_csv()
         write_export(self.host.paths, target, text.encode("utf-8"), kind="csv")
-        self.from_worker(self.say, _("Wrote {path}.").format(path=target))
+        self.from_worker(self.say, tools.plain_file(target), "information", 15)
 
     def change_passphrase(self) -> None:
         def done(values: dict[str, Any] | None) -> None:

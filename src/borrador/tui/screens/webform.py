@@ -64,8 +64,10 @@ class WebFormScreen(BaseScreen):
         self.say(_("Copied: {label}").format(label=_(label)))
 
     def action_open_form(self) -> None:
-        if self.guide is not None:
-            self.app.open_url(self.guide.url)
+        if self.guide is not None and not self.host.open_link(self.guide.url):
+            self.app.copy_to_clipboard(self.guide.url)
+            self.say(_("No browser opened here; the form's address is copied: {url}").format(
+                url=self.guide.url), "warning", 15)  # fmt: skip
 
     def action_submitted(self) -> None:
         def save(values: dict[str, Any] | None) -> None:
