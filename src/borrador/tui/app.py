@@ -11,7 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import WorkerFailed
 
 from borrador.core.display import sanitize
@@ -150,8 +150,11 @@ class BorradorApp(App[None]):
         self.refresh_bindings()
 
     def relay(self, message: Change) -> None:
-        """Every open screen hears of a change (the lists refresh themselves)."""
-        for screen in self.screen_stack:
+        """The screen in front hears of a change at once; the ones underneath refill
+        themselves when shown again (on_screen_resume), so a covered screen never works."""
+        screen = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)),
+                      None)  # fmt: skip
+        if screen is not None:
             screen.post_message(copy.copy(message))
 
     def on_request_changed(self, message: RequestChanged) -> None:

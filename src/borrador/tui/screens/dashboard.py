@@ -132,9 +132,7 @@ class DashboardScreen(BaseScreen):
         self.action_refresh()
 
     def on_request_changed(self, _message: RequestChanged) -> None:
-        if self.is_current:
-            self.action_refresh()
+        self.stale = True  # refreshed when shown again (on_screen_resume)
 
     def on_person_changed(self, _message: PersonChanged) -> None:
-        if self.is_current:
-            self.action_refresh()
+        self.stale = True

@@ -139,24 +139,65 @@ class PersonFormScreen(BaseScreen):
             else:
                 person = self.session.people.edit(self.person_id, self.data())
         except ValidationError as exc:
-            self.show_error(exc)
+            errors = [exc, *self.other_errors(exc)]
+            keys = [key for key, _label in FIELDS]
+            errors.sort(key=lambda e: keys.index(self.form_key(e)))  # in screen order
+            for error in reversed(errors):  # the first is focused last, so it keeps the focus
+                self.show_error(error)
             return
         self.say(_("Saved {name}.").format(name=person.name))
         self.announce(PersonChanged(person.id))
         self.app.pop_screen()
 
-    def show_error(self, exc: ValidationError) -> None:
+    @staticmethod
+    def form_key(exc: ValidationError) -> str:
+        """The form field an error is about (an unknown one is shown under the name)."""
         field = exc.field.split("[")[0].split(".")[-1]
         if exc.field.startswith("addresses") and "." in exc.field:
-            field = {"state": "address_state"}.get(
-                exc.field.rsplit(".", 1)[-1], exc.field.rsplit(".", 1)[-1]
-            )
+            last = exc.field.rsplit(".", 1)[-1]
+            field = {"state": "address_state"}.get(last, last)
+        return field if field in dict(FIELDS) else "name"
+
+    def other_errors(self, first: ValidationError) -> list[ValidationError]:
+        """Every further refusal: the services stop at the first, so each refused field is
+        set aside (blanked) and the rest checked again."""
+        trial, error = self.data(), first
+        found: list[ValidationError] = []
+        for _attempt in range(len(FIELDS)):
+            if not _set_aside(trial, error.field):
+                break
+            try:
+                self.session.people.check(trial)
+                break
+            except ValidationError as exc:
+                if any(self.form_key(e) == self.form_key(exc) for e in (first, *found)):
+                    break
+                found.append(exc)
+                error = exc
+        return found
+
+    def show_error(self, exc: ValidationError) -> None:
         message = without_commands(exc.problem + (" " + exc.hint if exc.hint else ""))
-        if not show_error(self, field, message):
-            show_error(self, "name", message, focus=False)
+        show_error(self, self.form_key(exc), message)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
         else:
             self.app.pop_screen()
+
+
+BLANK: dict[str, Any] = {"name": "?", "other_names": [], "birth_date": None, "state": "",
+                         "language": "en", "emails": [], "phones": [], "notes": ""}  # fmt: skip
+
+
+def _set_aside(data: dict[str, Any], field: str) -> bool:
+    """Blank the refused field in `data` (a whole address for an address field)."""
+    top = field.split("[")[0].split(".")[0]
+    if top == "addresses":
+        data["addresses"] = []
+        return True
+    if top in BLANK:
+        data[top] = BLANK[top]
+        return True
+    return False

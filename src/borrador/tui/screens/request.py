@@ -153,16 +153,13 @@ class RequestScreen(BaseScreen):
 
     # -- actions ----------------------------------------------------------------------------
     def run_change(self, status: str, **facts: Any) -> None:
-        try:
-            self.session.requests.change_status(self.request_id, status, **facts)
-        except BorradorError as exc:
-            self.say(advice(exc), "error", 10)
-            return
+        """Inside a dialog: a refusal propagates, so the dialog names it and stays open."""
+        self.session.requests.change_status(self.request_id, status, **facts)
         self.say(_("Saved."))
         self.changed()
 
     def _date(self, text: str) -> dt.date | None:
-        return parse_date(_("date"), text) if text.strip() else None
+        return parse_date("date", text) if text.strip() else None
 
     def ask(
         self,
@@ -171,14 +168,8 @@ class RequestScreen(BaseScreen):
         then: Callable[[dict[str, Any]], object],
         note: str = "",
     ) -> None:
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                try:
-                    then(values)
-                except BorradorError as exc:
-                    self.say(advice(exc), "error", 10)
-
-        self.app.push_screen(FormModal(title, fields, note), done)
+        # The work is done inside the dialog: a refused date keeps it open, fields and all.
+        self.app.push_screen(FormModal(title, fields, note, submit=then))
 
     def action_status(self, status: str) -> None:
         self.ask(
