@@ -365,3 +365,22 @@ async def test_keys_help_and_palette_in_both_languages(app):
         assert CommandPalette.is_open(app)
         await pilot.press("escape")
         await pilot.pause()
+
+
+async def test_request_screen_says_overdue_and_the_denial(app):
+    from borrador.tui.screens.request import RequestScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(lambda: RequestScreen(1))  # Spokeo, sent 2026-09-01: long overdue
+        await pilot.pause()
+        assert "OVERDUE" in str(app.screen.query_one("#deadlines").render())
+        app.session.requests.change_status(1, "denied", reason="exempt", exemption="public data")
+        app.screen.show()
+        await pilot.pause()
+        said = str(app.screen.query_one("#deadlines").render())
+        assert "Denied: exempt. Exemption they named: public data" in said
+        app.apply_language("es")
+        await pilot.pause()
+        history = app.screen.query_one("#history", DataTable)
+        cells = [str(c) for i in range(history.row_count) for c in history.get_row_at(i)]
+        assert not any("Content-Type" in c or "Project-Id" in c for c in cells)

@@ -122,3 +122,23 @@ async def test_each_recipient_gets_its_best_way_and_no_letter_goes_unaddressed(a
     for slug, name in NAMES.items():
         stored = app.session.requests.get(made[slug].request.id).letter_text or ""
         assert name in stored
+
+
+async def test_a_second_open_request_of_the_same_kind_is_asked_about_first(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#who", Select).value = 1
+        await pilot.press("ctrl+n")
+        screen.query_one("#chosen", SelectionList).select("spokeo")  # delete: already sent
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        asked = str(screen.query_one("#problem").render())
+        assert "Already open for this person: Spokeo (#1, sent)" in asked
+        assert screen.step == 2  # still on "what to ask"
+        await pilot.press("ctrl+n")  # Next again: made anyway
+        await pilot.pause()
+        assert screen.step == 3

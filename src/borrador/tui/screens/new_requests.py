@@ -61,6 +61,7 @@ class NewRequestsScreen(BaseScreen):
         self.previews: list[Any] = []
         self.bodies: dict[str, str] = {}
         self.shown: str | None = None  # whose letter the review box holds right now
+        self.duplicates_seen: tuple[int, ...] = ()  # asked about once; Next again goes on
         self.made: list[Made] = []
 
     def compose(self) -> ComposeResult:
@@ -175,6 +176,7 @@ class NewRequestsScreen(BaseScreen):
             if name == "recipients" and not self.recipients():
                 raise BorradorError(_("Choose at least one recipient."))
             if name == "kind":
+                self.ask_about_duplicates()
                 self.prepare_review()
             if name == "review":
                 self.keep_edit()
@@ -262,6 +264,25 @@ class NewRequestsScreen(BaseScreen):
         if agent is None:
             raise BorradorError(_("Enter the clinic's details in Settings first."))
         return agent
+
+    def ask_about_duplicates(self) -> None:
+        """A second open request of the same kind to the same recipient is asked about
+        first: Next again makes it anyway."""
+        found = self.session.requests.open_duplicates(self.person(), self.recipients(),
+                                                      self.kind())  # fmt: skip
+        ids = tuple(sorted(r.id or 0 for r in found))
+        if not ids or ids == self.duplicates_seen:
+            return
+        self.duplicates_seen = ids
+        entries = self.session.catalog.catalog().entries
+        names = ", ".join(f"{entries[r.recipient].name if r.recipient in entries else r.recipient}"
+                          f" (#{r.id}, {_(str(r.status))})" for r in found)  # fmt: skip
+        raise BorradorError(
+            _(
+                "Already open for this person: {names}. Press Next again to make another "
+                "anyway, or go back and untick them."
+            ).format(names=names)
+        )
 
     def prepare_review(self) -> None:
         self.previews = self.session.letters.preview(

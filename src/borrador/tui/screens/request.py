@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from borrador.core.errors import BorradorError
+from borrador.core.requests import CLOCK_RUNNING
 from borrador.core.text import parse_date
 from borrador.i18n import N_, _
 from borrador.tui.advice import advice
@@ -136,14 +137,26 @@ class RequestScreen(BaseScreen):
                         date=show_date(request.recheck_on)
                     )
                 )
+            if request.status in CLOCK_RUNNING and due < self.session.clock.today():
+                parts.insert(0, _("OVERDUE: the answer was due {date}.").format(
+                    date=show_date(due)))  # fmt: skip
             text = "\n".join(parts)
+        events = self.session.requests.events(self.request_id)
+        denial = next((dict(e.detail) for e in reversed(events) if e.to_status == "denied"), None)
+        if request.status == "denied" and denial is not None:
+            reasons = dict(REASONS)
+            reason = denial.get("reason", "")
+            text += "\n" + _("Denied: {reason}. Exemption they named: {exemption}").format(
+                reason=_(reasons[reason]) if reason in reasons else reason or "—",
+                exemption=denial.get("exemption") or "—",
+            )
         self.query_one("#deadlines", Static).update(literal(text))
         table = self.query_one("#history", DataTable)
         table.clear()
-        for event in self.session.requests.events(self.request_id):
+        for event in events:
             table.add_row(
                 show_date(event.on),
-                _(str(event.from_status or "")),
+                _(str(event.from_status)) if event.from_status else "",  # _("") is the header
                 _(str(event.to_status)),
                 literal(event.note),
             )
