@@ -142,3 +142,29 @@ async def test_a_second_open_request_of_the_same_kind_is_asked_about_first(app):
         await pilot.press("ctrl+n")  # Next again: made anyway
         await pilot.pause()
         assert screen.step == 3
+
+
+async def test_full_screen_letter_reads_and_edits_at_80x24(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        person = app.session.people.add(PERSON)
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#who", Select).value = person.id
+        await pilot.press("ctrl+n")
+        screen.query_one("#chosen", SelectionList).select("whitepages")
+        for _step in range(2):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        body = screen.query_one("#body", TextArea)
+        assert body.size.height >= 8  # the review box is more than a few lines
+        body.focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        full = app.screen.query_one("#full-letter", TextArea)
+        assert full.size.height >= 18 and "Whitepages" in full.text
+        full.text = full.text + "\n\nEdited at full size."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and "Edited at full size." in body.text
+        assert "Edited at full size." in screen.bodies["whitepages"]

@@ -51,6 +51,7 @@ class NewRequestsScreen(BaseScreen):
         Binding("ctrl+n", "next", N_("Next"), id="next-step"),
         Binding("ctrl+b", "back", N_("Back"), id="previous-step"),
         Binding("c", "change_way", N_("Change how"), id="change-way"),
+        Binding("ctrl+o", "full_letter", N_("Full-screen letter"), id="full-letter"),
         Binding("escape", "app.pop_screen", N_("Close"), id="close"),
     ]
 
@@ -163,6 +164,8 @@ class NewRequestsScreen(BaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "change_way":
             return STEPS[self.step] == "deliver"
+        if action == "full_letter":
+            return STEPS[self.step] == "review"
         return True
 
     def problem(self, message: str) -> None:
@@ -264,6 +267,21 @@ class NewRequestsScreen(BaseScreen):
         if agent is None:
             raise BorradorError(_("Enter the clinic's details in Settings first."))
         return agent
+
+    def action_full_letter(self) -> None:
+        """Read (and edit) the letter at full size; the text comes back to the review box."""
+        from borrador.tui.screens.letter_view import LetterView
+
+        body = self.query_one("#body", TextArea)
+
+        def back(text: str | None) -> None:
+            if text is not None:
+                body.text = text
+                self.keep_edit()
+
+        name = next((letter.recipient_name for d, letter in self.previews
+                     if d.recipient == self.shown), "")  # fmt: skip
+        self.app.push_screen(LetterView(name, body.text), back)
 
     def ask_about_duplicates(self) -> None:
         """A second open request of the same kind to the same recipient is asked about
