@@ -95,6 +95,7 @@ class NewRequestsScreen(BaseScreen):
                 yield Select(
                     [(_(t), k) for k, t in WAYS], prompt=_("Set them all to…"), id="format"
                 )
+                yield Static(_("Folder for the files"))
                 yield Input(str(Path.home() / "borrador-letters"), id="out")
                 yield Checkbox(_("Also one combined PDF with a cover sheet"), id="combined")
                 yield Button(_("Make the letters"), variant="primary", id="make")
