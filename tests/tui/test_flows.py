@@ -384,3 +384,20 @@ async def test_request_screen_says_overdue_and_the_denial(app):
         history = app.screen.query_one("#history", DataTable)
         cells = [str(c) for i in range(history.row_count) for c in history.get_row_at(i)]
         assert not any("Content-Type" in c or "Project-Id" in c for c in cells)
+
+
+async def test_a_first_run_says_where_to_begin(paths):
+    from borrador.keys import FLOOR
+    from borrador.services import init_store
+
+    session = init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock())
+    app = BorradorApp(paths, clock=FixedClock(), session=session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Start here" in str(app.screen.query_one("#loading").render())
+        await pilot.press("p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
+        assert app.screen.query_one("#empty").display
+    session.close()

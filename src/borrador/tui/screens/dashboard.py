@@ -102,6 +102,13 @@ class DashboardScreen(BaseScreen):
             if more > 0
             else ""
         )
+        if not people:  # a first run: say where to begin
+            self.query_one("#loading", Static).update(
+                _(
+                    "Start here: press p, then a, to add the person the letters are for. "
+                    "Then press n to choose recipients, review the letters and make them."
+                )
+            )
 
     def action_open_request(self) -> None:
         table = self.query_one("#due", RowTable)

@@ -25,6 +25,11 @@ class PeopleScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(_("People"), classes="title")
+        yield Static(
+            _("No one yet. Press a to add the person the letters are for."),
+            id="empty",
+            classes="hint",
+        )
         yield RowTable(id="people", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -41,7 +46,9 @@ class PeopleScreen(BaseScreen):
     def fill(self) -> None:
         table = self.query_one(RowTable)
         table.clear()
-        for person in self.session.people.all():
+        everyone = self.session.people.all()
+        self.query_one("#empty", Static).display = not everyone
+        for person in everyone:
             table.add_row(
                 str(person.id),
                 literal(person.name),
