@@ -307,6 +307,8 @@ async def test_every_binding_has_an_id(app):
         dashboard,
         new_requests,
         people,
+        person,
+        person_form,
         request,
         settings,
         webform,
@@ -317,8 +319,8 @@ async def test_every_binding_has_an_id(app):
         dashboard.DashboardScreen,
         clinic.ClinicScreen,
         people.PeopleScreen,
-        people.PersonScreen,
-        people.PersonFormScreen,
+        person.PersonScreen,
+        person_form.PersonFormScreen,
         catalog.CatalogScreen,
         new_requests.NewRequestsScreen,
         request.RequestScreen,
@@ -329,3 +331,75 @@ async def test_every_binding_has_an_id(app):
         for binding in cls.BINDINGS:
             assert binding.id, (cls.__name__, binding.key)
     assert dt.date.today()
+
+
+async def test_keys_help_and_palette_in_both_languages(app):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open(
+            lambda: __import__("borrador.tui.screens.request", fromlist=["x"]).RequestScreen(1)
+        )
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        listed = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        for description in ("Denied", "Note", "Complaint letter", "Withdraw", "Web-form guide",
+                            "Send by email", "Dashboard", "Lock", "Commands"):  # fmt: skip
+            assert description in listed
+        await pilot.press("escape")
+        await pilot.pause()
+        app.apply_language("es")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not CommandPalette.is_open(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def test_request_screen_says_overdue_and_the_denial(app):
+    from borrador.tui.screens.request import RequestScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.open(lambda: RequestScreen(1))  # Spokeo, sent 2026-09-01: long overdue
+        await pilot.pause()
+        assert "OVERDUE" in str(app.screen.query_one("#deadlines").render())
+        app.session.requests.change_status(1, "denied", reason="exempt", exemption="public data")
+        app.screen.show()
+        await pilot.pause()
+        said = str(app.screen.query_one("#deadlines").render())
+        assert "Denied: exempt. Exemption they named: public data" in said
+        app.apply_language("es")
+        await pilot.pause()
+        history = app.screen.query_one("#history", DataTable)
+        cells = [str(c) for i in range(history.row_count) for c in history.get_row_at(i)]
+        assert not any("Content-Type" in c or "Project-Id" in c for c in cells)
+
+
+async def test_a_first_run_says_where_to_begin(paths):
+    from borrador.keys import FLOOR
+    from borrador.services import init_store
+
+    session = init_store(paths, PASSPHRASE, kdf=FLOOR, clock=FixedClock())
+    app = BorradorApp(paths, clock=FixedClock(), session=session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Start here" in str(app.screen.query_one("#loading").render())
+        await pilot.press("p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
+        assert app.screen.query_one("#empty").display
+    session.close()

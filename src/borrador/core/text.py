@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from borrador.core.errors import ValidationError
+from borrador.core.us_states import state_code
 
 # Bidi embedding/override/isolate controls let stored text disguise itself on screen.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -18,6 +19,7 @@ _STATE_CODES = (
 US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_US_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")  # month/day/year, as written in the US
 
 
 # What _bad_char looks for, found in one pass; the loop below then names it.
@@ -74,13 +76,23 @@ def clean_list(field: str, value: object, *, max_items: int) -> list[object]:
 
 
 def parse_date(field: str, value: object) -> dt.date:
-    """A calendar date from a `datetime.date` or a YYYY-MM-DD string."""
+    """A calendar date from a `datetime.date`, a YYYY-MM-DD string, or a US month/day/year
+    one (11/30/2026)."""
     if isinstance(value, dt.datetime):
         raise ValidationError(field, "must be a date without a time (YYYY-MM-DD)")
     if isinstance(value, dt.date):
         return value
+    us = _US_DATE_RE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if us:
+        month, day, year = (int(g) for g in us.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise ValidationError(field, f"{value!r} is not a real calendar date "
+                                  "(month/day/year)") from None  # fmt: skip
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value.strip()):
-        raise ValidationError(field, f"{value!r} is not a date; write it as YYYY-MM-DD")
+        raise ValidationError(field, f"{value!r} is not a date; write it as YYYY-MM-DD or "
+                              "MM/DD/YYYY")  # fmt: skip
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
@@ -88,8 +100,10 @@ def parse_date(field: str, value: object) -> dt.date:
 
 
 def parse_state(field: str, value: object, *, required: bool = False) -> str:
-    """A two-letter US state or territory code, upper-cased; empty when not given."""
-    text = clean_text(field, value, max_len=40, required=required).upper()
+    """A two-letter US state or territory code, upper-cased; empty when not given. A state's
+    name in English or Spanish ("Texas") is taken as its code."""
+    text = clean_text(field, value, max_len=40, required=required)
+    text = state_code(text) or text.upper()
     if text and text not in US_STATES:
         raise ValidationError(field, f"{text!r} is not a US state code (e.g. CA, CO, IL)")
     return text

@@ -11,6 +11,7 @@ from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import (
+    CLOSED,
     DONE,
     ESCALATION_KINDS,
     LETTER_NOTE,
@@ -114,6 +115,13 @@ class RequestService:
         if person_id is not None:
             self.people.get(person_id)
         return self.requests.find_json(person_id)
+
+    def open_duplicates(self, person_id: int, recipients: list[str], kind: str) -> list[Request]:
+        """Open requests of this kind to these recipients for this person (a second one is
+        asked about before it is made)."""
+        wanted = {self.resolve_recipient(r, Kind(kind)).slug for r in recipients} | set(recipients)
+        return [r for r in self.find(person_id) if r.recipient in wanted
+                and str(r.kind) == kind and r.status not in CLOSED]  # fmt: skip
 
     def events(self, request_id: int) -> list[Event]:
         self.requests.get(request_id)

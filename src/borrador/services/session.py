@@ -300,5 +300,10 @@ class Session:
             self.store_lock.close()
             self.store_lock = None
 
+    def check_still_open(self) -> None:
+        """Raise StoreError when the data no longer opens under this session's key (another
+        window re-encrypted it when a volunteer was removed there)."""
+        self.db.query("SELECT count(*) FROM sqlite_master")
+
     def summary(self) -> Summary:
         return Summary(self.repos.people.count(), self.repos.requests.count_by_status())

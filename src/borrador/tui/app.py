@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -10,13 +11,26 @@ from typing import Any
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.worker import WorkerFailed
 
 from borrador.core.display import sanitize
+from borrador.core.errors import StoreError
 from borrador.i18n import N_, _, from_environment, set_language
+from borrador.services import Clock, Session
 from borrador.services.preferences import Preferences, Settings
 from borrador.services.store import Paths, data_paths
+from borrador.tui.advice import without_commands
 from borrador.tui.base import translated
+from borrador.tui.host import ScreenFactory
+from borrador.tui.messages import (
+    Change,
+    IdentityChanged,
+    PersonChanged,
+    RequestChanged,
+    StoreLocked,
+    StoreUnlocked,
+)
 
 IDLE_CHECK_SECONDS = 5
 
@@ -24,16 +38,23 @@ IDLE_CHECK_SECONDS = 5
 class BorradorApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Borrador"
+    # Navigation is listed by `?` and the palette; the footer keeps room for each screen's
+    # own keys (the dashboard shows the main ways on).
     BINDINGS = [
-        Binding("f1", "go('dashboard')", N_("Dashboard"), id="dashboard"),
-        Binding("f2", "go('people')", N_("People"), id="people"),
-        Binding("f3", "go('catalog')", N_("Catalog"), id="catalog"),
-        Binding("f4", "go('new')", N_("New requests"), id="new-requests"),
-        Binding("f5", "go('settings')", N_("Settings"), id="settings"),
-        Binding("f6", "go('clinic')", N_("Clinic"), id="clinic"),
+        Binding("question_mark", "keys", N_("Keys"), key_display="?", id="keys", show=False),
+        Binding("f1", "go('dashboard')", N_("Dashboard"), id="dashboard", show=False),
+        Binding("f2", "go('people')", N_("People"), id="people", show=False),
+        Binding("f3", "go('catalog')", N_("Catalog"), id="catalog", show=False),
+        Binding("f4", "go('new')", N_("New requests"), id="new-requests", show=False),
+        Binding("f5", "go('settings')", N_("Settings"), id="settings", show=False),
+        Binding("f6", "go('clinic')", N_("Clinic"), id="clinic", show=False),
         Binding("f7", "go('replies')", N_("Replies"), id="replies", show=False),
-        Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
-        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        Binding("f8", "go('scorecard')", N_("Scorecard"), id="scorecard", show=False),
+        Binding("ctrl+l", "lock", N_("Lock"), id="lock", show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True, show=False),
+        Binding(
+            "ctrl+p", "command_palette", N_("Commands"), id="palette", priority=True, show=False
+        ),
     ]
 
     def __init__(
@@ -41,20 +62,21 @@ class BorradorApp(App[None]):
         paths: Paths | None = None,
         *,
         idle_clock: Callable[[], float] = time.monotonic,
-        clock: Any = None,
-        session: Any = None,
+        clock: Clock | None = None,
+        session: Session | None = None,
     ) -> None:
         """`clock` (dates) and `idle_clock` (auto-lock) are for tests; `session` starts the app
         already unlocked."""
         super().__init__()
+        self._untranslated = self._bindings  # with the palette key; translated on each switch
         self.paths = paths or data_paths()
         self.prefs = Preferences(self.paths.config)  # one source of settings, re-read when saved
         self.clock = clock
-        self.session: Any = None
+        self.session: Session | None = None
         self._start_session = session
         self.idle_clock = idle_clock
         self.last_activity = idle_clock()
-        self._top_factory: Callable[[], Screen[Any]] | None = None
+        self._top_factory: ScreenFactory | None = None
 
     # -- start, unlock, lock --------------------------------------------------------------
     @property
@@ -70,7 +92,7 @@ class BorradorApp(App[None]):
         else:
             self.show_unlock()
 
-    def _remembered(self) -> Any:
+    def _remembered(self) -> Session | None:
         """At start only: open with this device's keyring (or BORRADOR_PASSPHRASE) if the
         user chose that; a lock later always asks for the passphrase again."""
         from borrador.core.errors import BorradorError
@@ -92,12 +114,16 @@ class BorradorApp(App[None]):
             self.pop_screen()
         self.push_screen(UnlockScreen(first_run=not store_exists(self.paths)))
 
-    def unlocked(self, session: Any) -> None:
+    def unlocked(self, session: Session) -> None:
+        if self.session is not None and self.session is not session:
+            self.session.close()
         self.session = session
         self.sub_title = session.actor  # in clinic mode: which volunteer is at the keyboard
         self.last_activity = self.idle_clock()
         for warning in session.warnings:
-            self.notify(sanitize(warning), severity="warning", timeout=15, markup=False)
+            self.notify(
+                sanitize(without_commands(warning)), severity="warning", timeout=15, markup=False
+            )
         self.action_go("dashboard", replace=True)
 
     def action_lock(self) -> None:
@@ -106,7 +132,42 @@ class BorradorApp(App[None]):
             self.session = None
         self.show_unlock()
 
+    # -- what screens announce -----------------------------------------------------------
+    def on_store_unlocked(self, message: StoreUnlocked) -> None:
+        self.unlocked(message.session)
+
+    def on_store_locked(self, message: StoreLocked) -> None:
+        self.action_lock()
+        if message.reason:
+            self.notify(
+                sanitize(message.reason),
+                severity="error" if message.severity == "error" else "information",
+                timeout=15,
+                markup=False,
+            )
+
+    def on_identity_changed(self, _message: IdentityChanged) -> None:
+        if self.session is not None:
+            self.sub_title = self.session.actor
+        self.refresh_bindings()
+
+    def relay(self, message: Change) -> None:
+        """The screen in front hears of a change at once; the ones underneath refill
+        themselves when shown again (on_screen_resume), so a covered screen never works."""
+        screen = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)),
+                      None)  # fmt: skip
+        if screen is not None:
+            screen.post_message(copy.copy(message))
+
+    def on_request_changed(self, message: RequestChanged) -> None:
+        self.relay(message)
+
+    def on_person_changed(self, message: PersonChanged) -> None:
+        self.relay(message)
+
     def lock_if_idle(self) -> None:
+        if self.session is not None and not self.still_open():
+            return
         minutes = self.preferences.auto_lock_minutes
         if (
             self.session is not None
@@ -123,13 +184,14 @@ class BorradorApp(App[None]):
         self.last_activity = self.idle_clock()
 
     # -- navigation ---------------------------------------------------------------------
-    def screens_by_name(self) -> dict[str, Callable[[], Screen[Any]]]:
+    def screens_by_name(self) -> dict[str, ScreenFactory]:
         from borrador.tui.screens.catalog import CatalogScreen
         from borrador.tui.screens.clinic import ClinicScreen
         from borrador.tui.screens.dashboard import DashboardScreen
         from borrador.tui.screens.new_requests import NewRequestsScreen
         from borrador.tui.screens.people import PeopleScreen
         from borrador.tui.screens.replies import RepliesScreen
+        from borrador.tui.screens.scorecard import ScorecardScreen
         from borrador.tui.screens.settings import SettingsScreen
 
         return {
@@ -140,6 +202,7 @@ class BorradorApp(App[None]):
             "settings": SettingsScreen,
             "clinic": ClinicScreen,
             "replies": RepliesScreen,
+            "scorecard": ScorecardScreen,
         }
 
     def clinic_on(self) -> bool:
@@ -159,8 +222,21 @@ class BorradorApp(App[None]):
         factory = self.screens_by_name()[name]
         self.open(factory, replace=replace or len(self.screen_stack) > 1)
 
-    def open(self, factory: Callable[[], Screen[Any]], *, replace: bool = False) -> None:
+    def still_open(self) -> bool:
+        """False (and locked, saying why) when another window re-encrypted the data."""
+        if self.session is None:
+            return False
+        try:
+            self.session.check_still_open()
+        except StoreError:
+            self.locked_elsewhere()
+            return False
+        return True
+
+    def open(self, factory: ScreenFactory, *, replace: bool = False) -> None:
         """Show a screen made by `factory` (kept, so a language switch can rebuild it)."""
+        if not self.still_open():
+            return
         self._top_factory = factory
         if replace and len(self.screen_stack) > 1:
             while len(self.screen_stack) > 2:
@@ -170,15 +246,46 @@ class BorradorApp(App[None]):
                 return
         self.push_screen(factory())
 
+    def open_link(self, url: str) -> bool:
+        """Open a web or mailto: link in the person's own program; True only when one
+        opened (never claimed in a test or over a remote terminal without one)."""
+        if self.is_headless:
+            return False
+        import webbrowser
+
+        try:
+            return bool(webbrowser.open(url))
+        except webbrowser.Error:
+            return False
+
     # -- language -----------------------------------------------------------------------
     def apply_language(self, code: str) -> None:
         set_language(code)
-        self._bindings = translated(self._merge_bindings())
+        self._bindings = translated(self._untranslated)
         self.refresh_bindings()
         if self._top_factory is not None and len(self.screen_stack) > 1:
             self.switch_screen(self._top_factory())
 
-    # -- command palette: every screen and action -----------------------------------------
+    # -- every key, and the command palette: every screen and action ----------------------
+    def action_keys(self) -> None:
+        from borrador.tui.screens.keys import KeysScreen
+
+        if isinstance(self.screen, KeysScreen):
+            return
+        rows, seen = [], set()
+        everything = [*self.screen._bindings, *self._bindings]  # the screen's keys first
+        for key, binding in everything:
+            action = binding.action.removeprefix("app.")
+            if not binding.id or action in seen or action == "keys":
+                continue  # Textual's own keys (tab, copy) are not Borrador's to explain
+            if binding.action.startswith("go(") and not self.check_action(
+                "go", (binding.action[4:-2],)
+            ):
+                continue
+            seen.add(action)
+            rows.append((self.get_key_display(binding) or key, binding.description))
+        self.push_screen(KeysScreen(_("Keys on this screen"), rows))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         if self.session is not None:
             for name, title in (
@@ -212,11 +319,31 @@ class BorradorApp(App[None]):
 
     # -- a crash shows no traceback, locals or personal data ------------------------------
     def _handle_exception(self, error: Exception) -> None:
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, StoreError) and self.session is not None:
+            # The database stopped opening under this session's key: another window
+            # re-encrypted it (a volunteer removed there) or it is damaged. Lock, say why.
+            self.call_later(self.locked_elsewhere)
+            return
         self._return_code = 1
         if self._exception is None:
             self._exception = error
             self._exception_event.set()
         self._fatal_error()
+
+    def locked_elsewhere(self) -> None:
+        if self.session is None:
+            return
+        self.action_lock()
+        self.notify(
+            _(
+                "The data was re-encrypted in another window (a volunteer was removed there), "
+                "or it is damaged. It is locked here: open it again with your passphrase."
+            ),
+            severity="warning",
+            timeout=30,
+            markup=False,
+        )
 
     def _fatal_error(self) -> None:
         self.bell()
@@ -233,7 +360,7 @@ class BorradorApp(App[None]):
 def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The active screen's own actions, so the palette reaches them too."""
     for _key, binding in screen.active_bindings.items():
-        if binding.binding.show and binding.node is screen:
+        if binding.binding.description and binding.node is screen:
             action = binding.binding.action
             yield SystemCommand(
                 binding.binding.description,

@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
 from borrador.services.catalog import model
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.safe import literal
 from borrador.tui.screens.modals import FormModal
@@ -48,7 +49,7 @@ class CatalogScreen(BaseScreen):
         yield Static("", id="count", classes="hint")
         yield DataTable(id="brokers", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         catalog = self.session.catalog.catalog()
@@ -109,7 +110,7 @@ class CatalogScreen(BaseScreen):
         try:
             entry = self.session.catalog.details(slug)
         except BorradorError as exc:
-            self.query_one("#detail", Static).update(literal(str(exc)))
+            self.query_one("#detail", Static).update(literal(advice(exc)))
             return
         lines = [entry.name, entry.notes]
         lines += [_("Warning: {w}").format(w=w) for w in entry.requirement_warnings()]
@@ -160,7 +161,7 @@ class CatalogScreen(BaseScreen):
         try:
             report = self.session.registry.import_file(path, state)
         except BorradorError as exc:
-            self.app.call_from_thread(self.say, str(exc), "error", 15)
+            self.from_worker(self.say, advice(exc), "error", 15)
             return
         message = _(
             "Imported {added} new, {updated} updated, {unchanged} unchanged; "
@@ -171,5 +172,5 @@ class CatalogScreen(BaseScreen):
             unchanged=report.unchanged,
             skipped=len(report.skipped),
         )
-        self.app.call_from_thread(self.say, message)
-        self.app.call_from_thread(self.refilter)
+        self.from_worker(self.say, message)
+        self.from_worker(self.refilter)

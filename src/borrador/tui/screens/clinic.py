@@ -11,8 +11,10 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from borrador.i18n import N_, _
 from borrador.tui.dates import show_date
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.clinic_forms import ClinicForms
+from borrador.tui.widgets import RowTable
 from borrador.tui.wording import next_step
 
 ALL = "*"
@@ -35,12 +37,12 @@ class ClinicScreen(ClinicForms):
             yield Select([], prompt=_("All volunteers"), id="volunteer")
             yield Select([], prompt=_("Choose a resident"), id="resident")
         yield Static(_("Every resident's deadlines"), classes="title")
-        yield DataTable(id="clinic-due", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="clinic-due", cursor_type="row", zebra_stripes=True)
         yield Static(_("Progress per resident"), classes="title")
-        yield DataTable(id="residents", cursor_type="row")
+        yield RowTable(id="residents", cursor_type="row")
         yield Static("", id="resident-name", classes="title")
-        yield DataTable(id="resident-requests", cursor_type="row")
-        yield Footer()
+        yield RowTable(id="resident-requests", cursor_type="row")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#clinic-due", DataTable).add_columns(
@@ -139,15 +141,13 @@ class ClinicScreen(ClinicForms):
 
     def action_open_request(self) -> None:
         table = self.focused
-        if not isinstance(table, DataTable) or table.id not in ("clinic-due", "resident-requests"):
+        if not isinstance(table, RowTable) or table.id not in ("clinic-due", "resident-requests"):
             return
-        if table.row_count == 0:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key:
+        request_id = table.selected_id()
+        if request_id is not None:
             from borrador.tui.screens.request import RequestScreen
 
-            self.borrador.open(lambda: RequestScreen(int(key)))
+            self.host.open(lambda: RequestScreen(request_id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "residents":
@@ -157,5 +157,12 @@ class ClinicScreen(ClinicForms):
             self.action_open_request()
 
     def on_screen_resume(self) -> None:
+        self.refill()
+
+    def on_request_changed(self, _message: RequestChanged) -> None:
+        if self.is_current:
+            self.refill()
+
+    def refill(self) -> None:
         self.progress = self.session.progress.per_person()
         self.fill()

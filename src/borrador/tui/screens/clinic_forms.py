@@ -11,7 +11,9 @@ from textual.widgets import Select
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import _, language
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 
 
@@ -51,9 +53,10 @@ class ClinicForms(BaseScreen):
                 self.say(_("Give the date as YYYY-MM-DD."), "error")
                 return
             except BorradorError as exc:
-                self.say(str(exc), "error")
+                self.say(advice(exc), "error")
                 return
             self.say(_("Recorded on {n} request(s).").format(n=len(changed)))
+            self.announce(RequestChanged())
             self.progress = self.session.progress.per_person()
             self.fill()
             self.show_resident(person_id)
@@ -86,7 +89,7 @@ class ClinicForms(BaseScreen):
                 ):
                     write_person_file(self.session.paths, person_id, path, data)
             except (OSError, BorradorError) as exc:
-                self.say(str(exc), "error")
+                self.say(advice(exc) if isinstance(exc, BorradorError) else str(exc), "error")
                 return
             self.say(_("Saved {sheet} and {report}.").format(sheet=sheet, report=report))
 
@@ -104,7 +107,7 @@ class ClinicForms(BaseScreen):
             try:
                 self.session.clinic.add_volunteer(values["name"], values["passphrase"])
             except BorradorError as exc:
-                self.say(str(exc), "error")
+                self.say(advice(exc), "error")
                 return
             self.refresh_volunteers()
             self.say(_("{name} can now open Borrador.").format(name=values["name"]))
@@ -135,7 +138,7 @@ class ClinicForms(BaseScreen):
             try:
                 stale = self.session.clinic.remove_volunteer(values["name"])
             except BorradorError as exc:
-                self.say(str(exc), "error")
+                self.say(advice(exc), "error")
                 return
             self.refresh_volunteers()
             message = _("{name} was removed; the data is now under a new key.").format(

@@ -13,7 +13,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from borrador.i18n import N_, _
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
+from borrador.tui.messages import PersonChanged, RequestChanged
 from borrador.tui.safe import literal
+from borrador.tui.widgets import RowTable
 from borrador.tui.wording import next_step
 
 if TYPE_CHECKING:
@@ -38,22 +40,25 @@ def group_of(item: object, soon: int) -> str | None:
 class DashboardScreen(BaseScreen):
     BINDINGS = [
         Binding("enter", "open_request", N_("Open"), id="open"),
+        Binding("n", "app.go('new')", N_("New requests"), id="dashboard-new"),
+        Binding("p", "app.go('people')", N_("People"), id="dashboard-people"),
         Binding("r", "refresh", N_("Refresh"), id="refresh"),
+        Binding("ctrl+l", "app.lock", N_("Lock"), id="dashboard-lock"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(_("What needs doing"), classes="title")
-        yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="due", cursor_type="row", zebra_stripes=True)
         yield Static("", id="loading", classes="hint")
         yield Static(_("Progress per person"), classes="title")
-        yield DataTable(id="progress", cursor_type="row")
-        yield Footer()
+        yield RowTable(id="progress", cursor_type="row")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        due = self.query_one("#due", DataTable)
+        due = self.query_one("#due", RowTable)
         due.add_columns(_("Status"), _("Date"), _("Person"), _("Recipient"), _("Next step"))
-        progress = self.query_one("#progress", DataTable)
+        progress = self.query_one("#progress", RowTable)
         progress.add_columns(_("Person"), _("Done"), _("Waiting"), _("Overdue"), _("Drafted"))
         progress.styles.height = 8
 
@@ -65,16 +70,18 @@ class DashboardScreen(BaseScreen):
     def load(self) -> None:
         """Deadlines for thousands of requests are worked out off the UI thread: the screen
         shows at once and fills in."""
-        soon = self.borrador.preferences.due_soon_days
+        if self.host.session is None:  # locked meanwhile
+            return
+        soon = self.host.preferences.due_soon_days
         due = self.session.tracking.due()
         rows = [(GROUPS.index(g), item, g) for item in due if (g := group_of(item, soon))]
         rows.sort(key=lambda r: (r[0], r[1].date))
         people = sorted(self.session.progress.per_person(due),
                         key=lambda r: (-r.overdue, -r.waiting))  # fmt: skip
-        self.app.call_from_thread(self.fill, rows, people)
+        self.from_worker(self.fill, rows, people)
 
     def fill(self, rows: list[Any], people: list[PersonProgress]) -> None:
-        table = self.query_one("#due", DataTable)
+        table = self.query_one("#due", RowTable)
         table.clear()
         for _order, item, group in rows[:SHOWN]:
             table.add_row(literal(_(group)), show_date(item.date), literal(item.initials),
@@ -82,7 +89,7 @@ class DashboardScreen(BaseScreen):
                           key=f"{item.request_id}:{item.what}")  # fmt: skip
         if not rows:
             table.add_row(_("Nothing is due."), "", "", "", "")
-        progress_table = self.query_one("#progress", DataTable)
+        progress_table = self.query_one("#progress", RowTable)
         progress_table.clear()
         for row in people[:SHOWN_PEOPLE]:
             done = _("{done} of {total} done").format(done=row.done, total=row.requests)
@@ -91,31 +98,36 @@ class DashboardScreen(BaseScreen):
                                    key=str(row.person_id))  # fmt: skip
         more = len(rows) - SHOWN
         self.query_one("#loading", Static).update(
-            _("{n} more: see People, or 'borrador due'.").format(n=more) if more > 0 else ""
+            _("{n} more: each person's are on the People screen (F2).").format(n=more)
+            if more > 0
+            else ""
         )
+        if not people:  # a first run: say where to begin
+            self.query_one("#loading", Static).update(
+                _(
+                    "Start here: press p, then a, to add the person the letters are for. "
+                    "Then press n to choose recipients, review the letters and make them."
+                )
+            )
 
     def action_open_request(self) -> None:
-        table = self.query_one("#due", DataTable)
+        table = self.query_one("#due", RowTable)
         if table.row_count == 0 or self.focused is not table:
-            if self.focused is self.query_one("#progress", DataTable):
+            if self.focused is self.query_one("#progress", RowTable):
                 self.open_person()
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key and ":" in key:
+        request_id = table.selected_id()
+        if request_id is not None:
             from borrador.tui.screens.request import RequestScreen
 
-            request_id = int(key.split(":")[0])
-            self.borrador.open(lambda: RequestScreen(request_id))
+            self.host.open(lambda: RequestScreen(request_id))
 
     def open_person(self) -> None:
-        table = self.query_one("#progress", DataTable)
-        if table.row_count:
-            from borrador.tui.screens.people import PersonScreen
+        person_id = self.query_one("#progress", RowTable).selected_id()
+        if person_id is not None:
+            from borrador.tui.screens.person import PersonScreen
 
-            person_id = int(
-                table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0
-            )
-            self.borrador.open(lambda: PersonScreen(person_id))
+            self.host.open(lambda: PersonScreen(person_id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "due":
@@ -125,3 +137,9 @@ class DashboardScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         self.action_refresh()
+
+    def on_request_changed(self, _message: RequestChanged) -> None:
+        self.stale = True  # refreshed when shown again (on_screen_resume)
+
+    def on_person_changed(self, _message: PersonChanged) -> None:
+        self.stale = True

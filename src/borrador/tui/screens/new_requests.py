@@ -28,8 +28,13 @@ from textual.widgets import (
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.services.letter_files import Made
+from borrador.services.profile import Agent
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
+from borrador.tui.widgets.routes import WAYS, Route, RouteTable
 
 STEPS = ("person", "recipients", "kind", "review", "deliver", "sent")
 KINDS = (
@@ -39,18 +44,14 @@ KINDS = (
     ("disclosure", N_("FCRA file disclosure")),
     ("records", N_("Public-records request to an agency")),
 )
-FORMATS = (
-    ("pdf", N_("PDF to print and mail")),
-    ("eml", N_("Email draft (.eml)")),
-    ("web", N_("Web-form guide")),
-    ("txt", N_("Plain text")),
-)
 
 
 class NewRequestsScreen(BaseScreen):
     BINDINGS = [
         Binding("ctrl+n", "next", N_("Next"), id="next-step"),
         Binding("ctrl+b", "back", N_("Back"), id="previous-step"),
+        Binding("c", "change_way", N_("Change how"), id="change-way"),
+        Binding("ctrl+o", "full_letter", N_("Full-screen letter"), id="full-letter"),
         Binding("escape", "app.pop_screen", N_("Close"), id="close"),
     ]
 
@@ -60,7 +61,9 @@ class NewRequestsScreen(BaseScreen):
         self.step = 0
         self.previews: list[Any] = []
         self.bodies: dict[str, str] = {}
-        self.made: list[Any] = []
+        self.shown: str | None = None  # whose letter the review box holds right now
+        self.duplicates_seen: tuple[int, ...] = ()  # asked about once; Next again goes on
+        self.made: list[Made] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,9 +87,15 @@ class NewRequestsScreen(BaseScreen):
                 yield TextArea(id="body")
                 yield Static(id="explainer", classes="hint")
             with Vertical(id="deliver"):
-                yield Select(
-                    [(_(t), k) for k, t in FORMATS], value="pdf", allow_blank=False, id="format"
+                yield Static(
+                    _("How each letter goes: c changes the highlighted one, or set them all."),
+                    classes="hint",
                 )
+                yield RouteTable(id="routes")
+                yield Select(
+                    [(_(t), k) for k, t in WAYS], prompt=_("Set them all to…"), id="format"
+                )
+                yield Static(_("Folder for the files"))
                 yield Input(str(Path.home() / "borrador-letters"), id="out")
                 yield Checkbox(_("Also one combined PDF with a cover sheet"), id="combined")
                 yield Button(_("Make the letters"), variant="primary", id="make")
@@ -104,7 +113,7 @@ class NewRequestsScreen(BaseScreen):
         with Horizontal(classes="buttons"):
             yield Button(_("Back"), id="back")
             yield Button(_("Next"), variant="primary", id="next")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         people = [(literal(p.name), p.id) for p in self.session.people.all()]
@@ -145,6 +154,20 @@ class NewRequestsScreen(BaseScreen):
         self.query_one("#next", Button).disabled = name in ("deliver", "sent")
         if name == "kind":
             self.explain()
+        if name == "deliver":
+            self.fill_routes()
+        first = {"person": "#who", "recipients": "#chosen", "kind": "#what",
+                 "review": "#letter-pick", "deliver": "#routes", "sent": "#made"}  # fmt: skip
+        # the keyboard starts where the step does (once the step is shown)
+        self.call_after_refresh(self.query_one(first[name]).focus)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "change_way":
+            return STEPS[self.step] == "deliver"
+        if action == "full_letter":
+            return STEPS[self.step] == "review"
+        return True
 
     def problem(self, message: str) -> None:
         self.query_one("#problem", Static).update(literal(message))
@@ -157,11 +180,12 @@ class NewRequestsScreen(BaseScreen):
             if name == "recipients" and not self.recipients():
                 raise BorradorError(_("Choose at least one recipient."))
             if name == "kind":
+                self.ask_about_duplicates()
                 self.prepare_review()
             if name == "review":
                 self.keep_edit()
         except BorradorError as exc:
-            self.problem(str(exc))
+            self.problem(advice(exc))
             return
         if self.step < len(STEPS) - 1:
             self.step += 1
@@ -202,6 +226,8 @@ class NewRequestsScreen(BaseScreen):
             chosen = self.query_one("#chosen", SelectionList)
             for member in self.session.catalog.catalog().pack_members(event.value):
                 chosen.select(member.slug)
+        elif event.select.id == "format" and isinstance(event.value, str):
+            self.query_one(RouteTable).set_all(event.value)
         elif event.select.id == "letter-pick":
             self.keep_edit()
             self.show_letter()
@@ -229,7 +255,7 @@ class NewRequestsScreen(BaseScreen):
             )
         self.query_one("#why", Static).update(literal("\n".join(lines)))
 
-    def agent(self) -> Any:
+    def agent(self) -> Agent | None:
         if self.session.clinic.on:  # always the volunteer at the keyboard, for the clinic
             return self.session.clinic.agent()
         if not self.query_one("#as-agent", Checkbox).value:
@@ -239,6 +265,40 @@ class NewRequestsScreen(BaseScreen):
             raise BorradorError(_("Enter the clinic's details in Settings first."))
         return agent
 
+    def action_full_letter(self) -> None:
+        """Read (and edit) the letter at full size; the text comes back to the review box."""
+        from borrador.tui.screens.letter_view import LetterView
+
+        body = self.query_one("#body", TextArea)
+
+        def back(text: str | None) -> None:
+            if text is not None:
+                body.text = text
+                self.keep_edit()
+
+        name = next((letter.recipient_name for d, letter in self.previews
+                     if d.recipient == self.shown), "")  # fmt: skip
+        self.app.push_screen(LetterView(name, body.text), back)
+
+    def ask_about_duplicates(self) -> None:
+        """A second open request of the same kind to the same recipient is asked about
+        first: Next again makes it anyway."""
+        found = self.session.requests.open_duplicates(self.person(), self.recipients(),
+                                                      self.kind())  # fmt: skip
+        ids = tuple(sorted(r.id or 0 for r in found))
+        if not ids or ids == self.duplicates_seen:
+            return
+        self.duplicates_seen = ids
+        entries = self.session.catalog.catalog().entries
+        names = ", ".join(f"{entries[r.recipient].name if r.recipient in entries else r.recipient}"
+                          f" (#{r.id}, {_(str(r.status))})" for r in found)  # fmt: skip
+        raise BorradorError(
+            _(
+                "Already open for this person: {names}. Press Next again to make another "
+                "anyway, or go back and untick them."
+            ).format(names=names)
+        )
+
     def prepare_review(self) -> None:
         self.previews = self.session.letters.preview(
             self.person(),
@@ -247,7 +307,7 @@ class NewRequestsScreen(BaseScreen):
             fmt="txt",
             agent=self.agent(),
         )
-        self.bodies = {}
+        self.bodies, self.shown = {}, None
         pick = self.query_one("#letter-pick", Select)
         pick.set_options(
             [(literal(letter.recipient_name), draft.recipient) for draft, letter in self.previews]
@@ -261,50 +321,90 @@ class NewRequestsScreen(BaseScreen):
             if draft.recipient == slug:
                 self.query_one("#body", TextArea).text = self.bodies.get(slug, letter.body)
                 self.query_one("#explainer", Static).update(literal(letter.explainer))
+                self.shown = slug
 
     def keep_edit(self) -> None:
-        slug = self.letter_slug()
+        """Keep the review box's text under the recipient it was showing: the Select may
+        already name the next one when this runs."""
+        text = self.query_one("#body", TextArea).text
         for draft, letter in self.previews:
-            text = self.query_one("#body", TextArea).text
-            if draft.recipient == slug and text.strip() != letter.body.strip():
-                self.bodies[draft.recipient] = text
+            if draft.recipient == self.shown:
+                if text.strip() != letter.body.strip():
+                    self.bodies[draft.recipient] = text
+                else:
+                    self.bodies.pop(draft.recipient, None)
 
     # -- delivering -------------------------------------------------------------------------
+    def fill_routes(self) -> None:
+        """Each recipient's best way by default (a way chosen earlier is kept)."""
+        from borrador.services.channels import best_format, destinations
+
+        catalog, kind = self.session.catalog.catalog(), self.kind()
+        routes = []
+        for draft, _letter in self.previews:
+            entry = catalog.get(draft.recipient)
+            routes.append(Route(draft.recipient, entry.name, best_format(entry, kind),
+                                destinations(entry, kind)))  # fmt: skip
+        self.query_one(RouteTable).show(routes)
+
+    def action_change_way(self) -> None:
+        self.query_one(RouteTable).cycle()
+
     def make(self) -> None:
+        routes = self.query_one(RouteTable)
+        missing = routes.unmailable()
+        if missing:  # said before any file is made
+            self.problem(
+                _(
+                    "The catalog has no postal address for {names}: choose another way for "
+                    "them (c) before making the files."
+                ).format(names=", ".join(missing))
+            )
+            return
+        self.problem("")
         self.query_one("#make", Button).disabled = True
         self.query_one("#progress", ProgressBar).update(total=len(self.previews), progress=0)
         self.make_letters(
-            self.query_one("#format", Select).value,
+            routes.by_way(),
             Path(self.query_one("#out", Input).value).expanduser(),
             self.query_one("#combined", Checkbox).value,
         )
 
     @work(thread=True, exclusive=True)
-    def make_letters(self, fmt: Any, out_dir: Path, combined: bool) -> None:
-        """In a worker: the UI stays live and the bar moves while letters render."""
+    def make_letters(self, groups: dict[str, list[str]], out_dir: Path, combined: bool) -> None:
+        """In a worker: the UI stays live and the bar moves while letters render. One batch
+        per way (each batch is all or nothing)."""
         bar = self.query_one("#progress", ProgressBar)
-        try:
-            made = self.session.letters.make(
-                self.person(),
-                [d.recipient for d, _l in self.previews],
-                self.kind(),
-                fmt=str(fmt),
-                out_dir=out_dir,
-                combined=combined,
-                options={"bodies": self.bodies},
-                agent=self.agent(),
-                progress=lambda n, total: self.app.call_from_thread(bar.update, progress=n),
-            )
-        except BorradorError as exc:
-            self.app.call_from_thread(self.after_failure, str(exc))
-            return
-        self.app.call_from_thread(self.after_made, made)
+        made: list[Made] = []
+        for fmt, slugs in groups.items():
+
+            def moved(n: int, _total: int, at: int = len(made)) -> None:
+                self.from_worker(bar.update, progress=at + n)
+
+            try:
+                made += self.session.letters.make(
+                    self.person(),
+                    slugs,
+                    self.kind(),
+                    fmt=fmt,
+                    out_dir=out_dir,
+                    combined=combined and fmt == "pdf",
+                    options={"bodies": self.bodies},
+                    agent=self.agent(),
+                    progress=moved,
+                )
+            except BorradorError as exc:
+                if made:
+                    self.from_worker(self.after_made, made)
+                self.from_worker(self.after_failure, advice(exc))
+                return
+        self.from_worker(self.after_made, made)
 
     def after_failure(self, message: str) -> None:
         self.problem(message)
         self.query_one("#make", Button).disabled = False
 
-    def after_made(self, made: list[Any]) -> None:
+    def after_made(self, made: list[Made]) -> None:
         self.made = made
         table = self.query_one("#made", DataTable)
         table.clear()
@@ -317,6 +417,7 @@ class NewRequestsScreen(BaseScreen):
                 key=str(m.request.id),
             )
         self.say(_("{n} letters made.").format(n=len(made)))
+        self.announce(RequestChanged())
         self.step = STEPS.index("sent")
         self.show_step()
         table.focus()
@@ -325,4 +426,4 @@ class NewRequestsScreen(BaseScreen):
         from borrador.tui.screens.request import RequestScreen
 
         request_id = int(event.row_key.value or 0)
-        self.borrador.open(lambda: RequestScreen(request_id))
+        self.host.open(lambda: RequestScreen(request_id))

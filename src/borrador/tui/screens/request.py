@@ -3,6 +3,8 @@ action on it."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +15,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from borrador.core.errors import BorradorError
+from borrador.core.requests import CLOCK_RUNNING
 from borrador.core.text import parse_date
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
-from borrador.tui.screens.modals import FormModal
+from borrador.tui.screens.modals import Field, FormModal
 
 CHANNELS = [
     ("mail", N_("mail")),
@@ -36,22 +41,30 @@ REASONS = [
 
 
 class RequestScreen(BaseScreen):
+    # The footer shows the usual next actions first; `?` and the palette list them all.
     BINDINGS = [
         Binding("s", "sent", N_("Mark sent"), id="mark-sent"),
         Binding("r", "received", N_("Received"), id="received"),
-        Binding("k", "status('acknowledged')", N_("Acknowledged"), id="acknowledged"),
-        Binding("v", "status('verification-requested')", N_("Verification asked"), id="verify"),
-        Binding("x", "extended", N_("Extended"), id="extended"),
-        Binding("c", "status('completed')", N_("Completed"), id="completed"),
-        Binding("p", "status('partially-completed')", N_("Partly done"), id="partial"),
         Binding("d", "denied", N_("Denied"), id="denied"),
         Binding("t", "note", N_("Note"), id="note"),
         Binding("f", "escalate('follow-up')", N_("Follow-up letter"), id="follow-up"),
-        Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint"),
-        Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw"),
-        Binding("g", "webform", N_("Web-form guide"), id="webform"),
+        Binding("c", "status('completed')", N_("Completed"), id="completed"),
         Binding("e", "email", N_("Send by email"), id="send-email"),
-        Binding("o", "mail_program", N_("Open in mail program"), id="mail-program"),
+        Binding("g", "webform", N_("Web-form guide"), id="webform"),
+        Binding("k", "status('acknowledged')", N_("Acknowledged"), id="acknowledged", show=False),
+        Binding(
+            "v",
+            "status('verification-requested')",
+            N_("Verification asked"),
+            id="verify",
+            show=False,
+        ),
+        Binding("x", "extended", N_("Extended"), id="extended", show=False),
+        Binding("p", "status('partially-completed')", N_("Partly done"), id="partial", show=False),
+        Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint", show=False),
+        Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw", show=False),
+        Binding("o", "mail_program", N_("Open in mail program"), id="mail-program", show=False),
+        Binding("a", "recheck", N_("Re-check the listing"), id="recheck", show=False),
         Binding("escape", "app.pop_screen", N_("Back"), id="back"),
     ]
 
@@ -66,7 +79,7 @@ class RequestScreen(BaseScreen):
         yield DataTable(id="history", cursor_type="row")
         with VerticalScroll(id="detail"):
             yield Static(id="letter")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#history", DataTable)
@@ -75,6 +88,11 @@ class RequestScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         self.show()
+
+    def changed(self) -> None:
+        """Show the request again and tell the other screens it changed."""
+        self.show()
+        self.announce(RequestChanged(self.request_id))
 
     def show(self) -> None:
         request = self.session.requests.get(self.request_id)
@@ -119,14 +137,26 @@ class RequestScreen(BaseScreen):
                         date=show_date(request.recheck_on)
                     )
                 )
+            if request.status in CLOCK_RUNNING and due < self.session.clock.today():
+                parts.insert(0, _("OVERDUE: the answer was due {date}.").format(
+                    date=show_date(due)))  # fmt: skip
             text = "\n".join(parts)
+        events = self.session.requests.events(self.request_id)
+        denial = next((dict(e.detail) for e in reversed(events) if e.to_status == "denied"), None)
+        if request.status == "denied" and denial is not None:
+            reasons = dict(REASONS)
+            reason = denial.get("reason", "")
+            text += "\n" + _("Denied: {reason}. Exemption they named: {exemption}").format(
+                reason=_(reasons[reason]) if reason in reasons else reason or "—",
+                exemption=denial.get("exemption") or "—",
+            )
         self.query_one("#deadlines", Static).update(literal(text))
         table = self.query_one("#history", DataTable)
         table.clear()
-        for event in self.session.requests.events(self.request_id):
+        for event in events:
             table.add_row(
                 show_date(event.on),
-                _(str(event.from_status or "")),
+                _(str(event.from_status)) if event.from_status else "",  # _("") is the header
                 _(str(event.to_status)),
                 literal(event.note),
             )
@@ -136,26 +166,23 @@ class RequestScreen(BaseScreen):
 
     # -- actions ----------------------------------------------------------------------------
     def run_change(self, status: str, **facts: Any) -> None:
-        try:
-            self.session.requests.change_status(self.request_id, status, **facts)
-        except BorradorError as exc:
-            self.say(str(exc), "error", 10)
-            return
+        """Inside a dialog: a refusal propagates, so the dialog names it and stays open."""
+        self.session.requests.change_status(self.request_id, status, **facts)
         self.say(_("Saved."))
-        self.show()
+        self.changed()
 
-    def _date(self, text: str) -> Any:
-        return parse_date(_("date"), text) if text.strip() else None
+    def _date(self, text: str) -> dt.date | None:
+        return parse_date("date", text) if text.strip() else None
 
-    def ask(self, title: str, fields: list[Any], then: Any, note: str = "") -> None:
-        def done(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                try:
-                    then(values)
-                except BorradorError as exc:
-                    self.say(str(exc), "error", 10)
-
-        self.app.push_screen(FormModal(title, fields, note), done)
+    def ask(
+        self,
+        title: str,
+        fields: list[Field],
+        then: Callable[[dict[str, Any]], object],
+        note: str = "",
+    ) -> None:
+        # The work is done inside the dialog: a refused date keeps it open, fields and all.
+        self.app.push_screen(FormModal(title, fields, note, submit=then))
 
     def action_status(self, status: str) -> None:
         self.ask(
@@ -183,9 +210,11 @@ class RequestScreen(BaseScreen):
     def action_received(self) -> None:
         def save(values: dict[str, Any]) -> None:
             self.session.requests.mark_received(
-                self.request_id, self._date(values["on"]), values["note"]
+                self.request_id,
+                self._date(values["on"]) or self.session.clock.today(),
+                values["note"],
             )
-            self.show()
+            self.changed()
 
         self.ask(
             _("Received by the recipient on"),
@@ -219,7 +248,7 @@ class RequestScreen(BaseScreen):
     def action_note(self) -> None:
         def save(values: dict[str, Any]) -> None:
             self.session.requests.add_note(self.request_id, values["note"])
-            self.show()
+            self.changed()
 
         self.ask(_("Add a note"), [("note", _("Note"), "", None)], save)
 
@@ -236,7 +265,7 @@ class RequestScreen(BaseScreen):
                     id=made.request.id, files=", ".join(p.name for p in made.files)
                 )
             )
-            self.show()
+            self.changed()
 
         self.ask(
             _("Follow-up letter") if kind == "follow-up" else _("Complaint letter"),
@@ -255,7 +284,7 @@ class RequestScreen(BaseScreen):
     def action_webform(self) -> None:
         from borrador.tui.screens.webform import WebFormScreen
 
-        self.borrador.open(lambda: WebFormScreen(self.request_id))
+        self.host.open(lambda: WebFormScreen(self.request_id))
 
     def action_email(self) -> None:
         def send(values: dict[str, Any]) -> None:
@@ -264,9 +293,9 @@ class RequestScreen(BaseScreen):
         try:
             self.session.mail.account()
         except BorradorError as exc:
-            self.say(str(exc), "error", 10)
+            self.say(advice(exc), "error", 10)
             return
-        fields: list[Any] = [
+        fields: list[Field] = [
             ("attach", _("Attach the letter as a PDF"), "yes", [("yes", _("yes")), ("no", _("no"))])
         ]
         if not self.session.mail.has_password():
@@ -285,11 +314,11 @@ class RequestScreen(BaseScreen):
                 [self.request_id], password=secret, pause=0, attach_pdf=attach
             )
         except BorradorError as exc:
-            self.app.call_from_thread(self.say, str(exc), "error", 15)
+            self.from_worker(self.say, advice(exc), "error", 15)
             return
         severity = "information" if result.sent else "error"
-        self.app.call_from_thread(self.say, result.message, severity)
-        self.app.call_from_thread(self.show)
+        self.from_worker(self.say, result.message, severity)
+        self.from_worker(self.changed)
 
     def action_mail_program(self) -> None:
         request = self.session.requests.get(self.request_id)
@@ -297,5 +326,46 @@ class RequestScreen(BaseScreen):
         if link is None:
             self.say(_("No email address for this recipient, or no letter yet."), "error")
             return
-        self.app.open_url(link)
-        self.say(_("Opened in your mail program. Once sent, mark it sent (s)."))
+        if self.host.open_link(link):
+            self.say(_("Opened in your mail program. Once sent, mark it sent (s)."))
+            return
+        self.app.copy_to_clipboard(request.letter_text or "")
+        self.say(
+            _(
+                "No mail program opened here. The letter's text is copied: paste it into a new "
+                "email to the recipient, send it, then mark it sent (s)."
+            ),
+            "warning",
+            15,
+        )
+
+    def action_recheck(self) -> None:
+        """After a completed removal: is the person listed again? Yes opens a new request."""
+
+        def save(values: dict[str, Any]) -> None:
+            listed = values["listed"] == "yes"
+            result = self.session.requests.record_recheck(
+                self.request_id, listed=listed, on=self._date(values["on"]), note=values["note"]
+            )
+            self.changed()
+            if listed:
+                self.say(_("Listed again: new request {id}, ready for its letter.").format(
+                    id=result.id))  # fmt: skip
+            else:
+                self.say(_("Not listed. The next re-check is on {date}.").format(
+                    date=show_date(result.recheck_on)))  # fmt: skip
+
+        self.ask(
+            _("Re-check the listing"),
+            [
+                (
+                    "listed",
+                    _("Is the person listed again?"),
+                    "no",
+                    [("no", _("no")), ("yes", _("yes"))],
+                ),
+                ("on", _("Date checked (empty for today)"), "", None),
+                ("note", _("Note"), "", None),
+            ],
+            save,
+        )

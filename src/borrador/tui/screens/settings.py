@@ -3,6 +3,7 @@ panic erase."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,10 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import LANGUAGES, N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import IdentityChanged, StoreLocked, StoreUnlocked
+from borrador.tui.screens import tools
 from borrador.tui.screens.modals import FormModal, TypedConfirmModal
 
 CLINIC = (
@@ -55,6 +59,13 @@ class SettingsScreen(BaseScreen):
             yield Input(id="auto_lock_minutes", type="integer")
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), variant="primary", id="save")
+            yield Static(_("Mail, calendar and hand-offs"), classes="title")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Mail account…"), id="mail-setup")
+                yield Button(_("Test mail"), id="mail-test")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Calendar export…"), id="calendar")
+                yield Button(_("Import a hand-off…"), id="handoff-import")
             yield Static(_("Safety"), classes="title")
             yield Input(str(Path.home() / "borrador-backup.zip"), id="backup-path")
             with Horizontal(classes="buttons"):
@@ -64,7 +75,7 @@ class SettingsScreen(BaseScreen):
             with Horizontal(classes="buttons"):
                 yield Button(_("Export requests (CSV)"), id="export")
                 yield Button(_("Panic erase…"), variant="error", id="erase")
-        yield Footer()
+        yield Footer(compact=True)
 
     def current_language(self) -> str:
         from borrador.i18n import language
@@ -72,7 +83,7 @@ class SettingsScreen(BaseScreen):
         return language()
 
     def on_mount(self) -> None:
-        settings = self.borrador.preferences
+        settings = self.host.preferences
         self.query_one("#mail_days", Input).value = str(settings.mail_days)
         self.query_one("#auto_lock_minutes", Input).value = str(settings.auto_lock_minutes)
         agent = self.session.profile.get()
@@ -82,25 +93,25 @@ class SettingsScreen(BaseScreen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "language" and event.value != self.current_language():
-            self.borrador.prefs.save("language", str(event.value))
-            self.borrador.apply_language(str(event.value))
+            self.host.prefs.save("language", str(event.value))
+            self.host.apply_language(str(event.value))
 
     def action_save(self) -> None:
         from borrador.services.profile import Agent
 
         try:
             for key in ("mail_days", "auto_lock_minutes"):
-                self.borrador.prefs.save(key, self.query_one(f"#{key}", Input).value)
+                self.host.prefs.save(key, self.query_one(f"#{key}", Input).value)
             values = {key: self.query_one(f"#c-{key}", Input).value for key, _l in CLINIC}
             if any(values.values()):
                 self.session.profile.save(Agent(**values))
         except BorradorError as exc:
-            self.say(str(exc), "error", 10)
+            self.say(advice(exc), "error", 10)
             return
         self.say(_("Settings saved."))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        handlers = {
+        handlers: dict[str, Callable[[], None]] = {
             "save": self.action_save,
             "backup": self.backup,
             "restore": self.restore,
@@ -108,6 +119,10 @@ class SettingsScreen(BaseScreen):
             "erase": self.erase,
             "export": self.export,
             "clinic-mode": self.clinic_mode,
+            "mail-setup": lambda: tools.mail_setup(self),
+            "mail-test": lambda: tools.mail_test(self),
+            "calendar": lambda: tools.calendar_export(self),
+            "handoff-import": lambda: tools.handoff_import(self),
         }
         handlers[str(event.button.id)]()
 
@@ -123,10 +138,9 @@ class SettingsScreen(BaseScreen):
             try:
                 self.session.clinic.enable(values["passphrase"], values["name"])
             except BorradorError as exc:
-                self.say(str(exc), "error", 10)
+                self.say(advice(exc), "error", 10)
                 return
-            self.borrador.sub_title = self.session.actor
-            self.app.refresh_bindings()
+            self.announce(IdentityChanged())
             self.say(_("Clinic mode is on. F6 opens the clinic screen."))
 
         self.app.push_screen(
@@ -154,9 +168,9 @@ class SettingsScreen(BaseScreen):
         try:
             self.session.safety.backup(target)
         except BorradorError as exc:
-            self.app.call_from_thread(self.say, str(exc), "error")
+            self.from_worker(self.say, advice(exc), "error")
             return
-        self.app.call_from_thread(self.say, _("Backup written to {path}.").format(path=target))
+        self.from_worker(self.say, _("Backup written to {path}.").format(path=target))
 
     def restore(self) -> None:
         def done(values: dict[str, Any] | None) -> None:
@@ -168,17 +182,15 @@ class SettingsScreen(BaseScreen):
             from borrador.services import open_store
             from borrador.services.safety import restore_backup
 
-            paths, clock = self.borrador.paths, self.borrador.clock
-            self.session.close()
-            self.borrador.session = None
+            paths, clock = self.host.paths, self.host.clock
+            self.session.close()  # the app drops it when it hears the outcome
             try:
                 restore_backup(paths, Path(values["file"]).expanduser(), values["passphrase"])
                 session = open_store(paths, passphrase=values["passphrase"], clock=clock)
             except BorradorError as exc:
-                self.say(str(exc), "error", 15)
-                self.borrador.show_unlock()
+                self.announce(StoreLocked(advice(exc), "error"))
                 return
-            self.borrador.unlocked(session)
+            self.announce(StoreUnlocked(session))
             self.say(_("The backup was restored."))
 
         self.app.push_screen(
@@ -223,8 +235,8 @@ class SettingsScreen(BaseScreen):
 
         exports = self.session.exports
         text = exports.requests_csv() if what == "requests" else exports.progress_csv()
-        write_export(self.borrador.paths, target, text.encode("utf-8"), kind="csv")
-        self.app.call_from_thread(self.say, _("Wrote {path}.").format(path=target))
+        write_export(self.host.paths, target, text.encode("utf-8"), kind="csv")
+        self.from_worker(self.say, tools.plain_file(target), "information", 15)
 
     def change_passphrase(self) -> None:
         def done(values: dict[str, Any] | None) -> None:
@@ -236,7 +248,7 @@ class SettingsScreen(BaseScreen):
             try:
                 self.session.keys.change_passphrase(values["old"], values["new"])
             except BorradorError as exc:
-                self.say(str(exc), "error", 10)
+                self.say(advice(exc), "error", 10)
                 return
             self.say(_("Passphrase changed."))
 
@@ -260,12 +272,9 @@ class SettingsScreen(BaseScreen):
                 return
             from borrador.services.safety import erase_everything
 
-            paths = self.borrador.paths
             self.session.close()
-            self.borrador.session = None
-            erase_everything(paths)
-            self.borrador.show_unlock()
-            self.say(_("Everything was erased."))
+            erase_everything(self.host.paths)
+            self.announce(StoreLocked(_("Everything was erased."), "information"))
 
         self.app.push_screen(
             TypedConfirmModal(

@@ -9,7 +9,9 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import StoreUnlocked
 from borrador.tui.safe import literal
 
 
@@ -88,17 +90,17 @@ class UnlockScreen(BaseScreen):
         from borrador.services import init_store, open_store
 
         try:
-            clock = self.borrador.clock
+            clock = self.host.clock
             if self.first_run:
-                session = init_store(self.borrador.paths, passphrase, clock=clock)
+                session = init_store(self.host.paths, passphrase, clock=clock)
                 if remember:
                     session.keys.remember_on_device(passphrase)
             else:
-                session = open_store(self.borrador.paths, passphrase=passphrase, clock=clock)
+                session = open_store(self.host.paths, passphrase=passphrase, clock=clock)
         except BorradorError as exc:
-            self.app.call_from_thread(self.failed, str(exc))
+            self.from_worker(self.failed, advice(exc))
             return
-        self.app.call_from_thread(self.borrador.unlocked, session)
+        self.from_worker(self.announce, StoreUnlocked(session))
 
     def failed(self, message: str) -> None:
         self.message(message)

@@ -11,7 +11,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
+from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.modals import FormModal
 
@@ -33,7 +35,7 @@ class WebFormScreen(BaseScreen):
         yield Header()
         yield Static(id="steps")
         yield DataTable(id="fields", cursor_type="row")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         request = self.session.requests.get(self.request_id)
@@ -42,7 +44,7 @@ class WebFormScreen(BaseScreen):
         try:
             self.guide = self.session.letters.build(person, entry, request, "web")
         except BorradorError as exc:
-            self.query_one("#steps", Static).update(literal(str(exc)))
+            self.query_one("#steps", Static).update(literal(advice(exc)))
             return
         lines = [f"{self.guide.recipient_name}: {self.guide.url}"]
         lines += [_("Warning: {w}").format(w=w) for w in self.guide.warnings]
@@ -62,8 +64,10 @@ class WebFormScreen(BaseScreen):
         self.say(_("Copied: {label}").format(label=_(label)))
 
     def action_open_form(self) -> None:
-        if self.guide is not None:
-            self.app.open_url(self.guide.url)
+        if self.guide is not None and not self.host.open_link(self.guide.url):
+            self.app.copy_to_clipboard(self.guide.url)
+            self.say(_("No browser opened here; the form's address is copied: {url}").format(
+                url=self.guide.url), "warning", 15)  # fmt: skip
 
     def action_submitted(self) -> None:
         def save(values: dict[str, Any] | None) -> None:
@@ -74,9 +78,10 @@ class WebFormScreen(BaseScreen):
                     self.request_id, "sent", channel="web", confirmation=values["confirmation"]
                 )
             except BorradorError as exc:
-                self.say(str(exc), "error", 10)
+                self.say(advice(exc), "error", 10)
                 return
             self.say(_("Recorded as submitted."))
+            self.announce(RequestChanged(self.request_id))
             self.app.pop_screen()
 
         self.app.push_screen(
