@@ -3,7 +3,7 @@ and state names are taken; every refused field of the person form is named at on
 
 from textual.widgets import Input
 
-from tui.conftest import SIZE
+from tests.helpers.tui import SIZE
 
 
 async def test_a_bad_date_keeps_the_dialog_and_a_us_date_is_taken(app):

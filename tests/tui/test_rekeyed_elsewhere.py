@@ -2,8 +2,8 @@
 and never stops with an internal error."""
 
 from borrador.services import open_store
-from conftest import PASSPHRASE, FixedClock
-from tui.conftest import SIZE, TOMAS
+from tests.helpers.common import PASSPHRASE, FixedClock
+from tests.helpers.tui import SIZE, TOMAS
 
 
 async def test_a_rekey_elsewhere_locks_this_window_with_a_reason(clinic_app):

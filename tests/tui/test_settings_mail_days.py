@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import Input
 
-from tui.conftest import SIZE
+from tests.helpers.tui import SIZE
 
 
 async def test_mail_days_saved_on_settings_move_the_deadline(app):

@@ -5,7 +5,7 @@ import datetime as dt
 
 from textual.widgets import Input, Select
 
-from tui.conftest import SIZE
+from tests.helpers.tui import SIZE
 
 
 def shown(app):
