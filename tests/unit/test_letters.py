@@ -256,3 +256,13 @@ def test_sending_a_follow_up_moves_the_original(session):
     )
     session.requests.change_status(complaint.request.id, "sent", channel="web")
     assert session.requests.get(original.id).status == "complaint-filed"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_previewed_explainer_names_no_missing_request(session, language):
+    """Before a request is stored it has no id: the explainer header leaves the id out rather
+    than print 'request None' / 'solicitud None'."""
+    person = session.people.add(sample_person(state="CA", language=language))
+    previews = session.letters.preview(person.id, ["spokeo", "acxiom"], "delete", fmt="txt")
+    for _request, letter in previews:
+        assert letter.explainer and "None" not in letter.explainer
