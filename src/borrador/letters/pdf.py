@@ -72,6 +72,9 @@ def _new_document() -> object:
     return pdf
 
 
+LINE = 5.2  # mm per line of letter text
+
+
 def _write_letter(pdf: object, letter: Letter) -> None:
     from fpdf import FPDF
 
@@ -82,7 +85,7 @@ def _write_letter(pdf: object, letter: Letter) -> None:
 
     def block(text: str, size: float = 10.5, style: str = "", gap: float = 4) -> None:
         pdf.set_font(FONT, style, size)
-        pdf.multi_cell(width, 5.2, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 
     block("\n".join(letter.sender_lines))
@@ -90,6 +93,14 @@ def _write_letter(pdf: object, letter: Letter) -> None:
     block("\n".join(letter.recipient_lines), gap=6)
     block(f"Re: {letter.subject}", style="B")
     block(letter.body)
+    # The closing stays together: a signature is never split from its "Sincerely," and the
+    # certified-mail line never sits alone on a page.
+    signature_lines = 2 + bool(letter.signer_note)
+    closing = (LINE + 14 + LINE * signature_lines + 8 if letter.signer else 0) + (
+        LINE if letter.by_mail else 0
+    )
+    if closing and pdf.get_y() + closing > pdf.page_break_trigger:
+        pdf.add_page()
     if letter.signer:  # the authorisation form carries its own single signature block
         block("Sincerely,", gap=14)
         block("______________________________\n" + letter.signer
