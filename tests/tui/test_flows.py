@@ -117,7 +117,7 @@ async def test_catalog_filters_as_you_type(app):
         table = app.screen.query_one(DataTable)
         assert str(table.get_row_at(0)[0]) == "LexisNexis Risk Solutions"
         await type_into(pilot, "#query", "")
-        app.screen.query_one("#flag-ice").value = True
+        app.screen.query_one("#flag-ice-supplier").value = True
         await pilot.pause()
         names = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
         ice = {e.name for e in app.session.catalog.search("") if e.ice_supplier}
