@@ -1,6 +1,5 @@
 """The catalog offers exactly the shared filters and shows all it knows about an entry."""
 
-
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, DataTable
 
