@@ -9,7 +9,7 @@ from borrador.tui.widgets import RowTable
 from tests.helpers.tui import SIZE, settle
 
 
-async def test_drafted_first_then_denials_with_their_appeal_date_then_overdue(app):
+async def test_drafted_first_then_denials_with_their_appeal_date_then_overdue(app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         session = app.session
@@ -38,3 +38,8 @@ async def test_drafted_first_then_denials_with_their_appeal_date_then_overdue(ap
         await settle(pilot)
         step = str(screen.query_one("#next-step", Static).render())
         assert "Denied on" in step and "Appeal (u) by" in step
+        session.letters.escalate(foia.id, "appeal", fmt="txt", out_dir=tmp_path)
+        screen.action_refresh()
+        await settle(pilot)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert "Denied" not in [r[0] for r in rows]  # appealed: the appeal's own clock shows

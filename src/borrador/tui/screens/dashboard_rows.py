@@ -74,8 +74,9 @@ def _period(days: int, business: bool) -> str:
 def denied_rows(session: Session, requests: list[Request]) -> list[Row]:
     people, entries = _names(session)
     rows = []
+    appealed = {r.parent_id for r in requests if str(r.kind) == "appeal"}  # its clock shows
     for r in requests:
-        if str(r.status) != "denied" or r.id is None:
+        if str(r.status) != "denied" or r.id is None or r.id in appealed:
             continue
         events = session.requests.events(r.id)
         denied_on = next((e.on for e in reversed(events) if e.to_status == "denied"), None)
