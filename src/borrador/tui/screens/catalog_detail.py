@@ -27,6 +27,16 @@ def detail_text(session: Session, slug: str) -> str:
         lines.append(_("Brands: {b}").format(b=", ".join(entry.brands)))
     if entry.website:
         lines.append(_("Website: {w}").format(w=entry.website))
+    if entry.domains:
+        lines.append(_("Domains: {d}").format(d=", ".join(entry.domains)))
+    if entry.categories:
+        lines.append(_("Categories: {c}").format(c=", ".join(_(c) for c in entry.categories)))
+    if entry.agency_products:
+        lines.append(_("Products sold to agencies: {p}").format(p=", ".join(entry.agency_products)))
+    if entry.processing_days is not None:
+        lines.append(_("Processing takes about {n} days").format(n=entry.processing_days))
+    if entry.relist_days is not None:
+        lines.append(_("Re-check the listing {n} days after a removal").format(n=entry.relist_days))
     lines.append(entry.notes)
     lines += [_("Warning: {w}").format(w=w) for w in entry.requirement_warnings()]
     lines += [_("Warning: {w}").format(w=w) for w in entry.warnings]
