@@ -59,11 +59,14 @@ async def test_dashboard_says_what_to_do_and_opens_the_request(app):
         await pilot.pause()
         table = app.screen.query_one("#due", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0][0] == "Overdue" and "send a follow-up letter" in rows[0][4]
+        assert rows[0][0] == "Drafted, not sent" and "(s)" in rows[0][4]  # epsilon, unsent
+        assert app.session.requests.get(3).status == "drafted"
+        assert rows[1][0] == "Overdue" and "send a follow-up letter" in rows[1][4]
         assert any(r[0] == "Waiting on the person" for r in rows)
         progress = app.screen.query_one("#progress", DataTable)
         assert "0 of 3 done" in [str(c) for c in progress.get_row_at(0)]
         table.focus()
+        table.move_cursor(row=1)
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "RequestScreen" and app.screen.request_id == 1
@@ -117,7 +120,7 @@ async def test_catalog_filters_as_you_type(app):
         table = app.screen.query_one(DataTable)
         assert str(table.get_row_at(0)[0]) == "LexisNexis Risk Solutions"
         await type_into(pilot, "#query", "")
-        app.screen.query_one("#flag-ice").value = True
+        app.screen.query_one("#flag-ice-supplier").value = True
         await pilot.pause()
         names = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
         ice = {e.name for e in app.session.catalog.search("") if e.ice_supplier}
@@ -229,8 +232,9 @@ async def test_language_switch_applies_without_restart(app):
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#due", DataTable)
-        assert str(table.get_row_at(0)[0]) == "Vencida"
-        assert "sept 2026" in str(table.get_row_at(0)[1]) or "2026" in str(table.get_row_at(0)[1])
+        assert str(table.get_row_at(0)[0]) == "Redactada, sin enviar"
+        assert str(table.get_row_at(1)[0]) == "Vencida"
+        assert "sept 2026" in str(table.get_row_at(1)[1]) or "2026" in str(table.get_row_at(1)[1])
     assert app.preferences.language == "es"
 
 

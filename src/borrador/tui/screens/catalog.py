@@ -8,7 +8,7 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static
 
 from borrador.core.errors import BorradorError
@@ -17,15 +17,29 @@ from borrador.services.catalog import model
 from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.safe import literal
+from borrador.tui.screens.catalog_detail import detail_text
 from borrador.tui.screens.modals import FormModal
 
-CATEGORIES, REQUIREMENTS = model.CATEGORIES, model.REQUIREMENTS
+CATEGORIES = model.CATEGORIES
 
 SHOWN = 200  # rows drawn at once; the count says how many matched
-FLAGS = (
-    ("ice", N_("ICE supplier")),
-    ("sold_to_federal_government", N_("Sold to federal government")),
-    ("collects_immigration_status", N_("Collects immigration status")),
+# The shared filter vocabulary (core/broker_filters.py): the short label the row shows, and
+# core's meaning, repeated here only so that it is extracted for translation (core is stdlib).
+FILTER_LABELS = {
+    "ice-supplier": N_("ICE"),
+    "federal-government": N_("Federal"),
+    "law-enforcement": N_("Police"),
+    "immigration-status": N_("Immigration"),
+    "fcra-regulated": N_("FCRA"),
+    "ca-registry": N_("CA registry"),
+}
+FILTER_MEANINGS = (
+    N_("known to supply immigration enforcement (ICE, CBP, DHS)"),
+    N_("sold or shared data with the federal government"),
+    N_("sold or shared data with law enforcement"),
+    N_("collects immigration or citizenship status"),
+    N_("a consumer reporting agency under the FCRA"),
+    N_("listed in an imported California data-broker registry"),
 )
 
 
@@ -44,11 +58,15 @@ class CatalogScreen(BaseScreen):
         with Horizontal(classes="row"):
             yield Select([], prompt=_("Any pack"), id="pack")
             yield Select([(_(c), c) for c in CATEGORIES], prompt=_("Any category"), id="category")
-            for key, label in FLAGS:
-                yield Checkbox(_(label), id=f"flag-{key}")
+        with Horizontal(id="filters"):
+            for name, meaning in self.session.catalog.filters().items():
+                box = Checkbox(_(FILTER_LABELS.get(name, name)), id=f"flag-{name}")
+                box.tooltip = _(meaning)
+                yield box
         yield Static("", id="count", classes="hint")
         yield DataTable(id="brokers", cursor_type="row", zebra_stripes=True)
-        yield Static(id="detail")
+        with VerticalScroll(id="detail-box"):
+            yield Static(id="detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -58,7 +76,6 @@ class CatalogScreen(BaseScreen):
         table = self.query_one(DataTable)
         for label, width in ((_("Name"), 38), (_("Kind"), 9), (_("Flags"), 16), (_("Checked"), 10)):
             table.add_column(label, width=width)
-        self.query_one("#detail", Static).styles.height = 10
         self.refilter()
 
     def on_input_changed(self) -> None:
@@ -73,17 +90,21 @@ class CatalogScreen(BaseScreen):
     def refilter(self) -> None:
         query = self.query_one("#query", Input).value
         pack = self.query_one("#pack", Select).value
-        found = self.session.catalog.search(query, pack if isinstance(pack, str) else None)
+        flags = [
+            name
+            for name in self.session.catalog.filters()
+            if self.query_one(f"#flag-{name}", Checkbox).value
+        ]
+        found = self.session.catalog.search(
+            query, pack if isinstance(pack, str) else None, flags=flags
+        )
         category = self.query_one("#category", Select).value
         if isinstance(category, str):
             found = [e for e in found if category in e.categories]
-        for key, _label in FLAGS:
-            if self.query_one(f"#flag-{key}", Checkbox).value:
-                found = [e for e in found if (e.ice_supplier if key == "ice" else e.flag(key))]
         table = self.query_one(DataTable)
         table.clear()
         for entry in found[:SHOWN]:
-            flags = " ".join(
+            marks = " ".join(
                 t
                 for t, on in (
                     ("ICE", entry.ice_supplier),
@@ -96,7 +117,7 @@ class CatalogScreen(BaseScreen):
             table.add_row(
                 literal(entry.name),
                 _(entry.kind),
-                flags,
+                marks,
                 str(entry.last_verified or ""),
                 key=entry.slug,
             )
@@ -108,23 +129,11 @@ class CatalogScreen(BaseScreen):
         if not slug:
             return
         try:
-            entry = self.session.catalog.details(slug)
+            text = detail_text(self.session, slug)
         except BorradorError as exc:
-            self.query_one("#detail", Static).update(literal(advice(exc)))
-            return
-        lines = [entry.name, entry.notes]
-        lines += [_("Warning: {w}").format(w=w) for w in entry.requirement_warnings()]
-        for channel in entry.channels:
-            where = (
-                channel.url or channel.email or channel.phone or channel.address.replace("\n", ", ")
-            )
-            lines.append(f"• {channel.type}: {where}")
-            if channel.requires:
-                needs = ", ".join(_(REQUIREMENTS[r]) for r in channel.requires)
-                lines.append("  " + _("Needs: {needs}").format(needs=needs))
-        lines.append(_("Sources: {s}").format(s=", ".join(entry.sources)))
-        lines.append(_("Last verified: {d} ({q})").format(d=entry.last_verified, q=entry.quality))
-        self.query_one("#detail", Static).update(literal("\n".join(x for x in lines if x)))
+            text = advice(exc)
+        self.query_one("#detail", Static).update(literal(text))
+        self.query_one("#detail-box", VerticalScroll).scroll_home(animate=False)
 
     def action_search(self) -> None:
         self.query_one("#query", Input).focus()

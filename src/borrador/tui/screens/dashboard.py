@@ -3,7 +3,7 @@ with what to do next; and each person's progress."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
 from borrador.tui.messages import PersonChanged, RequestChanged
 from borrador.tui.safe import literal
+from borrador.tui.screens.dashboard_rows import Row, denied_rows, drafted_rows
 from borrador.tui.widgets import RowTable
 from borrador.tui.wording import next_step
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 SHOWN = 100  # the most urgent rows; the rest wait their turn (see `borrador due`)
 SHOWN_PEOPLE = 50  # people with the most overdue work first
 GROUPS = (N_("Overdue"), N_("Waiting on the person"), N_("Due this week"), N_("Re-check due"))
+# Listed first: drafted letters (nothing runs until they are sent), then denials to appeal.
 
 
 def group_of(item: object, soon: int) -> str | None:
@@ -38,6 +40,8 @@ def group_of(item: object, soon: int) -> str | None:
 
 
 class DashboardScreen(BaseScreen):
+    steps: dict[str, str] = {}  # row key -> its next step, shown in full under the table
+
     BINDINGS = [
         Binding("enter", "open_request", N_("Open"), id="open"),
         Binding("n", "app.go('new')", N_("New requests"), id="dashboard-new"),
@@ -50,6 +54,7 @@ class DashboardScreen(BaseScreen):
         yield Header()
         yield Static(_("What needs doing"), classes="title")
         yield RowTable(id="due", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="next-step", classes="hint")
         yield Static("", id="loading", classes="hint")
         yield Static(_("Progress per person"), classes="title")
         yield RowTable(id="progress", cursor_type="row")
@@ -74,28 +79,33 @@ class DashboardScreen(BaseScreen):
             return
         soon = self.host.preferences.due_soon_days
         due = self.session.tracking.due()
-        rows = [(GROUPS.index(g), item, g) for item in due if (g := group_of(item, soon))]
-        rows.sort(key=lambda r: (r[0], r[1].date))
+        clocks = [(GROUPS.index(g), item, g) for item in due if (g := group_of(item, soon))]
+        clocks.sort(key=lambda r: (r[0], r[1].date))
+        requests = self.session.requests.find()
+        rows = drafted_rows(self.session, requests) + denied_rows(self.session, requests)
+        rows += [Row(g, item.date, item.initials, item.recipient_name, next_step(item),
+                     f"{item.request_id}:{item.what}") for _o, item, g in clocks]  # fmt: skip
         people = sorted(self.session.progress.per_person(due),
                         key=lambda r: (-r.overdue, -r.waiting))  # fmt: skip
         self.from_worker(self.fill, rows, people)
 
-    def fill(self, rows: list[Any], people: list[PersonProgress]) -> None:
+    def fill(self, rows: list[Row], people: list[PersonProgress]) -> None:
         table = self.query_one("#due", RowTable)
         table.clear()
-        for _order, item, group in rows[:SHOWN]:
-            table.add_row(literal(_(group)), show_date(item.date), literal(item.initials),
-                          literal(item.recipient_name), literal(next_step(item)),
-                          key=f"{item.request_id}:{item.what}")  # fmt: skip
+        self.steps = {row.key: row.step for row in rows[:SHOWN]}
+        for row in rows[:SHOWN]:
+            table.add_row(literal(_(row.group)), show_date(row.date), literal(row.initials),
+                          literal(row.recipient), literal(row.step), key=row.key)  # fmt: skip
+        self.show_step()
         if not rows:
             table.add_row(_("Nothing is due."), "", "", "", "")
         progress_table = self.query_one("#progress", RowTable)
         progress_table.clear()
-        for row in people[:SHOWN_PEOPLE]:
-            done = _("{done} of {total} done").format(done=row.done, total=row.requests)
-            progress_table.add_row(literal(row.name), done, str(row.waiting),
-                                   str(row.overdue), str(row.drafted),
-                                   key=str(row.person_id))  # fmt: skip
+        for person in people[:SHOWN_PEOPLE]:
+            done = _("{done} of {total} done").format(done=person.done, total=person.requests)
+            progress_table.add_row(literal(person.name), done, str(person.waiting),
+                                   str(person.overdue), str(person.drafted),
+                                   key=str(person.person_id))  # fmt: skip
         more = len(rows) - SHOWN
         self.query_one("#loading", Static).update(
             _("{n} more: each person's are on the People screen (F2).").format(n=more)
@@ -128,6 +138,15 @@ class DashboardScreen(BaseScreen):
             from borrador.tui.screens.person import PersonScreen
 
             self.host.open(lambda: PersonScreen(person_id))
+
+    def show_step(self) -> None:
+        """The highlighted row's next step in full: the column may cut it."""
+        key = self.query_one("#due", RowTable).selected_key()
+        self.query_one("#next-step", Static).update(literal(self.steps.get(key or "", "")))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "due":
+            self.show_step()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "due":

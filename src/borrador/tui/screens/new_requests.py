@@ -27,6 +27,7 @@ from textual.widgets import (
 )
 
 from borrador.core.errors import BorradorError
+from borrador.core.text import parse_state
 from borrador.i18n import N_, _
 from borrador.services.letter_files import Made
 from borrador.services.profile import Agent
@@ -52,6 +53,7 @@ class NewRequestsScreen(BaseScreen):
         Binding("ctrl+b", "back", N_("Back"), id="previous-step"),
         Binding("c", "change_way", N_("Change how"), id="change-way"),
         Binding("ctrl+o", "full_letter", N_("Full-screen letter"), id="full-letter"),
+        Binding("ctrl+g", "drop_guide", N_("DROP guide"), id="drop-guide"),
         Binding("escape", "app.pop_screen", N_("Close"), id="close"),
     ]
 
@@ -81,6 +83,11 @@ class NewRequestsScreen(BaseScreen):
                 yield Checkbox(
                     _("I send these as the person's authorised agent (clinic)"), id="as-agent"
                 )
+                yield Input(
+                    placeholder=_("The agency's state (two letters or its name, e.g. IL)"),
+                    id="agency-state",
+                )
+                yield Static(id="drop-note", classes="hint")
                 yield Static(id="why")
             with Vertical(id="review"):
                 yield Select([], prompt=_("Letter"), id="letter-pick")
@@ -167,6 +174,8 @@ class NewRequestsScreen(BaseScreen):
             return STEPS[self.step] == "deliver"
         if action == "full_letter":
             return STEPS[self.step] == "review"
+        if action == "drop_guide":
+            return STEPS[self.step] in ("kind", "review") and self.drop_offered()
         return True
 
     def problem(self, message: str) -> None:
@@ -180,6 +189,7 @@ class NewRequestsScreen(BaseScreen):
             if name == "recipients" and not self.recipients():
                 raise BorradorError(_("Choose at least one recipient."))
             if name == "kind":
+                self.agency_place()
                 self.ask_about_duplicates()
                 self.prepare_review()
             if name == "review":
@@ -235,6 +245,69 @@ class NewRequestsScreen(BaseScreen):
     def on_radio_set_changed(self) -> None:
         self.explain()
 
+    def generic_agencies(self) -> list[str]:
+        """Chosen recipients that are the generic "state or local agency": the letter needs
+        the agency's own state (its public-records law), not the person's."""
+        catalog = self.session.catalog.catalog()
+        return [s for s in self.recipients() if (e := catalog.covering(s)).kind == "agency"
+                and e.jurisdiction == "state" and not e.agency_state]  # fmt: skip
+
+    def agency_place(self) -> str:
+        """The agency's state as a code ("" when no generic agency is chosen for records)."""
+        if self.kind() != "records" or not self.generic_agencies():
+            return ""
+        return parse_state("agency_state", self.query_one("#agency-state", Input).value,
+                           required=True)  # fmt: skip
+
+    def options(self) -> dict[str, Any]:
+        place = self.agency_place()
+        return {"agency_state": place} if place else {}
+
+    def drop_reached(self) -> tuple[int, bool]:
+        """How many chosen recipients DROP reaches, and whether that is known (a California
+        Delete Act registry was imported)."""
+        catalog = self.session.catalog.catalog()
+        brokers = [s for s in self.recipients() if catalog.covering(s).kind == "broker"]
+        reach = [self.session.catalog.reach(s).get("drop") for s in brokers]
+        return sum(1 for r in reach if r), any(r is not None for r in reach) or not brokers
+
+    def drop_offered(self) -> bool:
+        """A Californian asking brokers to delete or stop selling: DROP does it at once."""
+        try:
+            person = self.session.people.get(self.person())
+        except BorradorError:
+            return False
+        if person.state != "CA" or self.kind() not in ("delete", "opt-out"):
+            return False
+        reached, known = self.drop_reached()
+        return reached > 0 or not known
+
+    def drop_note(self) -> str:
+        if not self.drop_offered():
+            return ""
+        reached, known = self.drop_reached()
+        if known:
+            lead = _("California's DROP reaches {n} of these brokers: one request there asks "
+                     "every registered broker to delete at once.").format(n=reached)  # fmt: skip
+        else:
+            lead = _(
+                "California residents can use DROP, one request to every broker in the "
+                "state's registry (import the registry to see which of these it reaches)."
+            )
+        return lead + " " + _("Ctrl+G opens the DROP guide. You can still make these letters.")
+
+    def action_drop_guide(self) -> None:
+        from borrador.tui.screens.guide_view import GuideView
+
+        try:
+            person_id = self.person()
+            text = self.session.letters.guide(person_id, "drop")
+            text += "\n\n" + self.session.letters.drop_guide(person_id).text
+        except BorradorError as exc:
+            self.problem(advice(exc))
+            return
+        self.app.push_screen(GuideView(_("California DROP"), text))
+
     def explain(self) -> None:
         """The legal basis chosen for each recipient, with the one-line why, and warnings."""
         catalog = self.session.catalog.catalog()
@@ -254,6 +327,11 @@ class NewRequestsScreen(BaseScreen):
                 ),
             )
         self.query_one("#why", Static).update(literal("\n".join(lines)))
+        self.query_one("#drop-note", Static).update(literal(self.drop_note()))
+        self.query_one("#agency-state", Input).display = bool(
+            self.kind() == "records" and self.generic_agencies()
+        )
+        self.refresh_bindings()
 
     def agent(self) -> Agent | None:
         if self.session.clinic.on:  # always the volunteer at the keyboard, for the clinic
@@ -305,6 +383,7 @@ class NewRequestsScreen(BaseScreen):
             self.recipients(),
             self.kind(),
             fmt="txt",
+            options=self.options(),
             agent=self.agent(),
         )
         self.bodies, self.shown = {}, None
@@ -389,7 +468,7 @@ class NewRequestsScreen(BaseScreen):
                     fmt=fmt,
                     out_dir=out_dir,
                     combined=combined and fmt == "pdf",
-                    options={"bodies": self.bodies},
+                    options={"bodies": self.bodies, **self.options()},
                     agent=self.agent(),
                     progress=moved,
                 )

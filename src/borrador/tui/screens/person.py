@@ -21,6 +21,9 @@ class PersonScreen(BaseScreen):
         Binding("e", "edit", N_("Edit"), id="edit-person"),
         Binding("n", "new", N_("New requests"), id="new-for-person"),
         Binding("h", "handoff", N_("Hand off"), id="handoff-person"),
+        Binding("d", "drop", N_("DROP"), id="person-drop", show=False),
+        Binding("f", "freezes", N_("Freezes"), id="person-freezes", show=False),
+        Binding("l", "listings", N_("Listings"), id="person-listings", show=False),
         Binding("x", "erase", N_("Erase person"), id="erase-person", show=False),
         Binding("escape", "app.pop_screen", N_("Back"), id="back"),
     ]
@@ -99,6 +102,21 @@ class PersonScreen(BaseScreen):
         from borrador.tui.screens.new_requests import NewRequestsScreen
 
         self.host.open(lambda: NewRequestsScreen(person_id=self.person_id))
+
+    def action_drop(self) -> None:
+        from borrador.tui.screens.drop import DropScreen
+
+        self.host.open(lambda: DropScreen(self.person_id))
+
+    def action_freezes(self) -> None:
+        from borrador.tui.screens.freezes import FreezesScreen
+
+        self.host.open(lambda: FreezesScreen(self.person_id))
+
+    def action_listings(self) -> None:
+        from borrador.tui.screens.listings import ListingsScreen
+
+        self.host.open(lambda: ListingsScreen(self.person_id))
 
     def action_handoff(self) -> None:
         from borrador.tui.screens import tools

@@ -61,7 +61,9 @@ class RequestScreen(BaseScreen):
         ),
         Binding("x", "extended", N_("Extended"), id="extended", show=False),
         Binding("p", "status('partially-completed')", N_("Partly done"), id="partial", show=False),
+        Binding("u", "escalate('appeal')", N_("Appeal letter"), id="appeal"),
         Binding("l", "escalate('complaint')", N_("Complaint letter"), id="complaint", show=False),
+        Binding("m", "read_reply", N_("Read reply"), id="read-reply", show=False),
         Binding("w", "status('withdrawn')", N_("Withdraw"), id="withdraw", show=False),
         Binding("o", "mail_program", N_("Open in mail program"), id="mail-program", show=False),
         Binding("a", "recheck", N_("Re-check the listing"), id="recheck", show=False),
@@ -77,6 +79,7 @@ class RequestScreen(BaseScreen):
         yield Static(id="summary", classes="title")
         yield Static(id="deadlines")
         yield DataTable(id="history", cursor_type="row")
+        yield DataTable(id="replies", cursor_type="row")
         with VerticalScroll(id="detail"):
             yield Static(id="letter")
         yield Footer(compact=True)
@@ -85,6 +88,11 @@ class RequestScreen(BaseScreen):
         table = self.query_one("#history", DataTable)
         table.add_columns(_("Date"), _("From"), _("To"), _("Note"))
         table.styles.height = 8
+        replies = self.query_one("#replies", DataTable)
+        replies.add_columns(_("Reply date"), _("From"), _("Subject"))
+        replies.styles.height = 5
+        replies.display = False  # shown once a reply is stored for this request
+        self.reading: int | None = None  # the reply whose text the lower pane shows
 
     def on_screen_resume(self) -> None:
         self.show()
@@ -160,9 +168,77 @@ class RequestScreen(BaseScreen):
                 _(str(event.to_status)),
                 literal(event.note),
             )
+        if self.appeal_offered():
+            text += "\n" + _("You can appeal to the recipient first: press u.")
+            self.query_one("#deadlines", Static).update(literal(text))
+        self.show_replies()
+        self.show_lower()
+        self.refresh_bindings()
+
+    def show_replies(self) -> None:
+        table = self.query_one("#replies", DataTable)
+        table.clear()
+        replies = self.session.replies.for_request(self.request_id)
+        table.display = bool(replies)
+        for reply in replies:
+            sender = (
+                f"{reply.from_name} <{reply.from_address}>"
+                if reply.from_name
+                else reply.from_address
+            )
+            table.add_row(
+                literal(reply.sent_at[:16].replace("T", " ")),
+                literal(sender),
+                literal(reply.subject),
+                key=str(reply.id),
+            )
+
+    def show_lower(self) -> None:
+        """The letter, or the text of the reply asked for with `m`."""
+        if self.reading is not None:
+            reply = self.session.replies.get(self.reading)
+            head = _("Reply from {sender} on {date}: {subject}").format(
+                sender=reply.from_address, date=reply.sent_at[:10], subject=reply.subject
+            )
+            self.query_one("#letter", Static).update(literal(head + "\n\n" + reply.body))
+            return
+        request = self.session.requests.get(self.request_id)
         self.query_one("#letter", Static).update(
             literal(request.letter_text or _("No letter stored yet."))
         )
+
+    def appeal_offered(self) -> bool:
+        """After a denial or a passed due date, where the request's law sets an appeal step."""
+        request = self.session.requests.get(self.request_id)
+        if request.kind == "appeal" or not request.legal_basis:
+            return False
+        rule = self.session.tracking.rule_for(request.legal_basis, str(request.kind))
+        if rule.law != request.legal_basis or rule.appeal is None or rule.courtesy:
+            return False
+        if request.status in ("denied", "partially-completed"):
+            return True
+        clocks = self.session.tracking.deadlines(request)
+        if clocks is None or request.status not in CLOCK_RUNNING:
+            return False
+        return (request.extended_due_on or clocks.respond_by) < self.session.clock.today()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return super().check_action(action, parameters)
+        if action == "escalate" and parameters == ("appeal",):
+            return self.appeal_offered()
+        if action == "read_reply":
+            return bool(self.query_one("#replies", DataTable).row_count)
+        return super().check_action(action, parameters)
+
+    def action_read_reply(self) -> None:
+        table = self.query_one("#replies", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        chosen = int(key) if key else None
+        self.reading = None if self.reading == chosen else chosen  # `m` again: the letter
+        self.show_lower()
 
     # -- actions ----------------------------------------------------------------------------
     def run_change(self, status: str, **facts: Any) -> None:
@@ -267,8 +343,9 @@ class RequestScreen(BaseScreen):
             )
             self.changed()
 
+        titles = {"follow-up": _("Follow-up letter"), "appeal": _("Appeal letter")}
         self.ask(
-            _("Follow-up letter") if kind == "follow-up" else _("Complaint letter"),
+            titles.get(kind, _("Complaint letter")),
             [
                 (
                     "format",
