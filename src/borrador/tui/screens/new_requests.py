@@ -135,8 +135,10 @@ class NewRequestsScreen(BaseScreen):
         self.query_one("#pack", Select).set_options(
             [(literal(p.title), p.id) for p in catalog.packs.values()]
         )
+        # Records targets (no consumer route: ask an agency for their records) take no letter.
         self.query_one("#chosen", SelectionList).add_options(
-            [(literal(e.name), e.slug) for e in self.session.catalog.search("")]
+            [(literal(e.name), e.slug) for e in self.session.catalog.search("")
+             if not e.records_target]  # fmt: skip
         )
         self.query_one("#made", DataTable).add_columns(
             _("Id"), _("Recipient"), _("Files"), _("Status")
