@@ -4,6 +4,7 @@ the rest; then cross-file links (covered_by, packs) are checked."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import tomllib
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -144,8 +145,24 @@ def load_distinct_pairs() -> tuple[tuple[Distinct, ...], list[CatalogError]]:
         return (), [CatalogError("registry_matching.toml", "syntax", str(exc))]
 
 
-def load_curated(folder: Traversable | None = None) -> Catalog:
-    entries, errors = load_entries(folder or data_folder())
+def _read_curated(folder: Traversable) -> Catalog:
+    entries, errors = load_entries(folder)
     packs, pack_errors = load_packs(entries)
     distinct, distinct_errors = load_distinct_pairs()
     return Catalog(entries, packs, errors + pack_errors + distinct_errors, distinct=distinct)
+
+
+@functools.cache
+def _shipped_curated() -> Catalog:
+    """The packaged catalog, read once: package data does not change while the program runs."""
+    return _read_curated(data_folder())
+
+
+def load_curated(folder: Traversable | None = None) -> Catalog:
+    """The curated catalog from `folder`, or the packaged one. The entries themselves are
+    frozen; the containers are fresh each time, so a caller may change its own copy."""
+    if folder is not None:
+        return _read_curated(folder)
+    shipped = _shipped_curated()
+    return dataclasses.replace(shipped, entries=dict(shipped.entries),
+                               packs=dict(shipped.packs), errors=list(shipped.errors))  # fmt: skip

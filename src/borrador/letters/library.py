@@ -159,15 +159,27 @@ def _check_nesting(env: jinja2.Environment, name: str, source: str) -> None:
         raise LetterTemplateError(f"{name}:{exc.lineno}: {exc.message}.") from None
 
 
+_SHIPPED: dict[str, tuple[dict[str, str], dict[str, TemplateInfo]]] = {}
+
+
+def _read_shipped(shipped: Traversable | Path) -> tuple[dict[str, str], dict[str, TemplateInfo]]:
+    """The shipped templates and their headers, read once per folder: they are package data
+    and do not change while the program runs (user templates are re-read every time)."""
+    key = str(shipped)
+    if key not in _SHIPPED:
+        sources = _read_tree(shipped)
+        infos = {name: parse_header(name, source, user=False)  # shipped ones must be valid
+                 for name, source in sources.items() if not _is_partial(name)}  # fmt: skip
+        _SHIPPED[key] = (sources, infos)
+    sources, infos = _SHIPPED[key]
+    return dict(sources), dict(infos)  # copies: user templates are added to them
+
+
 class TemplateLibrary:
     def __init__(self, shipped: Traversable | Path, user_dir: Path | None = None) -> None:
-        self.sources = _read_tree(shipped)
+        self.sources, self.infos = _read_shipped(shipped)
         self.user_names: set[str] = set()
         self.errors: list[LetterTemplateError] = []
-        self.infos: dict[str, TemplateInfo] = {}
-        for name, source in self.sources.items():
-            if not _is_partial(name):  # shipped templates must be valid: a bug otherwise
-                self.infos[name] = parse_header(name, source, user=False)
         if user_dir is not None:
             for name, source in _read_tree(user_dir).items():
                 if _is_partial(name):
