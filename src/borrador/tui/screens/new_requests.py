@@ -138,7 +138,7 @@ class NewRequestsScreen(BaseScreen):
         # Records targets (no consumer route: ask an agency for their records) take no letter.
         self.query_one("#chosen", SelectionList).add_options(
             [(literal(e.name), e.slug) for e in self.session.catalog.search("")
-             if not e.records_target]  # fmt: skip
+             if not e.records_target]
         )
         self.query_one("#made", DataTable).add_columns(
             _("Id"), _("Recipient"), _("Files"), _("Status")
