@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +14,12 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from borrador.home.paths import Paths
+from borrador.home.lock import StoreLock
+from borrador.home.paths import Paths, ensure_private_dir
 from borrador.i18n import set_language
-from borrador.keys import FLOOR, KdfParams
+from borrador.keys import FLOOR, KdfParams, KeyFile
 from borrador.services import Session, init_store
+from borrador.storage.db import Database
 from tests.helpers.cli import run_cli, run_cli_process
 from tests.helpers.common import PASSPHRASE, FixedClock
 from tests.helpers.memory_keyring import MemoryKeyring
@@ -107,9 +110,33 @@ def clock() -> FixedClock:
     return FixedClock()
 
 
+@pytest.fixture(scope="session")
+def _fresh_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """One new, empty store per test worker, made by init_store itself (floor Argon2id, every
+    migration); each `session` starts from a copy of its files."""
+    root = tmp_path_factory.mktemp("fresh-store") / "home"
+    with init_store(Paths(root), PASSPHRASE, kdf=FLOOR) as made:
+        data_key = made.keys.data_key
+    return root, data_key
+
+
 @pytest.fixture
-def session(paths: Paths, clock: FixedClock) -> Iterator[Session]:
-    with init_store(paths, PASSPHRASE, kdf=FLOOR, clock=clock) as opened:
+def session(paths: Paths, clock: FixedClock, _fresh_store: tuple[Path, bytes]) -> Iterator[Session]:
+    """A new store, as `init_store` returns it (locked as open, empty, at the latest schema),
+    copied from this worker's fresh one: a real SQLCipher file and key file, without paying
+    the key derivation and the migrations again for every test."""
+    source, data_key = _fresh_store
+    ensure_private_dir(paths.root)
+    for made in sorted(source.iterdir()):
+        if made.is_file() and not made.name.endswith((".lock", "-shm")):
+            shutil.copyfile(made, paths.root / made.name)
+            os.chmod(paths.root / made.name, 0o600)
+    lock = StoreLock(paths)
+    lock.shared()
+    opened = Session(paths, Database(paths.database, data_key), KeyFile.load(paths.key_file),
+                     clock, data_key)  # fmt: skip
+    opened.store_lock = lock
+    with opened:
         yield opened
 
 
