@@ -43,3 +43,21 @@ async def test_drafted_first_then_denials_with_their_appeal_date_then_overdue(ap
         await settle(pilot)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert "Denied" not in [r[0] for r in rows]  # appealed: the appeal's own clock shows
+
+
+async def test_the_dashboard_says_how_brokers_keep_the_law(app):
+    """The compliance scorecard's summary, from this store's own requests (F8 has the rest)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        session = app.session
+        late = session.requests.create(1, "spokeo", "delete")
+        session.requests.change_status(late.id, "sent", on=dt.date(2026, 6, 1), channel="web")
+        await settle(pilot)
+        screen = app.screen
+        screen.action_refresh()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        text = str(screen.query_one("#scorecard", Static).render())
+        scores = {s.broker: s for s in session.scorecard.scores()}
+        assert scores["spokeo"].overdue_unanswered >= 1  # the store's own fact, then its words
+        assert "answered within the legal deadline" in text and "Spokeo" in text

@@ -21,6 +21,7 @@ from borrador.tui.wording import next_step
 
 if TYPE_CHECKING:
     from borrador.services.progress import PersonProgress
+    from borrador.services.scorecard import BrokerScore
 
 SHOWN = 100  # the most urgent rows; the rest wait their turn (see `borrador due`)
 SHOWN_PEOPLE = 50  # people with the most overdue work first
@@ -58,6 +59,7 @@ class DashboardScreen(BaseScreen):
         yield Static("", id="loading", classes="hint")
         yield Static(_("Progress per person"), classes="title")
         yield RowTable(id="progress", cursor_type="row")
+        yield Static("", id="scorecard", classes="hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -88,6 +90,24 @@ class DashboardScreen(BaseScreen):
         people = sorted(self.session.progress.per_person(due),
                         key=lambda r: (-r.overdue, -r.waiting))  # fmt: skip
         self.from_worker(self.fill, rows, people)
+        self.from_worker(self.show_scorecard, self.session.scorecard.scores())
+
+    def show_scorecard(self, scores: list[BrokerScore]) -> None:
+        """How the brokers written to are keeping the law, from this store's own requests."""
+        timed = sum(s.with_legal_deadline for s in scores)
+        if not timed:
+            self.query_one("#scorecard", Static).update("")
+            return
+        in_time = sum(s.answered_in_time for s in scores)
+        late = sorted((s for s in scores if s.answered_late + s.overdue_unanswered),
+                      key=lambda s: -(s.answered_late + s.overdue_unanswered))[:3]  # fmt: skip
+        text = _("Scorecard (F8): {n} of {total} answered within the legal deadline.").format(
+            n=in_time, total=timed
+        )
+        if late:
+            names = ", ".join(f"{s.name} ({s.answered_late + s.overdue_unanswered})" for s in late)
+            text += " " + _("Late or unanswered most: {names}.").format(names=names)
+        self.query_one("#scorecard", Static).update(literal(text))
 
     def fill(self, rows: list[Row], people: list[PersonProgress]) -> None:
         table = self.query_one("#due", RowTable)
