@@ -1,5 +1,6 @@
 """The UI: whole processes from exec, in a pseudo-terminal: `borrador` (600 registry brokers,
-500 people, 10,000 requests, opened with BORRADOR_PASSPHRASE) to its first dashboard frame and
+500 people, 10,000 requests, 500 DROP filings, 2,000 evidence files, opened with
+BORRADOR_PASSPHRASE) to its first dashboard frame and
 to the rows filled in, vs a bare Textual app (Header, a 50-row DataTable, Footer) to its first
 frame; and the catalog filter per keystroke over 5,000 entries."""
 
@@ -32,8 +33,15 @@ def populate(home: Path) -> None:
         registry.write_bytes(ca_cppa_2026(many_rows(600)))
         session.registry.import_file(registry)
         base = dt.date(2026, 6, 1)
+        evidence = home.parent / "evidence.png"  # a tiny real PNG: what a screenshot starts with
+        evidence.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 2048)
         for n in range(500):
             person = session.people.add({"name": f"Persona Inventada {n}", "state": "CA"})
+            # 500 DROP filings and 2,000 evidence files (issue 16): the dashboard must not slow
+            session.drop.add(person.id or 0, base, gave=["names", "emails"])
+            for broker in ("spokeo", "whitepages", "radaris", "mylife"):
+                session.listings.record(person.id or 0, broker, "found", on=base,
+                                        evidence=evidence)  # fmt: skip
             drafts = [Request(person_id=person.id or 0, recipient=BROKERS[i % 6],
                               kind=Kind.DELETE, status=Status.SENT, legal_basis="privacy-ca",
                               channel=Channel.WEB, created_on=base,
