@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from borrador.core.errors import BorradorError
-from borrador.i18n import _
+from borrador.i18n import LANGUAGES, _, language
 from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import StoreUnlocked
@@ -22,6 +22,9 @@ class UnlockScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock-box"):
+            # The language first: someone who reads only Spanish must be able to start.
+            yield Select([(name, code) for code, name in LANGUAGES.items()], value=language(),
+                         allow_blank=False, id="language")  # fmt: skip
             if self.first_run:
                 yield Static(_("Welcome to Borrador"), classes="title")
                 yield Static(
@@ -63,6 +66,15 @@ class UnlockScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        code = str(event.value)
+        if event.select.id != "language" or code == language():
+            return
+        self.host.prefs.save("language", code)  # kept for the next start, before any store
+        self.host.apply_language(code)
+        self.refresh(recompose=True)
+        self.call_after_refresh(lambda: self.query_one("#passphrase", Input).focus())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "passphrase" and self.first_run:
