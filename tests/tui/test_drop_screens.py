@@ -71,3 +71,21 @@ async def test_listings_and_scorecard_screens(app):
         await pilot.pause()
         brokers = [r[0] for r in _rows(app.screen, "#scorecard")]
         assert "Spokeo" in brokers and "Acxiom" in brokers
+
+
+async def test_listing_evidence_is_attached_from_the_screen_into_the_store(app, tmp_path):
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(ListingsScreen(1))
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#listing-evidence").value = str(shot)
+        screen.query_one("#listing-sites").focus()
+        await pilot.press("f")
+        await pilot.pause()
+        [info] = app.session.listings.evidence_list(1)
+        _info, data = app.session.listings.evidence(info.id)
+        assert data == shot.read_bytes()  # kept inside the encrypted store
+        assert screen.query_one("#listing-evidence").value == ""

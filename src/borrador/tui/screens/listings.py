@@ -4,11 +4,12 @@ on a key press, and what the user saw there (found / not found / removed)."""
 from __future__ import annotations
 
 import webbrowser
+from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
@@ -38,9 +39,12 @@ class ListingsScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(_("Check listings"), classes="title")
-        yield Static(_("Opening a search tells the site the name searched. Evidence files "
-                       "are added with 'borrador listings record --evidence'."),
+        yield Static(_("Opening a search tells the site the name searched. To keep evidence, "
+                       "give a screenshot or PDF below before recording: it is stored inside "
+                       "the encrypted store, never as a loose file."),
                      classes="hint")  # fmt: skip
+        yield Input(placeholder=_("Evidence file (optional): a screenshot or PDF"),
+                    id="listing-evidence")  # fmt: skip
         yield DataTable(id="listing-sites", cursor_type="row", zebra_stripes=True)
         yield Static("", id="listing-what", markup=False)
         yield Static(_("Checks recorded"), classes="title")
@@ -57,6 +61,7 @@ class ListingsScreen(BaseScreen):
             if "people-search" in e.categories and not e.covered_by and e.status == "active":
                 sites.add_row(literal(e.name), _("address known") if e.search_url else "",
                               key=e.slug)  # fmt: skip
+        sites.focus()  # the keys (open, found, not found, removed) act on the highlighted site
         self.load()
 
     def load(self) -> None:
@@ -88,10 +93,14 @@ class ListingsScreen(BaseScreen):
         slug = self._slug()
         if slug is None:
             return
+        given = self.query_one("#listing-evidence", Input).value.strip()
+        evidence = Path(given).expanduser() if given else None
         try:
-            done = self.session.listings.record(self.person_id, slug, RESULT_KEYS[key])
+            done = self.session.listings.record(self.person_id, slug, RESULT_KEYS[key],
+                                                evidence=evidence)  # fmt: skip
         except BorradorError as exc:
             self.say(str(exc), severity="error")
             return
+        self.query_one("#listing-evidence", Input).value = ""
         self.say(done.what)
         self.load()
