@@ -101,9 +101,11 @@ def due(within: int | None, as_json: bool) -> None:
     with open_session() as session:
         items = session.tracking.due(within)
     if as_json:
+        # Field by field, not dataclasses.asdict: that deep-copies every value of 10,000 items.
+        fields = [f.name for f in dataclasses.fields(items[0])] if items else []
         click.echo(output.dumps([
-            {**dataclasses.asdict(i), "date": i.date.isoformat(), "overdue": i.overdue,
-             "action": i.action}
+            {**{f: getattr(i, f) for f in fields}, "date": i.date.isoformat(),
+             "overdue": i.overdue, "action": i.action}
             for i in items]))  # fmt: skip
         return
     if not items:
