@@ -266,3 +266,15 @@ def test_a_previewed_explainer_names_no_missing_request(session, language):
     previews = session.letters.preview(person.id, ["spokeo", "acxiom"], "delete", fmt="txt")
     for _request, letter in previews:
         assert letter.explainer and "None" not in letter.explainer
+
+
+def test_an_email_draft_has_no_postal_blocks_or_hand_signature(session, tmp_path):
+    person = session.people.add(sample_person(state="CO", language="en"))
+    [made] = session.letters.make(person.id, ["acxiom"], "delete", fmt="eml", out_dir=tmp_path)
+    text = made.request.letter_text
+    street = sample_person()["addresses"][0]["street"]
+    assert text.startswith("Re: ") and "Sincerely," in text and person.name in text
+    assert street not in text.split("To find the records")[0]  # no sender block above
+    assert "P.O. Box" not in text and "____" not in text and "certified mail" not in text
+    eml = next(p for p in made.files if p.suffix == ".eml").read_text()
+    assert "____" not in eml and "certified mail" not in eml

@@ -25,11 +25,16 @@ class Letter:
     @property
     def text(self) -> str:
         """The exact text sent, stored with the request as evidence."""
+        signed = self.signer + (f"\n{self.signer_note}" if self.signer_note else "")
+        if not self.by_mail and self.to_email:  # an email: no postal blocks, no hand signature
+            parts = [f"Re: {self.subject}", self.body]
+            if self.signer:
+                parts += ["Sincerely,", signed]
+            return "\n\n".join(p for p in parts if p.strip()) + "\n"
         parts = ["\n".join(self.sender_lines), self.date_line,
                  "\n".join(self.recipient_lines), f"Re: {self.subject}", self.body]
         if self.signer:  # a form with its own signature block (the authorisation) has none
-            parts += ["Sincerely,", f"\n\n______________________________\n{self.signer}"
-                      + (f"\n{self.signer_note}" if self.signer_note else "")]  # fmt: skip
+            parts += ["Sincerely,", f"\n\n______________________________\n{signed}"]
         if self.by_mail:
             parts.append("Sent by certified mail, article number: ______________________")
         return "\n\n".join(p for p in parts if p.strip()) + "\n"
