@@ -177,3 +177,25 @@ def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]
         terminalreporter.section("reliability and security figures")
         for line in figures:
             terminalreporter.write_line(line)
+
+
+# The few tests that take many seconds start first: with xdist, a long test that starts last
+# keeps one worker busy alone at the end while the other is idle.
+LONG_FIRST = (
+    "test_any_user_template_loads_or_is_refused_clearly",
+    "test_every_screen_and_selector_shows_hostile_text_literally",
+    "test_any_table_gives_an_entry_or_a_catalog_error",
+    "test_request_actions",
+    "test_sanitized_text_has_no_controls_escapes_or_bidi",
+    "test_arbitrary_input_gives_a_result_or_a_named_error",
+    "test_any_command_line_ends_cleanly",
+    "test_recheck_listed_again_and_mail_program_honesty",
+    "test_a_template_cannot_take_gigabytes",
+    "test_any_rows_under_a_real_header",
+    "test_kill_during_rekey",
+    "test_kill_during_writes",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: getattr(item, "originalname", item.name) not in LONG_FIRST)
