@@ -7,15 +7,14 @@ from pathlib import Path
 
 import click
 
+from borrador.cli import output
 from borrador.cli.app import open_session, secret
-from borrador.core.text import parse_date
 from borrador.services.store import ENV_PASSPHRASE
 
 ENV_NEW_PASSPHRASE = "BORRADOR_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
 
 
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    return None if value is None else parse_date("--date", value)
+_date = output.date_option  # one date callback for every command
 
 
 @click.group()

@@ -13,11 +13,8 @@ import click
 from borrador.cli import output
 from borrador.cli.app import fail, open_session
 from borrador.core.requests import Channel
-from borrador.core.text import parse_date
 
-
-def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    return None if value is None else parse_date(f"--{param.name}".replace("_", "-"), value)
+_date = output.date_option  # one date callback for every command
 
 
 def read_pin() -> str:

@@ -100,3 +100,12 @@ def request_text(request: Request, events: list[Event]) -> str:
             f"    {e.on.isoformat()}  {e.from_status or '':>22} → {e.to_status}{note}{actor}"
         )
     return "\n".join(lines)
+
+
+def date_option(_ctx: object, param: object, value: str | None) -> dt.date | None:
+    """Click callback for a date option: YYYY-MM-DD or MM/DD/YYYY; a bad one is refused with
+    the option named (`--on: …`)."""
+    from borrador.core.text import parse_date
+
+    name = str(getattr(param, "name", "") or "date").replace("_", "-")
+    return None if value is None else parse_date(f"--{name}", value)

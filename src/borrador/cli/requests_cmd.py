@@ -9,12 +9,9 @@ import click
 from borrador.cli import output
 from borrador.cli.app import open_session
 from borrador.core.requests import Channel, Kind, Status
-from borrador.core.text import parse_date
 from borrador.services.requests import DENIAL_REASONS
 
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    return None if value is None else parse_date("--on", value)
+_date = output.date_option  # one date callback for every command
 
 
 @click.group()

@@ -11,13 +11,11 @@ import click
 
 from borrador.cli import output
 from borrador.cli.app import current_paths, open_session
-from borrador.core.text import parse_date
 
 KINDS = ("opt-out", "delete", "access", "correct", "disclosure", "dispute", "records", "appeal")
 
 
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    return None if value is None else parse_date("--received", value)
+_date = output.date_option  # one date callback for every command
 
 
 @click.group()
