@@ -35,6 +35,7 @@ from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
+from borrador.tui.screens.drop_offer import drop_note
 from borrador.tui.widgets.routes import WAYS, Route, RouteTable
 
 STEPS = ("person", "recipients", "kind", "review", "deliver", "sent")
@@ -177,7 +178,7 @@ class NewRequestsScreen(BaseScreen):
         if action == "full_letter":
             return STEPS[self.step] == "review"
         if action == "drop_guide":
-            return STEPS[self.step] in ("kind", "review") and self.drop_offered()
+            return STEPS[self.step] in ("kind", "review") and bool(self.drop_note())
         return True
 
     def problem(self, message: str) -> None:
@@ -265,38 +266,12 @@ class NewRequestsScreen(BaseScreen):
         place = self.agency_place()
         return {"agency_state": place} if place else {}
 
-    def drop_reached(self) -> tuple[int, bool]:
-        """How many chosen recipients DROP reaches, and whether that is known (a California
-        Delete Act registry was imported)."""
-        catalog = self.session.catalog.catalog()
-        brokers = [s for s in self.recipients() if catalog.covering(s).kind == "broker"]
-        reach = [self.session.catalog.reach(s).get("drop") for s in brokers]
-        return sum(1 for r in reach if r), any(r is not None for r in reach) or not brokers
-
-    def drop_offered(self) -> bool:
-        """A Californian asking brokers to delete or stop selling: DROP does it at once."""
+    def drop_note(self) -> str:
         try:
             person = self.session.people.get(self.person())
         except BorradorError:
-            return False
-        if person.state != "CA" or self.kind() not in ("delete", "opt-out"):
-            return False
-        reached, known = self.drop_reached()
-        return reached > 0 or not known
-
-    def drop_note(self) -> str:
-        if not self.drop_offered():
             return ""
-        reached, known = self.drop_reached()
-        if known:
-            lead = _("California's DROP reaches {n} of these brokers: one request there asks "
-                     "every registered broker to delete at once.").format(n=reached)  # fmt: skip
-        else:
-            lead = _(
-                "California residents can use DROP, one request to every broker in the "
-                "state's registry (import the registry to see which of these it reaches)."
-            )
-        return lead + " " + _("Ctrl+G opens the DROP guide. You can still make these letters.")
+        return drop_note(self.session, person.state, self.recipients(), self.kind())
 
     def action_drop_guide(self) -> None:
         from borrador.tui.screens.guide_view import GuideView
