@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import socket
 import ssl
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from borrador.core.errors import BorradorError
 from borrador.letters.replies.message import header_text, message_ids
-from borrador.letters.smtp import LOCAL_HOSTS, MailError
+from borrador.letters.smtp import LOCAL_HOSTS, MailError, transport_error
 
 SECURITY = ("tls", "starttls", "plain")
 TIMEOUT = 30.0
@@ -75,23 +74,9 @@ def _explain(exc: BaseException, account: ImapAccount) -> BaseException:
             f"{where} refused the user name or password.",
             hint="Check them with 'borrador replies setup'.",
         )
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailError(
-            f"{where}: its certificate could not be verified ({exc.verify_message}).",
-            hint="Nothing was read; check the server "
-            "name, or give its certificate authority with --ca-file.",
-        )
-    if isinstance(exc, ssl.SSLError):
-        return MailError(
-            f"{where}: the secure connection failed ({exc.reason}).",
-            hint="Check the port and the security setting (tls or starttls).",
-        )
-    if isinstance(exc, TimeoutError | socket.timeout):
-        return MailError(f"{where} did not answer in time.", hint="Try again later.")
-    if isinstance(exc, ConnectionRefusedError):
-        return MailError(f"{where} refused the connection.", hint="Check the host and port.")
-    if isinstance(exc, socket.gaierror):
-        return MailError(f"{account.host} cannot be found.", hint="Check the host name.")
+    transport = transport_error(exc, account.host, account.port, nothing="Nothing was read")
+    if transport is not None:
+        return transport
     if isinstance(exc, ix.IMAPClientAbortError | EOFError | ConnectionError):
         return MailError(
             f"{where} closed the connection.",

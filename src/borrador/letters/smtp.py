@@ -102,6 +102,29 @@ class Connection:
             raise MailError(f"the server refused {', '.join(refused)}.")
 
 
+def transport_error(exc: BaseException, host: str, port: int, *, nothing: str) -> MailError | None:
+    """What went wrong reaching a mail server, whatever the protocol (SMTP or IMAP): the
+    certificate, TLS, time, a refusal, an unknown host. None when it was something else."""
+    where = f"{host}:{port}"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return MailError(
+            f"{where}: its certificate could not be verified ({exc.verify_message}).",
+            hint=f"{nothing}; check the server name, or give its certificate authority.",
+        )
+    if isinstance(exc, ssl.SSLError):
+        return MailError(
+            f"{where}: the secure connection failed ({exc.reason}).",
+            hint="Check the port and the security setting (tls or starttls).",
+        )
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return MailError(f"{where} did not answer in time.", hint="Check the connection.")
+    if isinstance(exc, ConnectionRefusedError):
+        return MailError(f"{where} refused the connection.", hint="Check the host and port.")
+    if isinstance(exc, socket.gaierror):
+        return MailError(f"{host} cannot be found.", hint="Check the host name.")
+    return None
+
+
 def explain(exc: BaseException, account: MailAccount) -> BaseException:
     where = f"{account.host}:{account.port}"
     if isinstance(exc, smtplib.SMTPAuthenticationError):
@@ -119,24 +142,11 @@ def explain(exc: BaseException, account: MailAccount) -> BaseException:
         return MailError(f"{where} refused the sender {exc.sender}.")
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return MailError(f"{where} closed the connection.", hint="Try again later.")
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailError(
-            f"{where}: its certificate could not be verified ({exc.verify_message}).",
-            hint="Nothing was sent; check the server name.",
-        )
-    if isinstance(exc, ssl.SSLError):
-        return MailError(
-            f"{where}: the secure connection failed ({exc.reason}).",
-            hint="Check the port and the security setting (tls or starttls).",
-        )
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return MailError(f"{where} does not offer {exc}.", hint="Check the security setting.")
-    if isinstance(exc, TimeoutError | socket.timeout):
-        return MailError(f"{where} did not answer in time.", hint="Check the connection.")
-    if isinstance(exc, ConnectionRefusedError):
-        return MailError(f"{where} refused the connection.", hint="Check the host and port.")
-    if isinstance(exc, socket.gaierror):
-        return MailError(f"{account.host} cannot be found.", hint="Check the host name.")
+    transport = transport_error(exc, account.host, account.port, nothing="Nothing was sent")
+    if transport is not None:
+        return transport
     if isinstance(exc, smtplib.SMTPException | OSError):
         return MailError(f"{where}: {type(exc).__name__}: {exc}.")
     return exc
