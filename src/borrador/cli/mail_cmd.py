@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from borrador.cli.app import fail, open_session
+from borrador.cli.mail_options import ca_file_option, remember_option, security_option
 
 ENV_SMTP_PASSWORD = "BORRADOR_SMTP_PASSWORD"  # noqa: S105 (a variable name; for scripts)
 
@@ -29,20 +30,11 @@ def mail() -> None:
 @mail.command("setup")
 @click.option("--host", required=True, help="The outgoing (SMTP) server, e.g. smtp.example.org.")
 @click.option("--port", type=int, help="Default: 465 for tls, 587 for starttls.")
-@click.option(
-    "--security",
-    type=click.Choice(["tls", "starttls", "plain"]),
-    default="tls",
-    help="tls = encrypted from the start; plain is refused except to this machine.",
-)
+@security_option
 @click.option("--user", default="", help="The account's user name (often the address).")
 @click.option("--from", "from_address", required=True, help="The address letters come from.")
-@click.option("--ca-file", default="", help="An extra certificate authority to trust.")
-@click.option(
-    "--remember-password",
-    is_flag=True,
-    help="Keep the password in this computer's keyring (if it has one).",
-)
+@ca_file_option
+@remember_option
 def setup(
     host: str,
     port: int | None,

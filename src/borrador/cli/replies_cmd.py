@@ -13,6 +13,7 @@ import click
 from borrador.cli import output
 from borrador.cli import replies_output as show
 from borrador.cli.app import fail, open_session
+from borrador.cli.mail_options import ca_file_option, remember_option, security_option
 
 ENV_IMAP_PASSWORD = "BORRADOR_IMAP_PASSWORD"  # noqa: S105 (a variable name; for scripts)
 
@@ -58,20 +59,11 @@ def import_(files: tuple[Path, ...], as_json: bool) -> None:
 @replies.command("setup")
 @click.option("--host", required=True, help="The incoming (IMAP) server, e.g. imap.example.org.")
 @click.option("--port", type=int, help="Default: 993 for tls, 143 for starttls.")
-@click.option(
-    "--security",
-    type=click.Choice(["tls", "starttls", "plain"]),
-    default="tls",
-    help="tls = encrypted from the start; plain is refused except to this machine.",
-)
+@security_option
 @click.option("--user", required=True, help="The account's user name (often the address).")
 @click.option("--folder", default="INBOX", show_default=True, help="The folder to read.")
-@click.option("--ca-file", default="", help="An extra certificate authority to trust.")
-@click.option(
-    "--remember-password",
-    is_flag=True,
-    help="Keep the password in this computer's keyring (if it has one).",
-)
+@ca_file_option
+@remember_option
 def setup(
     host: str,
     port: int | None,
