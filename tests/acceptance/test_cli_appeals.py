@@ -28,8 +28,8 @@ def test_appeal_agency_state_and_legal_basis(run, tmp_path):
            "--format", "txt", "--out", str(out)))
     shown = json.loads(ok(run("requests", "show", "2", "--json")))
     assert shown["legal_basis"] == "privacy-co"
-    ok(run("requests", "mark", "2", "sent", "--on", "2026-09-01", "--channel", "mail"))
-    ok(run("requests", "mark", "2", "denied", "--on", "2026-09-20"))
+    ok(run("requests", "mark", "2", "sent", "--channel", "mail"))  # today: the day it was drafted
+    ok(run("requests", "mark", "2", "denied"))
     appeal = ok(run("letters", "make", "--kind", "appeal", "--request", "2", "--format", "txt",
                     "--out", str(out)))
     assert "appeal about 2" in appeal

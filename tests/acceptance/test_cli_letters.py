@@ -68,7 +68,8 @@ def test_make_show_escalate(run, tmp_path):
         input="n\n",
     )
     assert refused.returncode != 0 and "tells the agency" in refused.stderr
-    ok(run("requests", "mark", "1", "sent", "--on", "2026-09-01", "--channel", "mail"))
+    # sent the day it was drafted: a letter cannot go out before Borrador wrote it
+    ok(run("requests", "mark", "1", "sent", "--channel", "mail"))
     follow = ok(
         run(
             "letters",

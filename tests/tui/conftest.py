@@ -64,10 +64,12 @@ def resident(session, name, broker):
             ],
         }
     )
+    today, session.clock.day = session.clock.day, dt.date(2026, 9, 1)  # drafted and sent then
     [made] = session.letters.make(
         person.id, [broker], "delete", fmt="txt", out_dir=session.paths.root / "out"
     )
-    session.requests.change_status(made.request.id, "sent", on=dt.date(2026, 9, 1), channel="mail")
+    session.requests.change_status(made.request.id, "sent", channel="mail")
+    session.clock.day = today
     return person
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
@@ -108,6 +109,10 @@ CLOCK_RUNNING: tuple[Status, ...] = (S.SENT, S.ACKNOWLEDGED, S.VERIFICATION_REQU
 """With the recipient, waiting for an answer: a legal clock is running."""
 LETTER_NOTE = "for_letter"
 """An Event.detail key: the user marked this note for letters. Unmarked notes are private."""
+LETTER_STORED = "letter_stored"
+"""An Event.detail key: the letter's text was stored that day (it was drafted by then)."""
+LETTER_STORED_NOTE = "Letter text stored."  # its note (older stores' events have no key)
+
 ESCALATION_KINDS: frozenset[Kind] = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT, Kind.APPEAL})
 """Letters about an earlier request (made with --request ID), not to a new recipient."""
 LETTER_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.SECURITY_FREEZE)
@@ -216,6 +221,12 @@ class Event:
     detail: tuple[tuple[str, str], ...] = ()  # e.g. (("reason", "exempt"), ("exemption", "…"))
     id: int | None = None
 
+def drafted_on(events: Iterable[Event]) -> dt.date | None:
+    """The day Borrador first stored the request's letter: it cannot have gone out before."""
+    days = [e.on for e in events
+            if dict(e.detail).get(LETTER_STORED) or e.note == LETTER_STORED_NOTE]  # fmt: skip
+    return min(days, default=None)
+
 
 # Which date field a status change sets on the request.
 STATUS_DATE_FIELD: dict[Status, str] = {
@@ -231,7 +242,8 @@ def apply_transition(
     """The event recording `request` moving to `new` on `on`; raises if not allowed.
 
     `not_before` is the date of the last recorded change: history stays in date order. A
-    request drafted today may still be marked sent last week (entered after the fact).
+    request recorded today without a letter may still be marked sent last week (entered after
+    the fact); one whose letter was drafted today is refused by the service (`drafted_on`).
     """
     check_transition(request.status, new)
     if not_before and on < not_before:

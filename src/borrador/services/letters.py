@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 from borrador.catalog.model import Broker
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.people import Person
-from borrador.core.requests import ESCALATION_KINDS, Event, Kind, Request, parse_enum
+from borrador.core.requests import (
+    ESCALATION_KINDS,
+    LETTER_STORED,
+    LETTER_STORED_NOTE,
+    Event,
+    Kind,
+    Request,
+    parse_enum,
+)
 from borrador.core.states import state_name
 from borrador.home.faults import fault_point
 from borrador.home.written_files import write_logged
@@ -406,5 +414,6 @@ class LetterService:
         after = dataclasses.replace(request, letter_text=text, version=request.version + 1)
         event = Event(request_id=request.id or 0, on=self.clock.today(),
                       from_status=request.status, to_status=request.status,
-                      note="Letter text stored.")  # fmt: skip
+                      note=LETTER_STORED_NOTE,
+                      detail=((LETTER_STORED, "yes"),))  # fmt: skip
         return self.requests.save_change(request, after, event, self.clock.now())

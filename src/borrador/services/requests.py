@@ -22,6 +22,7 @@ from borrador.core.requests import (
     Request,
     Status,
     apply_transition,
+    drafted_on,
     parse_enum,
     parse_slug,
     with_status,
@@ -271,6 +272,8 @@ class RequestService:
                 raise ValidationError(option, f"goes only with '{OPTION_STATUS[option]}'")
         when = self._when(on)
         before = self.requests.get(request_id)
+        if new is Status.SENT:
+            self._not_before_drafted(request_id, when)
         event = apply_transition(before, new, when, note, not_before=self._last_change(request_id))
         after = with_status(before, event)
         detail: dict[str, str] = {}
@@ -290,6 +293,16 @@ class RequestService:
         if new is Status.SENT and saved.kind in ESCALATES and saved.parent_id:
             self._escalate_parent(saved, when)
         return saved
+
+    def _not_before_drafted(self, request_id: int, when: dt.date) -> None:
+        drafted = drafted_on(self.requests.events(request_id))
+        if drafted and when < drafted:
+            raise ValidationError(
+                "date",
+                f"{when} is before the letter was drafted ({drafted}); it cannot have gone out "
+                "earlier",
+                hint="Give the day it was mailed, emailed or submitted.",
+            )
 
     def _escalate_parent(self, sent: Request, when: dt.date) -> None:
         """Sending a follow-up (or complaint) moves the request it is about along too."""
