@@ -19,6 +19,7 @@ from borrador.core.requests import (
     ESCALATION_KINDS,
     LETTER_STORED,
     LETTER_STORED_NOTE,
+    Channel,
     Event,
     Kind,
     Request,
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
 
 FORMATS = ("txt", "pdf", "eml", "web")
 GUIDES = ("drop", "own-file")
+
+# The channel a letter made in this format goes by (plain text could go any way: not set).
+PLANNED_CHANNEL = {"pdf": Channel.MAIL, "eml": Channel.EMAIL, "web": Channel.WEB}
 
 
 def drop_context(person: Person, entry: Broker, kind: str) -> dict[str, bool]:
@@ -250,6 +254,30 @@ class LetterService:
         return [(d, self.build(person, catalog.get(d.recipient), d, fmt, options, agent))
                 for d in drafts]  # fmt: skip
 
+    def refusals(
+        self,
+        person_id: int,
+        ways: dict[str, list[str]],
+        kind: str,
+        *,
+        options: dict[str, Any] | None = None,
+        agent: ctx.Agent | None = None,
+    ) -> dict[str, BorradorError]:
+        """What would stop each recipient's letter in the way chosen for it (format -> slugs),
+        found before any file is made: a missing phone, no web form, no email address."""
+        person = self.people.get(person_id)
+        place = str((options or {}).get("agency_state") or "")
+        catalog, agent = self.catalog.catalog(), agent or self.signer.agent()
+        found: dict[str, BorradorError] = {}
+        for fmt, slugs in ways.items():
+            for slug in slugs:
+                try:
+                    draft = self.drafts.draft(person, slug, kind, "", None, "", agency_state=place)
+                    self.build(person, catalog.get(slug), draft, fmt, options, agent)
+                except BorradorError as exc:
+                    found[slug] = exc
+        return found
+
     def make(
         self,
         person_id: int,
@@ -324,6 +352,9 @@ class LetterService:
 
         agent = agent or self.signer.agent()
         catalog = self.catalog.catalog()
+        planned = PLANNED_CHANNEL.get(fmt)  # marking it sent starts from the way it was made for
+        drafts = [d if d.channel or not planned else dataclasses.replace(d, channel=planned)
+                  for d in drafts]  # fmt: skip
         # Recorded so sending can check for the person's signed authorisation: only where the
         # law lets the agent make this kind (elsewhere the letter is the person's own).
         acting = [d for d in drafts if agent and self._agent_acts(d, options)]

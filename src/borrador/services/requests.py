@@ -294,6 +294,29 @@ class RequestService:
             self._escalate_parent(saved, when)
         return saved
 
+    def mark_sent_many(
+        self,
+        request_ids: list[int],
+        *,
+        on: dt.date | None = None,
+        channel: str | None = None,
+        confirmation: str = "",
+    ) -> list[Request]:
+        """Several letters sent the same day: all are marked or none (one transaction). Each
+        goes by its own planned channel; `channel` is for those that have none."""
+        with self.requests.db.write():
+            out = []
+            for request_id in request_ids:
+                planned = self.requests.get(request_id).channel
+                try:
+                    out.append(self.change_status(
+                        request_id, "sent", on=on, channel=str(planned or channel or "") or None,
+                        confirmation=confirmation,
+                    ))  # fmt: skip
+                except ValidationError as exc:
+                    raise exc.within(f"requests[{request_id}]") from None
+            return out
+
     def _not_before_drafted(self, request_id: int, when: dt.date) -> None:
         drafted = drafted_on(self.requests.events(request_id))
         if drafted and when < drafted:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import BorradorError, ValidationError
 from borrador.i18n import N_, _
 
 # (what the hint mentions, what to say in the TUI instead); "" drops the hint.
@@ -41,3 +41,9 @@ def without_commands(text: str) -> str:
 def advice(error: BorradorError) -> str:
     """What the screen says about `error`."""
     return without_commands(str(error))
+
+
+def field_advice(error: ValidationError) -> str:
+    """What to say under the field a refusal names (the field's label is already there)."""
+    problem = error.problem if error.problem.endswith((".", "?", "!")) else error.problem + "."
+    return without_commands(f"{problem} {error.hint}".strip())

@@ -30,6 +30,20 @@ def next_step(item: Any) -> str:
     return _("The {kind} passed on {date}: send a follow-up letter.").format(kind=kind, date=date)
 
 
+# How a request went, as the screens name it (a channel value, its label).
+CHANNELS = [
+    ("mail", N_("mail")),
+    ("email", N_("email")),
+    ("web", N_("web form")),
+    ("fax", N_("fax")),
+    ("phone", N_("phone")),
+]
+
+
+def channel_label(channel: object) -> str:
+    return _(dict(CHANNELS).get(str(channel), str(channel))) if channel else "—"
+
+
 # Status, kind and recipient names that the screens translate when they show them.
 TERMS = (
     N_("drafted"),

@@ -21,12 +21,11 @@ from textual.widgets import (
     RadioButton,
     RadioSet,
     Select,
-    SelectionList,
     Static,
     TextArea,
 )
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import BorradorError, ValidationError
 from borrador.core.text import parse_state
 from borrador.i18n import N_, _
 from borrador.services.letter_files import Made
@@ -36,8 +35,13 @@ from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.drop_offer import drop_note
+from borrador.tui.widgets.made_letters import MadeLetters
+from borrador.tui.widgets.recipient_picker import RecipientPicker
 from borrador.tui.widgets.routes import WAYS, Route, RouteTable
 
+# What a recipient may need to find the person's records (a field the person may lack).
+PERSON_DETAILS = {"phone": N_("phone number"), "email": N_("email address"),
+                  "birth_date": N_("date of birth"), "address": N_("postal address")}  # fmt: skip
 STEPS = ("person", "recipients", "kind", "review", "deliver", "sent")
 KINDS = (
     ("opt-out", N_("Opt out of sale and sharing")),
@@ -67,6 +71,7 @@ class NewRequestsScreen(BaseScreen):
         self.shown: str | None = None  # whose letter the review box holds right now
         self.duplicates_seen: tuple[int, ...] = ()  # asked about once; Next again goes on
         self.made: list[Made] = []
+        self.refused: list[str] = []  # recipients whose letter cannot be made as chosen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,9 +79,7 @@ class NewRequestsScreen(BaseScreen):
         with ContentSwitcher(initial="person"):
             with Vertical(id="person"):
                 yield Select([], prompt=_("Choose a person"), id="who")
-            with Vertical(id="recipients"):
-                yield Select([], prompt=_("Add a pack…"), id="pack")
-                yield SelectionList(id="chosen")
+            yield RecipientPicker(id="recipients")
             with Vertical(id="kind"):
                 with RadioSet(id="what"):
                     for key, label in KINDS:
@@ -107,16 +110,17 @@ class NewRequestsScreen(BaseScreen):
                 yield Input(str(Path.home() / "borrador-letters"), id="out")
                 yield Checkbox(_("Also one combined PDF with a cover sheet"), id="combined")
                 yield Button(_("Make the letters"), variant="primary", id="make")
+                yield Button(_("Leave those out and make the rest"), id="make-rest")
                 yield ProgressBar(id="progress", show_eta=False)
             with Vertical(id="sent"):
                 yield Static(
                     _(
-                        "Send each letter. Press Enter on one to open it, then s to mark "
-                        "it sent, or e to send it by email."
+                        "Send the letters, then tick the ones you sent (space, or a for all) "
+                        "and press s to mark them sent. Enter opens one (e sends it by email)."
                     ),
                     classes="hint",
                 )
-                yield DataTable(id="made", cursor_type="row")
+                yield MadeLetters(id="made")
         yield Static("", id="problem", classes="error")
         with Horizontal(classes="buttons"):
             yield Button(_("Back"), id="back")
@@ -127,23 +131,20 @@ class NewRequestsScreen(BaseScreen):
         people = [(literal(p.name), p.id) for p in self.session.people.all()]
         who = self.query_one("#who", Select)
         who.set_options(people)
+        if self.person_id is None and len(people) == 1:  # the only person: nothing to choose
+            self.person_id = people[0][1]
         if self.person_id is not None:
             who.value = self.person_id
         if self.session.clinic.on:  # a volunteer always acts as the resident's agent
             as_agent = self.query_one("#as-agent", Checkbox)
             as_agent.value, as_agent.disabled = True, True
         catalog = self.session.catalog.catalog()
-        self.query_one("#pack", Select).set_options(
-            [(literal(p.title), p.id) for p in catalog.packs.values()]
-        )
         # Records targets (no consumer route: ask an agency for their records) take no letter.
-        self.query_one("#chosen", SelectionList).add_options(
-            [(literal(e.name), e.slug) for e in self.session.catalog.search("")
-             if not e.records_target]
-        )
-        self.query_one("#made", DataTable).add_columns(
-            _("Id"), _("Recipient"), _("Files"), _("Status")
-        )
+        self.query_one(RecipientPicker).fill(
+            [(e.name, e.slug) for e in self.session.catalog.search("") if not e.records_target],
+            [(p.title, p.id, [m.slug for m in catalog.pack_members(p.id)])
+             for p in catalog.packs.values()],
+        )  # fmt: skip
         self.show_step()
 
     # -- moving between steps ---------------------------------------------------------------
@@ -216,6 +217,8 @@ class NewRequestsScreen(BaseScreen):
             self.action_back()
         elif event.button.id == "make":
             self.make()
+        elif event.button.id == "make-rest":
+            self.leave_out(self.refused)
 
     # -- the choices ------------------------------------------------------------------------
     def person(self) -> int:
@@ -228,18 +231,14 @@ class NewRequestsScreen(BaseScreen):
         return str(self.query_one("#letter-pick", Select).value)
 
     def recipients(self) -> list[str]:
-        return list(self.query_one("#chosen", SelectionList).selected)
+        return self.query_one(RecipientPicker).picked()
 
     def kind(self) -> str:
         pressed = self.query_one("#what", RadioSet).pressed_button
         return pressed.name if pressed and pressed.name else "delete"
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "pack" and isinstance(event.value, str):
-            chosen = self.query_one("#chosen", SelectionList)
-            for member in self.session.catalog.catalog().pack_members(event.value):
-                chosen.select(member.slug)
-        elif event.select.id == "format" and isinstance(event.value, str):
+        if event.select.id == "format" and isinstance(event.value, str):
             self.query_one(RouteTable).set_all(event.value)
         elif event.select.id == "letter-pick":
             self.keep_edit()
@@ -418,6 +417,7 @@ class NewRequestsScreen(BaseScreen):
             )
             return
         self.problem("")
+        self.query_one("#make-rest", Button).display = False
         self.query_one("#make", Button).disabled = True
         self.query_one("#progress", ProgressBar).update(total=len(self.previews), progress=0)
         self.make_letters(
@@ -431,6 +431,12 @@ class NewRequestsScreen(BaseScreen):
         """In a worker: the UI stays live and the bar moves while letters render. One batch
         per way (each batch is all or nothing)."""
         bar = self.query_one("#progress", ProgressBar)
+        options = {"bodies": self.bodies, **self.options()}
+        refused = self.session.letters.refusals(self.person(), groups, self.kind(),
+                                                options=options, agent=self.agent())  # fmt: skip
+        if refused:  # said before any file is made
+            self.from_worker(self.cannot_make, refused)
+            return
         made: list[Made] = []
         for fmt, slugs in groups.items():
 
@@ -445,7 +451,7 @@ class NewRequestsScreen(BaseScreen):
                     fmt=fmt,
                     out_dir=out_dir,
                     combined=combined and fmt == "pdf",
-                    options={"bodies": self.bodies, **self.options()},
+                    options=options,
                     agent=self.agent(),
                     progress=moved,
                 )
@@ -456,22 +462,42 @@ class NewRequestsScreen(BaseScreen):
                 return
         self.from_worker(self.after_made, made)
 
+    def cannot_make(self, refused: dict[str, BorradorError]) -> None:
+        """Name every letter that cannot be made as chosen, and offer to leave them out."""
+        routes = self.query_one(RouteTable).routes
+        lacking: dict[str, list[str]] = {}  # a detail of the person's they need -> who
+        lines = []
+        for slug, exc in refused.items():
+            name = routes[slug].name if slug in routes else slug
+            if isinstance(exc, ValidationError) and exc.field in PERSON_DETAILS:
+                lacking.setdefault(exc.field, []).append(name)
+            else:
+                lines.append(f"{name}: {advice(exc)}")
+        lines += [_("{names} need the person's {detail} to find the records, and none is "
+                    "recorded: add it on the People screen (F2), or leave them out.").format(
+                      names=", ".join(who), detail=_(PERSON_DETAILS[field]))
+                  for field, who in lacking.items()]  # fmt: skip
+        self.refused = list(refused)
+        self.after_failure("\n".join(lines))
+        rest = self.query_one("#make-rest", Button)
+        rest.display = True
+        self.call_after_refresh(rest.focus)
+
+    def leave_out(self, slugs: list[str]) -> None:
+        self.previews = [(d, letter) for d, letter in self.previews if d.recipient not in slugs]
+        self.query_one(RouteTable).drop(slugs)
+        if self.previews:
+            self.make()
+
     def after_failure(self, message: str) -> None:
         self.problem(message)
         self.query_one("#make", Button).disabled = False
 
     def after_made(self, made: list[Made]) -> None:
         self.made = made
-        table = self.query_one("#made", DataTable)
-        table.clear()
-        for m in made:
-            table.add_row(
-                str(m.request.id),
-                literal(m.request.recipient),
-                literal(", ".join(p.name for p in m.files)),
-                _(str(m.request.status)),
-                key=str(m.request.id),
-            )
+        table = self.query_one(MadeLetters)
+        catalog = self.session.catalog.catalog()
+        table.show(made, {m.request.recipient: catalog.get(m.request.recipient).name for m in made})
         self.say(_("{n} letters made.").format(n=len(made)))
         self.announce(RequestChanged())
         self.step = STEPS.index("sent")
@@ -483,3 +509,9 @@ class NewRequestsScreen(BaseScreen):
 
         request_id = int(event.row_key.value or 0)
         self.host.open(lambda: RequestScreen(request_id))
+
+    def on_made_letters_mark_sent_asked(self, event: MadeLetters.MarkSentAsked) -> None:
+        from borrador.tui.screens.mark_sent import ask_mark_sent
+
+        table = self.query_one(MadeLetters)
+        ask_mark_sent(self, event.chosen, table.recipient_name, table.update_requests)

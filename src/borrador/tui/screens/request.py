@@ -24,14 +24,8 @@ from borrador.tui.dates import show_date
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.modals import Field, FormModal
+from borrador.tui.wording import CHANNELS
 
-CHANNELS = [
-    ("mail", N_("mail")),
-    ("email", N_("email")),
-    ("web", N_("web form")),
-    ("fax", N_("fax")),
-    ("phone", N_("phone")),
-]
 REASONS = [
     ("not-found", N_("not found")),
     ("exempt", N_("exempt")),
@@ -271,11 +265,12 @@ class RequestScreen(BaseScreen):
         )
 
     def action_sent(self) -> None:
+        planned = self.session.requests.get(self.request_id).channel  # the way it was made for
         self.ask(
             _("Mark sent"),
             [
                 ("on", _("Date sent (empty for today)"), "", None),
-                ("channel", _("How"), "mail", [(k, _(t)) for k, t in CHANNELS]),
+                ("channel", _("How"), str(planned or "mail"), [(k, _(t)) for k, t in CHANNELS]),
                 ("confirmation", _("Certified-mail or confirmation number"), "", None),
             ],
             lambda v: self.run_change(

@@ -70,6 +70,11 @@ class RouteTable(RowTable):
             route.way = way
         self.redraw()
 
+    def drop(self, slugs: list[str]) -> None:
+        """Leave these recipients out of this batch."""
+        self.routes = {slug: r for slug, r in self.routes.items() if slug not in slugs}
+        self.redraw()
+
     def unmailable(self) -> list[str]:
         """Recipients set to a printed letter with no postal address in the catalog."""
         return [r.name for r in self.routes.values() if r.way == "pdf" and not r.where.get("pdf")]
