@@ -14,7 +14,7 @@ import ssl
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from borrador.core.errors import N_, BorradorError
+from borrador.core.errors import N_, BorradorError, Phrase
 from borrador.letters.replies.message import header_text, message_ids
 from borrador.letters.smtp import LOCAL_HOSTS, MailError, transport_error
 
@@ -78,7 +78,9 @@ def _explain(exc: BaseException, account: ImapAccount) -> BaseException:
             hint=N_("Check them with 'borrador replies setup'."),
             where=where,
         )
-    transport = transport_error(exc, account.host, account.port, nothing="Nothing was read")
+    transport = transport_error(
+        exc, account.host, account.port, nothing=Phrase(N_("Nothing was read"))
+    )
     if transport is not None:
         return transport
     if isinstance(exc, ix.IMAPClientAbortError | EOFError | ConnectionError):

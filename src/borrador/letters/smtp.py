@@ -13,7 +13,7 @@ import ssl
 from email.message import EmailMessage
 from pathlib import Path
 
-from borrador.core.errors import N_, BorradorError
+from borrador.core.errors import N_, BorradorError, Phrase
 
 SECURITY = ("tls", "starttls", "plain")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
@@ -104,7 +104,9 @@ class Connection:
             raise MailError(N_("the server refused {refused}."), refused=", ".join(refused))
 
 
-def transport_error(exc: BaseException, host: str, port: int, *, nothing: str) -> MailError | None:
+def transport_error(
+    exc: BaseException, host: str, port: int, *, nothing: Phrase
+) -> MailError | None:
     """What went wrong reaching a mail server, whatever the protocol (SMTP or IMAP): the
     certificate, TLS, time, a refusal, an unknown host. None when it was something else."""
     where = f"{host}:{port}"
@@ -165,7 +167,9 @@ def explain(exc: BaseException, account: MailAccount) -> BaseException:
             where=where,
             error=exc,
         )
-    transport = transport_error(exc, account.host, account.port, nothing="Nothing was sent")
+    transport = transport_error(
+        exc, account.host, account.port, nothing=Phrase(N_("Nothing was sent"))
+    )
     if transport is not None:
         return transport
     if isinstance(exc, smtplib.SMTPException | OSError):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import N_, BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, Phrase, ValidationError
 from borrador.core.requests import Request, Status, parse_enum
 from borrador.services.reply_account import ReplyAccount
 from borrador.storage.replies_repo import NewReply, ReplyRow
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from borrador.storage.settings_repo import SettingsRepo
 
 STORE_BATCH = 500
+
+_STATE_WORDS = {"accepted": N_("accepted"), "dismissed": N_("dismissed")}  # a reply's state
 
 
 @dataclasses.dataclass(frozen=True)
@@ -333,7 +335,7 @@ class ReplyService:
                 "reply",
                 N_("reply {reply_id} was already {state}"),
                 reply_id=reply_id,
-                state=row.state,
+                state=Phrase(_STATE_WORDS.get(row.state, row.state)),
             )
         self.statuses.get(request_id)
         self.replies.assign(reply_id, request_id, "assigned by the user")
@@ -379,7 +381,7 @@ class ReplyService:
                 "reply",
                 N_("reply {reply_id} was already {state}"),
                 reply_id=reply_id,
-                state=row.state,
+                state=Phrase(_STATE_WORDS.get(row.state, row.state)),
             )
         chosen = (
             parse_enum("status", status or row.suggested or "", Status)
