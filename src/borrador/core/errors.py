@@ -48,6 +48,17 @@ class Phrase:
         return hash(str(self))
 
 
+class Words(tuple[object, ...]):
+    """Vocabulary words (statuses, kinds) as one parameter: shown joined with commas, each in
+    the front end's language."""
+
+    def __str__(self) -> str:
+        return ", ".join(map(str, self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def sentence(text: str) -> str:
     return text if not text or text.endswith((".", "?", "!")) else text + "."
 

@@ -8,7 +8,7 @@ import re
 from enum import StrEnum
 from typing import TypeVar
 
-from borrador.core.errors import N_, TransitionError, ValidationError
+from borrador.core.errors import N_, Phrase, TransitionError, ValidationError, Words
 from borrador.core.text import clean_text
 
 
@@ -128,7 +128,8 @@ def effective_due(respond_by: dt.date, extended_due_on: dt.date | None) -> dt.da
 
 def check_transition(current: Status, new: Status) -> None:
     if new not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(TRANSITIONS[current])) or "none: it is final"
+        moves = sorted(TRANSITIONS[current])
+        allowed = Words(moves) if moves else Phrase(N_("none: it is final"))
         raise TransitionError(
             N_("a request that is '{current}' cannot become '{new}'."),
             hint=N_("From '{current}' it can become: {allowed}."),

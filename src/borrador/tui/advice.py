@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from enum import Enum
 
-from borrador.core.errors import BorradorError, Phrase, ValidationError, fill
+from borrador.core.errors import BorradorError, Phrase, ValidationError, Words, fill
 from borrador.core.errors import sentence as full_stop
 from borrador.i18n import N_, _
 
@@ -74,6 +74,8 @@ def _shown(value: object) -> object:
         return _filled(value.template, value.params)
     if isinstance(value, Enum):
         return _(str(value))
+    if isinstance(value, Words):
+        return ", ".join(str(_shown(word)) for word in value)
     return value
 
 
