@@ -7,7 +7,7 @@ from borrador.tui.advice import advice, without_commands
 def test_cli_hints_become_screens_or_are_left_out():
     missing = ValidationError("birth_date", "none recorded",
                               hint="Add it with 'borrador people edit 1'.")  # fmt: skip
-    assert advice(missing) == "birth_date: none recorded. Add it on the People screen (F2): " \
+    assert advice(missing) == "Date of birth: none recorded. Add it on the People screen (F2): " \
         "open the person, press e."  # fmt: skip
     said = advice(BorradorError("no mail account is set up.", hint="Run 'borrador mail setup'."))
     assert said == "no mail account is set up. Set up the mail account in Settings (F5)."

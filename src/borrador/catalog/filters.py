@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from borrador.catalog import model
 from borrador.core.broker_filters import FILTERS
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 
 TESTS: dict[str, Callable[[model.Broker], bool]] = {
     "ice-supplier": lambda e: e.ice_supplier,
@@ -25,7 +25,10 @@ def check_names(names: Iterable[str]) -> list[str]:
     unknown = [n for n in chosen if n not in TESTS]
     if unknown:
         raise ValidationError(
-            "flag", f"{unknown[0]!r} is not a filter; the filters are: {', '.join(FILTERS)}"
+            "flag",
+            N_("{value!r} is not a filter; the filters are: {choices}"),
+            value=unknown[0],
+            choices=", ".join(FILTERS),
         )
     return chosen
 

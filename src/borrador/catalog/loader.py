@@ -16,7 +16,7 @@ from borrador.catalog.packs import Pack, parse_packs
 if TYPE_CHECKING:
     from borrador.catalog.matching import Distinct
 from borrador.catalog.schema import CatalogError, parse_entry
-from borrador.core.errors import NotFoundError
+from borrador.core.errors import N_, NotFoundError
 
 
 @dataclasses.dataclass
@@ -34,11 +34,14 @@ class Catalog:
         except KeyError:
             from borrador.catalog.search import suggest
 
-            hint = suggest(self, slug)
+            guess = suggest(self, slug)
             raise NotFoundError(
-                f"there is no broker or agency {slug!r} in the catalog.",
-                hint=(f"Did you mean {hint}? " if hint else "")
-                + "'borrador brokers list --search NAME' finds slugs.",
+                N_("there is no broker or agency {slug!r} in the catalog."),
+                hint=N_("Did you mean {guess}? 'borrador brokers list --search NAME' finds slugs.")
+                if guess
+                else N_("'borrador brokers list --search NAME' finds slugs."),
+                slug=slug,
+                guess=guess,
             ) from None
 
     def covering(self, slug: str) -> model.Broker:
@@ -65,7 +68,10 @@ class Catalog:
     def pack(self, pack_id: str) -> Pack:
         if pack_id not in self.packs:
             raise NotFoundError(
-                f"there is no pack {pack_id!r}.", hint=f"Packs: {', '.join(sorted(self.packs))}."
+                N_("there is no pack {pack_id!r}."),
+                hint=N_("Packs: {packs}."),
+                pack_id=pack_id,
+                packs=", ".join(sorted(self.packs)),
             )
         return self.packs[pack_id]
 

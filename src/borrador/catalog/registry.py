@@ -18,7 +18,7 @@ from typing import Any
 from borrador.catalog import hosts
 from borrador.catalog import registry_cells as cells
 from borrador.catalog import registry_columns as columns
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 100_000
@@ -117,8 +117,11 @@ def _header_index(rows: list[list[str]]) -> tuple[int, list[str]]:
         if any(rule(h) for h in headers for rule in name_rules):
             return i, headers
     raise RegistryError(
-        f"no header row naming the data broker was found in the first {HEADER_SEARCH_ROWS} rows.",
-        hint="Is this a state data-broker registry CSV (California or Vermont)?",
+        N_(
+            "no header row naming the data broker was found in the first {header_search_rows} rows."
+        ),
+        hint=N_("Is this a state data-broker registry CSV (California or Vermont)?"),
+        header_search_rows=HEADER_SEARCH_ROWS,
     )
 
 
@@ -132,12 +135,15 @@ def _read_rows(text: str) -> list[list[str]]:
             rows.append(row)
             count += len(row)
             if len(rows) > MAX_ROWS:
-                raise RegistryError(f"the file has more than {MAX_ROWS} rows; that is the limit.")
+                raise RegistryError(
+                    N_("the file has more than {max_rows} rows; that is the limit."),
+                    max_rows=MAX_ROWS,
+                )
             if count > MAX_CELLS:
-                raise RegistryError(f"the file has more than {MAX_CELLS} cells; no registry "
-                                    "is that large.")  # fmt: skip
+                raise RegistryError(N_("the file has more than {max_cells} cells; no registry "
+                                    "is that large."), max_cells=MAX_CELLS)  # fmt: skip
     except csv.Error as exc:
-        raise RegistryError(f"the file is not readable CSV ({exc}).") from None
+        raise RegistryError(N_("the file is not readable CSV ({error})."), error=exc) from None
     return rows
 
 
@@ -148,12 +154,12 @@ def parse_registry(data: bytes, *, state: str | None = None, file_name: str = ""
     text = cells.clean_file_text(_decode(data))
     rows = _read_rows(text)
     if not rows:
-        raise RegistryError("the file is empty.")
+        raise RegistryError(N_("the file is empty."))
     start, headers = _header_index(rows)
     raw_headers = [cells.clean_cell(h).replace("\n", " ") for h in rows[start]]
     fmt, found_state = columns.detect(headers, start, state)
     if state and state != found_state and fmt == "vt-sos":
-        raise RegistryError(f"this looks like a Vermont file, not {state.upper()}.")
+        raise RegistryError(N_("this looks like a Vermont file, not {state}."), state=state.upper())
     dated = cells.date_in_name(file_name) or columns.FORMAT_YEARS.get(fmt, "")
     layout = Layout(raw_headers, *columns.map_columns(headers))
     reader = _RowReader(state or found_state, layout, dated)

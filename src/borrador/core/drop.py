@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 
 OPENED = dt.date(2026, 1, 1)
 PROCESSING_STARTS = dt.date(2026, 8, 1)
@@ -38,11 +38,15 @@ def check_filed_on(filed_on: dt.date, today: dt.date) -> None:
     if filed_on < OPENED:
         raise ValidationError(
             "filed_on",
-            f"{filed_on} is before DROP opened ({OPENED})",
-            hint="Give the date shown in your DROP account.",
+            N_("{filed_on} is before DROP opened ({opened})"),
+            hint=N_("Give the date shown in your DROP account."),
+            filed_on=filed_on,
+            opened=OPENED,
         )
     if filed_on > today:
-        raise ValidationError("filed_on", f"{filed_on} is in the future; record it once filed")
+        raise ValidationError(
+            "filed_on", N_("{filed_on} is in the future; record it once filed"), filed_on=filed_on
+        )
 
 
 def first_start(filed_on: dt.date) -> dt.date:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 from borrador.core.text import clean_list, clean_text, parse_date, parse_state
 
 NAME_MAX = 200
@@ -80,8 +80,10 @@ def _refuse_unknown(field: str, data: Mapping[str, Any], allowed: frozenset[str]
     if unknown:
         raise ValidationError(
             field or "person",
-            f"unknown key(s) {', '.join(repr(k) for k in unknown)}",
-            hint=f"Allowed keys: {', '.join(sorted(allowed))}.",
+            N_("unknown key(s) {keys}"),
+            hint=N_("Allowed keys: {allowed}."),
+            keys=", ".join(repr(k) for k in unknown),
+            allowed=", ".join(sorted(allowed)),
         )
 
 
@@ -89,13 +91,15 @@ def parse_phone(field: str, value: object) -> str:
     text = " ".join(clean_text(field, value, max_len=30, required=True).split())
     digits = sum(ch.isdigit() for ch in text)
     if not _PHONE_CHARS_RE.fullmatch(text) or not 7 <= digits <= 15:
-        raise ValidationError(field, f"{text!r} is not a phone number (7 to 15 digits)")
+        raise ValidationError(
+            field, N_("{text!r} is not a phone number (7 to 15 digits)"), text=text
+        )
     return text
 
 
 def parse_address(field: str, data: object, *, today: dt.date) -> Address:
     if not isinstance(data, Mapping):
-        raise ValidationError(field, "must be a table with street, city, state, postal_code")
+        raise ValidationError(field, N_("must be a table with street, city, state, postal_code"))
     _refuse_unknown(field, data, ADDRESS_KEYS)
     country = clean_text(f"{field}.country", data.get("country") or "US", max_len=60).upper()
     in_us = country in ("US", "USA", "UNITED STATES")
@@ -106,18 +110,20 @@ def parse_address(field: str, data: object, *, today: dt.date) -> Address:
     )
     postal = clean_text(f"{field}.postal_code", data.get("postal_code"), max_len=20)
     if in_us and postal and not _ZIP_RE.fullmatch(postal):
-        raise ValidationError(f"{field}.postal_code", f"{postal!r} is not a US ZIP code (12345)")
+        raise ValidationError(
+            f"{field}.postal_code", N_("{postal!r} is not a US ZIP code (12345)"), postal=postal
+        )
     current = data.get("current", False)
     if not isinstance(current, bool):
-        raise ValidationError(f"{field}.current", "must be true or false")
+        raise ValidationError(f"{field}.current", N_("must be true or false"))
     dates = {}
     for key in ("from", "to"):
         raw = data.get(key)
         dates[key] = None if raw in (None, "") else parse_date(f"{field}.{key}", raw)
         if dates[key] and dates[key] > today:  # type: ignore[operator]
-            raise ValidationError(f"{field}.{key}", "is in the future")
+            raise ValidationError(f"{field}.{key}", N_("is in the future"))
     if dates["from"] and dates["to"] and dates["from"] > dates["to"]:
-        raise ValidationError(f"{field}.to", "is before the 'from' date")
+        raise ValidationError(f"{field}.to", N_("is before the 'from' date"))
     return Address(
         street=clean_text(f"{field}.street", data.get("street"), max_len=200, required=True),
         unit=clean_text(f"{field}.unit", data.get("unit"), max_len=40),
@@ -140,7 +146,7 @@ def parse_person(
 ) -> Person:
     """A validated Person from plain data (a parsed TOML/JSON file or a form)."""
     if not isinstance(data, Mapping):
-        raise ValidationError("person", "must be a table of fields")
+        raise ValidationError("person", N_("must be a table of fields"))
     _refuse_unknown("", data, PERSON_KEYS)
 
     def items(key: str) -> list[tuple[str, object]]:
@@ -151,20 +157,28 @@ def parse_person(
     if data.get("birth_date") not in (None, ""):
         birth_date = parse_date("birth_date", data["birth_date"])
         if not dt.date(1900, 1, 1) <= birth_date <= today:
-            raise ValidationError("birth_date", f"{birth_date} is not a plausible birth date")
+            raise ValidationError(
+                "birth_date",
+                N_("{birth_date} is not a plausible birth date"),
+                birth_date=birth_date,
+            )
     emails = []
     for field, value in items("emails"):
         text = clean_text(field, value, max_len=254, required=True)
         try:
             emails.append(normalise_email(text))
         except ValueError as exc:
-            raise ValidationError(field, f"{text!r} is not a valid email address: {exc}") from None
+            raise ValidationError(
+                field, N_("{text!r} is not a valid email address: {error}"), text=text, error=exc
+            ) from None
     language = clean_text("language", data.get("language") or "en", max_len=10)
     if not _LANGUAGE_RE.fullmatch(language):
-        raise ValidationError("language", f"{language!r} is not a language code (en, es, …)")
+        raise ValidationError(
+            "language", N_("{language!r} is not a language code (en, es, …)"), language=language
+        )
     addresses = tuple(parse_address(f, v, today=today) for f, v in items("addresses"))
     if sum(a.current for a in addresses) > 1:
-        raise ValidationError("addresses", "more than one address is marked current")
+        raise ValidationError("addresses", N_("more than one address is marked current"))
     return Person(
         id=person_id,
         name=clean_text("name", data.get("name"), max_len=NAME_MAX, required=True),

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
-from borrador.core.errors import TransitionError, ValidationError
+from borrador.core.errors import N_, Phrase, TransitionError, ValidationError, Words
 from borrador.core.text import clean_text
 
 
@@ -133,10 +133,14 @@ def effective_due(respond_by: dt.date, extended_due_on: dt.date | None) -> dt.da
 
 def check_transition(current: Status, new: Status) -> None:
     if new not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(TRANSITIONS[current])) or "none: it is final"
+        moves = sorted(TRANSITIONS[current])
+        allowed = Words(moves) if moves else Phrase(N_("none: it is final"))
         raise TransitionError(
-            f"a request that is '{current}' cannot become '{new}'.",
-            hint=f"From '{current}' it can become: {allowed}.",
+            N_("a request that is '{current}' cannot become '{new}'."),
+            hint=N_("From '{current}' it can become: {allowed}."),
+            current=current,
+            new=new,
+            allowed=allowed,
         )
 
 
@@ -146,7 +150,9 @@ _SLUG_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 def parse_slug(field: str, value: object) -> str:
     text = clean_text(field, value, max_len=64, required=True)
     if not _SLUG_RE.fullmatch(text):
-        raise ValidationError(field, f"{text!r} is not a catalog slug (lowercase, digits, '-')")
+        raise ValidationError(
+            field, N_("{text!r} is not a catalog slug (lowercase, digits, '-')"), text=text
+        )
     return text
 
 
@@ -161,7 +167,9 @@ def parse_enum(field: str, value: object, enum: type[E]) -> E:
         return enum(text)
     except ValueError:
         choices = ", ".join(member.value for member in enum)
-        raise ValidationError(field, f"{value!r} is not one of: {choices}") from None
+        raise ValidationError(
+            field, N_("{value!r} is not one of: {choices}"), value=value, choices=choices
+        ) from None
 
 
 PUBLIC_FIELDS = (
@@ -249,11 +257,13 @@ def apply_transition(
     if not_before and on < not_before:
         raise ValidationError(
             "date",
-            f"{on} is before the last recorded change ({not_before})",
-            hint="Give a date on or after it.",
+            N_("{on} is before the last recorded change ({not_before})"),
+            hint=N_("Give a date on or after it."),
+            on=on,
+            not_before=not_before,
         )
     if request.id is None:
-        raise ValidationError("request", "must be saved before its status changes")
+        raise ValidationError("request", N_("must be saved before its status changes"))
     return Event(
         request_id=request.id,
         on=on,

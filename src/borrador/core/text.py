@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 from borrador.core.us_states import state_code
 
 # Bidi embedding/override/isolate controls let stored text disguise itself on screen.
@@ -53,15 +53,22 @@ def clean_text(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(field, f"must be text, not {type(value).__name__}")
+        raise ValidationError(
+            field, N_("must be text, not {type_name}"), type_name=type(value).__name__
+        )
     text = value.strip()
     if required and not text:
-        raise ValidationError(field, "is required and may not be empty")
+        raise ValidationError(field, N_("is required and may not be empty"))
     if len(text) > max_len:
-        raise ValidationError(field, f"is {len(text)} characters long; the limit is {max_len}")
+        raise ValidationError(
+            field,
+            N_("is {length} characters long; the limit is {max_len}"),
+            length=len(text),
+            max_len=max_len,
+        )
     bad = _bad_char(text, multiline)
     if bad:
-        raise ValidationError(field, f"contains {bad}; remove it and try again")
+        raise ValidationError(field, N_("contains {bad}; remove it and try again"), bad=bad)
     return text
 
 
@@ -69,9 +76,16 @@ def clean_list(field: str, value: object, *, max_items: int) -> list[object]:
     if value is None:
         return []
     if not isinstance(value, list | tuple):
-        raise ValidationError(field, f"must be a list, not {type(value).__name__}")
+        raise ValidationError(
+            field, N_("must be a list, not {type_name}"), type_name=type(value).__name__
+        )
     if len(value) > max_items:
-        raise ValidationError(field, f"has {len(value)} entries; the limit is {max_items}")
+        raise ValidationError(
+            field,
+            N_("has {count} entries; the limit is {max_items}"),
+            count=len(value),
+            max_items=max_items,
+        )
     return list(value)
 
 
@@ -79,7 +93,7 @@ def parse_date(field: str, value: object) -> dt.date:
     """A calendar date from a `datetime.date`, a YYYY-MM-DD string, or a US month/day/year
     one (11/30/2026)."""
     if isinstance(value, dt.datetime):
-        raise ValidationError(field, "must be a date without a time (YYYY-MM-DD)")
+        raise ValidationError(field, N_("must be a date without a time (YYYY-MM-DD)"))
     if isinstance(value, dt.date):
         return value
     us = _US_DATE_RE.fullmatch(value.strip()) if isinstance(value, str) else None
@@ -88,15 +102,17 @@ def parse_date(field: str, value: object) -> dt.date:
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise ValidationError(field, f"{value!r} is not a real calendar date "
-                                  "(month/day/year)") from None  # fmt: skip
+            raise ValidationError(field, N_("{value!r} is not a real calendar date "
+                                  "(month/day/year)"), value=value) from None  # fmt: skip
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value.strip()):
-        raise ValidationError(field, f"{value!r} is not a date; write it as YYYY-MM-DD or "
-                              "MM/DD/YYYY")  # fmt: skip
+        raise ValidationError(field, N_("{value!r} is not a date; write it as YYYY-MM-DD or "
+                              "MM/DD/YYYY"), value=value)  # fmt: skip
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not a real calendar date") from None
+        raise ValidationError(
+            field, N_("{value!r} is not a real calendar date"), value=value
+        ) from None
 
 
 def parse_state(field: str, value: object, *, required: bool = False) -> str:
@@ -105,5 +121,7 @@ def parse_state(field: str, value: object, *, required: bool = False) -> str:
     text = clean_text(field, value, max_len=40, required=required)
     text = state_code(text) or text.upper()
     if text and text not in US_STATES:
-        raise ValidationError(field, f"{text!r} is not a US state code (e.g. CA, CO, IL)")
+        raise ValidationError(
+            field, N_("{text!r} is not a US state code (e.g. CA, CO, IL)"), text=text
+        )
     return text

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError
 from borrador.home.paths import write_private_file
 
 LIMITS = {
@@ -41,7 +41,9 @@ def load_settings(path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BorradorError(f"{path}: {exc}.", hint="Fix or delete the file.") from None
+        raise BorradorError(
+            N_("{path}: {error}."), hint=N_("Fix or delete the file."), path=path, error=exc
+        ) from None
     return Settings(**{key: _check(path, key, value) for key, value in data.items()})
 
 
@@ -51,14 +53,23 @@ LANGUAGE_CODES = ("", "en", "es")
 def _check(path: Path, key: str, value: Any) -> Any:
     if key == "language":
         if value not in LANGUAGE_CODES:
-            raise BorradorError(f"{path}: language must be one of: en, es (or empty).")
+            raise BorradorError(
+                N_("{path}: language must be one of: en, es (or empty)."), path=path
+            )
         return value
     if key not in LIMITS:
-        raise BorradorError(f"{path}: unknown setting {key!r}.",
-                            hint=f"Known: {', '.join(sorted(LIMITS))}.")  # fmt: skip
+        raise BorradorError(N_("{path}: unknown setting {key!r}."),
+                            hint=N_("Known: {known}."),
+                            path=path, key=key, known=', '.join(sorted(LIMITS)))  # fmt: skip
     low, high, _ = LIMITS[key]
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise BorradorError(f"{path}: {key} must be a whole number from {low} to {high}.")
+        raise BorradorError(
+            N_("{path}: {key} must be a whole number from {low} to {high}."),
+            path=path,
+            key=key,
+            low=low,
+            high=high,
+        )
     return value
 
 
@@ -70,7 +81,9 @@ def save_setting(path: Path, key: str, value: str) -> Settings:
         try:
             number = int(value)
         except ValueError:
-            raise BorradorError(f"{key} must be a whole number, not {value!r}.") from None
+            raise BorradorError(
+                N_("{key} must be a whole number, not {value!r}."), key=key, value=value
+            ) from None
         current[key] = _check(path, key, number)
     text = "".join(f"{k} = {v!r}\n" if isinstance(v, str) else f"{k} = {v}\n"
                    for k, v in current.items())  # fmt: skip

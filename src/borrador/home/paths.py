@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
+from borrador.core.errors import N_
+
 ENV_HOME = "BORRADOR_HOME"
 ENV_PASSPHRASE = "BORRADOR_PASSPHRASE"
 DIR_MODE = 0o700
@@ -123,11 +125,13 @@ def write_private_stream(
         ensure_private_dir(path.parent)
         fd = open_new_private(tmp)
     except FileExistsError:  # a name planted where the temp file goes: never written through
-        raise BorradorError(f"{path}: something already sits where its temporary file goes; "
-                            "nothing was written.", hint="Choose another folder.") from None
+        raise BorradorError(N_("{path}: something already sits where its temporary file goes; "
+                            "nothing was written."), hint=N_("Choose another folder."),
+                            path=path) from None
     except OSError as exc:
-        raise BorradorError(f"{path}: cannot be written ({exc.strerror}); nothing was written.",
-                            hint="Choose a folder you can write to.") from None
+        raise BorradorError(N_("{path}: cannot be written ({strerror}); nothing was written."),
+                            hint=N_("Choose a folder you can write to."),
+                            path=path, strerror=exc.strerror) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
@@ -139,8 +143,9 @@ def write_private_stream(
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise BorradorError(f"{path}: cannot be written ({exc.strerror}); nothing was "
-                                "written.", hint="Choose a folder you can write to.") from None
+            raise BorradorError(N_("{path}: cannot be written ({strerror}); nothing was "
+                                "written."), hint=N_("Choose a folder you can write to."),
+                                path=path, strerror=exc.strerror) from None
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:

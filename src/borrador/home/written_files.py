@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from borrador.core.errors import N_
 from borrador.home.paths import FILE_MODE, Paths, temp_name, write_private_file
 
 EVERYONE = "*"
@@ -134,7 +135,9 @@ def write_person_file(paths: Paths, person_id: int, path: Path, data: bytes) -> 
 
     if path.exists() or path.is_symlink():
         raise BorradorError(
-            f"{path} already exists; nothing was written.", hint="Choose a new file name."
+            N_("{path} already exists; nothing was written."),
+            hint=N_("Choose a new file name."),
+            path=path,
         )
     write_logged(paths, path, data, kind=person_kind(person_id), person_ids=[person_id])
 

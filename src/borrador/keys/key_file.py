@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from borrador.core.errors import StoreError
+from borrador.core.errors import N_, StoreError
 from borrador.home.paths import write_private_file
 from borrador.keys.keyring_policy import (
     KEYRING_SERVICE,
@@ -52,9 +52,12 @@ class KeyFile:
     def load(cls, path: Path) -> KeyFile:
         if not path.exists():
             raise StoreError(
-                f"the key file {path} is missing, so the database cannot be opened.",
-                hint="Restore it with its database from a backup (borrador restore FILE); "
-                "nothing was changed.",
+                N_("the key file {path} is missing, so the database cannot be opened."),
+                hint=N_(
+                    "Restore it with its database from a backup (borrador restore FILE); "
+                    "nothing was changed."
+                ),
+                path=path,
             )
         try:
             raw = path.read_bytes()
@@ -82,8 +85,10 @@ class KeyFile:
             RecursionError,
         ) as exc:
             raise StoreError(
-                f"the key file {path} is damaged ({exc}).",
-                hint="Nothing was changed. Restore the key file from a backup.",
+                N_("the key file {path} is damaged ({error})."),
+                hint=N_("Nothing was changed. Restore the key file from a backup."),
+                path=path,
+                error=exc,
             ) from None
 
     def save(self) -> None:
@@ -112,7 +117,9 @@ class KeyFile:
     ) -> tuple[KeyFile, bytes]:
         """A new key file with a fresh data key; returns both. Refuses to overwrite."""
         if path.exists():
-            raise StoreError(f"a key file already exists at {path}; nothing was changed.")
+            raise StoreError(
+                N_("a key file already exists at {path}; nothing was changed."), path=path
+            )
         data_key = secrets.token_bytes(KEY_BYTES)
         file_id = secrets.token_hex(16)
         slot = cls._passphrase_slot(passphrase, data_key, file_id, params or KdfParams(), "owner")
@@ -151,8 +158,10 @@ class KeyFile:
                     keys = open_slot(slot, passphrase, self.file_id)
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     raise StoreError(
-                        f"the key file {self.path} is damaged ({type(exc).__name__}).",
-                        hint="Nothing was changed. Restore the key file from a backup.",
+                        N_("the key file {path} is damaged ({type_name})."),
+                        hint=N_("Nothing was changed. Restore the key file from a backup."),
+                        path=self.path,
+                        type_name=type(exc).__name__,
                     ) from None
                 if keys:
                     return keys, str(slot["label"])
@@ -163,8 +172,8 @@ class KeyFile:
             if data_key is not None:
                 return [data_key], ""
         raise StoreError(
-            "the passphrase is wrong; nothing was opened or changed.",
-            hint="Check it and try again.",
+            N_("the passphrase is wrong; nothing was opened or changed."),
+            hint=N_("Check it and try again."),
         )
 
     # -- clinic mode: one slot per volunteer ----------------------------------------------
@@ -179,7 +188,7 @@ class KeyFile:
         from borrador.keys.slots import new_slot
 
         if self.volunteer_slots:
-            raise StoreError("clinic mode is already on.")
+            raise StoreError(N_("clinic mode is already on."))
         data_key = self.unlock(passphrase)
         self.slots = [new_slot(slot_id, passphrase, data_key, self.file_id, params or KdfParams())]
         self.save()
@@ -191,7 +200,7 @@ class KeyFile:
 
         if not self.volunteer_slots:
             raise StoreError(
-                "clinic mode is off.", hint="Turn it on first: borrador clinic enable."
+                N_("clinic mode is off."), hint=N_("Turn it on first: borrador clinic enable.")
             )
         params = params or KdfParams()
         self.slots.append(new_slot(slot_id, passphrase, data_key, self.file_id, params))
@@ -203,10 +212,12 @@ class KeyFile:
         from borrador.keys.slots import seal_to
 
         if removed not in self.volunteer_slots:
-            raise StoreError("that volunteer has no key slot.")
+            raise StoreError(N_("that volunteer has no key slot."))
         remaining = [s for s in self.slots if s.get("label") != removed]
         if not remaining:
-            raise StoreError("the last volunteer cannot be removed: nobody could open the data.")
+            raise StoreError(
+                N_("the last volunteer cannot be removed: nobody could open the data.")
+            )
         for slot in remaining:
             public = unb64(slot["public"])
             slot["data"] = seal_to(public, new_key, self.file_id, slot["label"])
@@ -231,7 +242,7 @@ class KeyFile:
                     self.slots[n] = resealed
                     self.save()
                     return
-            raise StoreError("the passphrase is wrong; nothing was changed.")
+            raise StoreError(N_("the passphrase is wrong; nothing was changed."))
         data_key = self.unlock(old)
         self.slots = [
             self._passphrase_slot(new, data_key, self.file_id, params or KdfParams(), "owner")
@@ -247,8 +258,9 @@ class KeyFile:
         refusal = keyring_refusal()
         if refusal:
             raise StoreError(
-                f"{refusal}, so this computer cannot remember the key.",
-                hint="Enter the passphrase each time, or set BORRADOR_PASSPHRASE.",
+                N_("{refusal}, so this computer cannot remember the key."),
+                hint=N_("Enter the passphrase each time, or set BORRADOR_PASSPHRASE."),
+                refusal=refusal,
             )
         wrap_key = secrets.token_bytes(KEY_BYTES)
         keyring_set(KEYRING_SERVICE, self._keyring_user, b64(wrap_key))

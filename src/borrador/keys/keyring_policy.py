@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from borrador.core.errors import N_, Phrase
+
 KEYRING_SERVICE = "borrador"
 SMTP_SERVICE = "borrador-smtp"
 IMAP_SERVICE = "borrador-imap"
@@ -25,7 +27,6 @@ ENCRYPTING_BACKENDS = frozenset({
     "keyring.backends.kwallet.DBusKeyring",
     "keyring.backends.kwallet.DBusKeyringKWallet4",
 })  # fmt: skip
-ALLOWED_NAMES = "Secret Service, macOS Keychain, Windows Credential Locker or KWallet"
 
 
 def smtp_keyring_user(file_id: str) -> str:
@@ -72,15 +73,17 @@ def encrypting_backend() -> Any | None:
     return None
 
 
-def keyring_refusal() -> str:
-    """Why no keyring may be used here ("" when one may)."""
+def keyring_refusal() -> Phrase | None:
+    """Why no keyring may be used here (None when one may)."""
     if encrypting_backend() is not None:
-        return ""
+        return None
     found = [backend_name(b) for b in _candidates() if _viable(b)]
     if not found:
-        return "this computer has no system keyring"
-    return (f"the keyring here ({', '.join(found)}) does not encrypt what it stores, so the "
-            f"key would lie readable on the disk; Borrador uses only {ALLOWED_NAMES}")  # fmt: skip
+        return Phrase(N_("this computer has no system keyring"))
+    return Phrase(N_("the keyring here ({found}) does not encrypt what it stores, so the key "
+                     "would lie readable on the disk; Borrador uses only Secret Service, macOS "
+                     "Keychain, Windows Credential Locker or KWallet"),
+                  found=", ".join(found))  # fmt: skip
 
 
 def keyring_available() -> bool:
@@ -96,7 +99,7 @@ def keyring_get(service: str, user: str) -> str | None:
 def keyring_set(service: str, user: str, secret: str) -> None:
     backend = encrypting_backend()
     if backend is None:
-        raise RuntimeError(keyring_refusal())
+        raise RuntimeError(str(keyring_refusal()))
     backend.set_password(service, user, secret)
 
 

@@ -10,7 +10,7 @@ import json
 import os
 from typing import Any
 
-from borrador.core.errors import StoreError
+from borrador.core.errors import N_, StoreError
 
 VERSION = 1
 KEY_BYTES = 32
@@ -31,8 +31,8 @@ class KdfParams:
         values = (self.iterations, self.lanes, self.memory_cost)
         if not all(type(v) is int for v in values):
             raise StoreError(
-                "the Argon2id parameters in the file are not whole numbers.",
-                hint="The file is damaged or was tampered with; nothing was changed.",
+                N_("the Argon2id parameters in the file are not whole numbers."),
+                hint=N_("The file is damaged or was tampered with; nothing was changed."),
             )
         if (
             self.iterations < FLOOR.iterations
@@ -40,9 +40,10 @@ class KdfParams:
             or self.memory_cost < FLOOR.memory_cost
         ):
             raise StoreError(
-                f"the key file asks for Argon2id parameters weaker than the floor "
-                f"(t={FLOOR.iterations}, p={FLOOR.lanes}, m={FLOOR.memory_cost} KiB).",
-                hint="It may have been tampered with; restore it from a backup.",
+                N_("the key file asks for Argon2id parameters weaker than the floor "
+                "(t={iterations}, p={lanes}, m={memory_cost} KiB)."),
+                hint=N_("It may have been tampered with; restore it from a backup."),
+                iterations=FLOOR.iterations, lanes=FLOOR.lanes, memory_cost=FLOOR.memory_cost,
             )
         if (
             self.iterations > CEILING.iterations
@@ -50,11 +51,14 @@ class KdfParams:
             or self.memory_cost > CEILING.memory_cost
         ):
             raise StoreError(
-                f"the file asks for Argon2id parameters beyond what Borrador ever writes "
-                f"(at most t={CEILING.iterations}, p={CEILING.lanes}, "
-                f"m={CEILING.memory_cost} KiB): t={self.iterations}, p={self.lanes}, "
-                f"m={self.memory_cost}.",
-                hint="The file is damaged or was tampered with; nothing was changed.",
+                N_("the file asks for Argon2id parameters beyond what Borrador ever writes "
+                "(at most t={iterations}, p={lanes}, "
+                "m={memory_cost} KiB): t={self_iterations}, p={self_lanes}, "
+                "m={self_memory_cost}."),
+                hint=N_("The file is damaged or was tampered with; nothing was changed."),
+                iterations=CEILING.iterations, lanes=CEILING.lanes, memory_cost=CEILING.memory_cost,
+                self_iterations=self.iterations, self_lanes=self.lanes,
+                self_memory_cost=self.memory_cost,
             )
 
     @classmethod
@@ -62,8 +66,8 @@ class KdfParams:
         """Parameters from a file: exactly the three fields, whole numbers, within bounds."""
         if not isinstance(data, dict) or set(data) != {"iterations", "lanes", "memory_cost"}:
             raise StoreError(
-                "the Argon2id parameters in the file are not the three Borrador writes.",
-                hint="The file is damaged or was tampered with; nothing was changed.",
+                N_("the Argon2id parameters in the file are not the three Borrador writes."),
+                hint=N_("The file is damaged or was tampered with; nothing was changed."),
             )
         params = cls(**data)
         params.check()

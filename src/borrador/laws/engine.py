@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 from borrador.core.deadlines import Deadlines, Rule, compute
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 from borrador.laws.calendars import business_calendar
 from borrador.laws.rights import KIND_RIGHTS, law_rights
 from borrador.laws.table import law_table
@@ -24,8 +24,8 @@ def rule_for(law: str, kind: str, *, after_free_report: bool = False) -> Rule:
         if not table.has(law, kind, AFTER_FREE_REPORT):
             raise ValidationError(
                 "after_free_report",
-                "applies only to FCRA disputes (15 U.S.C. §1681j(a)(3))",
-                hint="Drop --after-free-report, or use --law fcra --kind dispute.",
+                N_("applies only to FCRA disputes (15 U.S.C. §1681j(a)(3))"),
+                hint=N_("Drop --after-free-report, or use --law fcra --kind dispute."),
             )
         return table.rule(law, kind, AFTER_FREE_REPORT)
     return table.rule(law, kind)
@@ -49,8 +49,9 @@ def deadlines_for_rule(
     right to correct, for one, starts years after the rest of its law."""
     if not FIRST_DAY <= received <= LAST_DAY:
         raise ValidationError(
-            "received", f"{received} is outside the years Borrador counts ({FIRST_DAY.year}-"
-            f"{LAST_DAY.year})", hint="Check the year.",
+            "received", N_("{received} is outside the years Borrador counts ({first}-"
+            "{last})"), hint=N_("Check the year."),
+            received=received, first=FIRST_DAY.year, last=LAST_DAY.year,
         )  # fmt: skip
     start = max(received, rule.clock_from) if rule.clock_from else received
     calendar = business_calendar(rule.calendar, start)

@@ -9,6 +9,7 @@ size limit. User templates are also rendered in a separate process with a time l
 from __future__ import annotations
 
 import contextlib
+import enum
 import itertools
 import pickle
 import traceback
@@ -19,7 +20,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError, Phrase, ValidationError
 
 MAX_OUTPUT = 100_000  # characters of one rendered block
 TIME_LIMIT = 3.0  # seconds, for user templates (separate process)
@@ -73,8 +74,9 @@ def _bounded(chunks: Iterator[str], name: str) -> str:
     while batch := "".join(itertools.islice(chunks, 256)):
         size += len(batch)
         if size > MAX_OUTPUT:
-            raise LetterTemplateError(f"{name}: the letter grew past {MAX_OUTPUT} characters; "
-                                      "the template probably loops without end.")  # fmt: skip
+            raise LetterTemplateError(N_("{name}: the letter grew past {max_output} characters; "
+                                      "the template probably loops without end."),
+                                      name=name, max_output=MAX_OUTPUT)  # fmt: skip
         out.append(batch)
     return "".join(out)
 
@@ -90,19 +92,33 @@ def render_blocks(
     except LetterTemplateError:
         raise
     except KeyError as exc:
-        raise LetterTemplateError(f"{name}: has no {{% block {exc.args[0]} %}}.") from None
+        raise LetterTemplateError(
+            N_("{name}: has no {{% block {block} %}}."), name=name, block=exc.args[0]
+        ) from None
     except jinja2.UndefinedError as exc:
         raise LetterTemplateError(
-            f"{locate(exc, name)}: {exc.message}.", hint="The letter would have a blank there."
+            N_("{place}: {detail}."),
+            hint=N_("The letter would have a blank there."),
+            place=locate(exc, name),
+            detail=exc.message,
         ) from None
     except SecurityError as exc:
-        raise LetterTemplateError(f"{locate(exc, name)}: refused by the sandbox ({exc}).") from None
+        raise LetterTemplateError(
+            N_("{place}: refused by the sandbox ({error})."), place=locate(exc, name), error=exc
+        ) from None
     except jinja2.TemplateError as exc:
-        raise LetterTemplateError(f"{locate(exc, name)}: {exc}.") from None
+        raise LetterTemplateError(
+            N_("{place}: {error}."), place=locate(exc, name), error=exc
+        ) from None
     except (TypeError, ValueError, ArithmeticError, AttributeError, IndexError) as exc:
-        raise LetterTemplateError(f"{locate(exc, name)}: {type(exc).__name__}: {exc}.") from None
+        raise LetterTemplateError(
+            N_("{place}: {type_name}: {error}."),
+            place=locate(exc, name),
+            type_name=type(exc).__name__,
+            error=exc,
+        ) from None
     except RecursionError:
-        raise LetterTemplateError(f"{name}: recursion too deep.") from None
+        raise LetterTemplateError(N_("{name}: recursion too deep."), name=name) from None
 
 
 def _vm_bytes() -> int:
@@ -139,12 +155,36 @@ def _child(pipe: Any, job: Callable[[], dict[str, str]], seconds: float = TIME_L
         _cap_resources(seconds)
         pipe.send(("ok", job()))
     except MemoryError:
-        pipe.send(("error", f"rendering needed more than {RENDER_MEMORY // 2**20} MiB of memory "
-                            "and was stopped."))  # fmt: skip
+        memory = N_("rendering needed more than {mib} MiB of memory and was stopped.")
+        pipe.send(("error", (memory, "", {"mib": RENDER_MEMORY // 2**20}, "")))
     except BorradorError as exc:
-        pipe.send(("error", str(exc)))
+        pipe.send(("error", _portable(exc)))
     except BaseException as exc:  # anything else: report, never crash the parent
-        pipe.send(("error", f"{type(exc).__name__}: {exc}"))
+        pipe.send(
+            (
+                "error",
+                (
+                    N_("{type_name}: {error}"),
+                    "",
+                    _plain({"type_name": type(exc).__name__, "error": exc}),
+                    "",
+                ),
+            )
+        )
+
+
+def _plain(params: Mapping[str, object]) -> dict[str, object]:
+    """Parameters that cross the pipe: words and numbers as they are, anything else as text."""
+    keep = (str, int, float, enum.Enum, Phrase)
+    return {k: v if isinstance(v, keep) else str(v) for k, v in params.items()}
+
+
+def _portable(exc: BorradorError) -> tuple[str, str, dict[str, object], str]:
+    """`exc` as the parent rebuilds it (its template stays translatable in the TUI)."""
+    where = exc.where
+    if isinstance(exc, ValidationError):
+        where = f"{where}: {exc.field}" if where else exc.field
+    return exc.template, exc.hint_template, _plain(exc.params), where
 
 
 def render_isolated(
@@ -160,18 +200,22 @@ def render_isolated(
     child.close()
     try:
         if not parent.poll(limit):
-            raise LetterTemplateError(f"{name}: rendering took longer than {limit:g} s and was "
-                                      "stopped; the template probably loops.")  # fmt: skip
+            raise LetterTemplateError(N_("{name}: rendering took longer than {limit:g} s and was "
+                                      "stopped; the template probably loops."),
+                                      name=name, limit=limit)  # fmt: skip
         try:  # bounded: the reply cannot be larger than the blocks a letter may have
             status, value = pickle.loads(parent.recv_bytes(MAX_REPLY))  # noqa: S301 - our child
         except (EOFError, OSError):
-            raise LetterTemplateError(f"{name}: rendering was stopped (it used more time or "
-                                      "memory than a letter may).") from None  # fmt: skip
+            raise LetterTemplateError(N_("{name}: rendering was stopped (it used more time or "
+                                      "memory than a letter may)."),
+                                      name=name) from None  # fmt: skip
     finally:
         if process.is_alive():
             process.kill()
         process.join()
         parent.close()
     if status == "error":
-        raise LetterTemplateError(value)
+        template, hint, params, where = value
+        error = LetterTemplateError(template, hint=hint, **params)
+        raise error.at(where) if where else error
     return dict(value)

@@ -14,7 +14,7 @@ import ssl
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError, Phrase
 from borrador.letters.replies.message import header_text, message_ids
 from borrador.letters.smtp import LOCAL_HOSTS, MailError, transport_error
 
@@ -34,17 +34,20 @@ class ImapAccount:
 
     def check(self) -> None:
         if self.security not in SECURITY:
-            raise MailError(f"security must be one of {', '.join(SECURITY)}.")
+            raise MailError(N_("security must be one of {choices}."), choices=", ".join(SECURITY))
         if self.security == "plain" and self.host not in LOCAL_HOSTS:
             raise MailError(
-                f"a plain-text connection to {self.host} would expose the password "
-                "and the mail; only a server on this machine may use it.",
-                hint="Choose tls or starttls.",
+                N_(
+                    "a plain-text connection to {host} would expose the password "
+                    "and the mail; only a server on this machine may use it."
+                ),
+                hint=N_("Choose tls or starttls."),
+                host=self.host,
             )
         if not 0 < self.port < 65536:
-            raise MailError(f"{self.port} is not a port number.")
+            raise MailError(N_("{port} is not a port number."), port=self.port)
         if not self.user:
-            raise MailError("an IMAP account needs a user name.")
+            raise MailError(N_("an IMAP account needs a user name."))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,19 +74,28 @@ def _explain(exc: BaseException, account: ImapAccount) -> BaseException:
     where = f"{account.host}:{account.port}"
     if isinstance(exc, ix.LoginError):
         return MailError(
-            f"{where} refused the user name or password.",
-            hint="Check them with 'borrador replies setup'.",
+            N_("{where} refused the user name or password."),
+            hint=N_("Check them with 'borrador replies setup'."),
+            where=where,
         )
-    transport = transport_error(exc, account.host, account.port, nothing="Nothing was read")
+    transport = transport_error(
+        exc, account.host, account.port, nothing=Phrase(N_("Nothing was read"))
+    )
     if transport is not None:
         return transport
     if isinstance(exc, ix.IMAPClientAbortError | EOFError | ConnectionError):
         return MailError(
-            f"{where} closed the connection.",
-            hint="What arrived is kept; run the fetch again for the rest.",
+            N_("{where} closed the connection."),
+            hint=N_("What arrived is kept; run the fetch again for the rest."),
+            where=where,
         )
     if isinstance(exc, ix.IMAPClientError | OSError):
-        return MailError(f"{where}: {type(exc).__name__}: {exc}.")
+        return MailError(
+            N_("{where}: {type_name}: {error}."),
+            where=where,
+            type_name=type(exc).__name__,
+            error=exc,
+        )
     return exc
 
 
@@ -172,7 +184,9 @@ def _context_for(account: ImapAccount) -> ssl.SSLContext | None:
             context.load_verify_locations(cafile=account.ca_file)
         except (OSError, ssl.SSLError) as exc:
             raise MailError(
-                f"the certificate file {account.ca_file} cannot be used ({exc})."
+                N_("the certificate file {ca_file} cannot be used ({error})."),
+                ca_file=account.ca_file,
+                error=exc,
             ) from None
     return context
 

@@ -27,6 +27,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
+from borrador.core.errors import N_
 from borrador.core.requests import Kind
 from borrador.letters.environment import (
     LetterTemplateError,
@@ -69,28 +70,42 @@ class TemplateInfo:
 def parse_header(name: str, source: str, *, user: bool) -> TemplateInfo:
     match = HEADER_RE.match(source)
     if not match:
-        raise LetterTemplateError(f"{name}:1: no header; start with a {{#- … -#}} TOML block.")
+        raise LetterTemplateError(
+            N_("{name}:1: no header; start with a {{#- … -#}} TOML block."), name=name
+        )
     try:
         data = tomllib.loads(match.group(1))
     except tomllib.TOMLDecodeError as exc:
-        raise LetterTemplateError(f"{name}: header: {exc}.") from None
+        raise LetterTemplateError(N_("{name}: header: {error}."), name=name, error=exc) from None
     unknown = set(data) - HEADER_KEYS
     if unknown:
-        raise LetterTemplateError(f"{name}: header: unknown keys {sorted(unknown)}.")
+        raise LetterTemplateError(
+            N_("{name}: header: unknown keys {keys}."), name=name, keys=sorted(unknown)
+        )
     explainer = name.startswith("explainers/")
     kind = data.get("kind")
     if kind not in LETTER_KINDS and not (explainer and kind in GUIDE_KINDS):
-        raise LetterTemplateError(f"{name}: header: kind must be one of {', '.join(LETTER_KINDS)}.")
+        raise LetterTemplateError(
+            N_("{name}: header: kind must be one of {choices}."),
+            name=name,
+            choices=", ".join(LETTER_KINDS),
+        )
     lists = {k: data.get(k, []) for k in ("basis", "recipients", "requires")}
     for key, value in lists.items():
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise LetterTemplateError(f"{name}: header: {key} must be a list of text.")
+            raise LetterTemplateError(
+                N_("{name}: header: {key} must be a list of text."), name=name, key=key
+            )
     if not explainer and not lists["basis"]:
-        raise LetterTemplateError(f"{name}: header: basis must name at least one law id.")
+        raise LetterTemplateError(
+            N_("{name}: header: basis must name at least one law id."), name=name
+        )
     bad = [r for r in lists["requires"] if r not in PERSON_FIELDS]
     if bad or any(r not in RECIPIENT_KINDS for r in lists["recipients"]):
-        raise LetterTemplateError(f"{name}: header: requires may hold {', '.join(PERSON_FIELDS)};"
-                                  f" recipients {', '.join(RECIPIENT_KINDS)}.")  # fmt: skip
+        raise LetterTemplateError(N_("{name}: header: requires may hold {fields};"
+                                  " recipients {kinds}."), name=name,
+                                  fields=", ".join(PERSON_FIELDS),
+                                  kinds=", ".join(RECIPIENT_KINDS))  # fmt: skip
     return TemplateInfo(name=name, title=str(data.get("title", "")), kind=kind,
                         basis=tuple(lists["basis"]), recipients=tuple(lists["recipients"]),
                         requires=tuple(lists["requires"]),
@@ -151,12 +166,19 @@ def _check_nesting(env: jinja2.Environment, name: str, source: str) -> None:
             brackets += _BRACKETS.get(kind, 0)
             if blocks > MAX_NESTING or brackets > MAX_NESTING:
                 raise LetterTemplateError(
-                    f"{name}:{line}: nested more than {MAX_NESTING} levels deep; "
-                    "this template was left out, the others still work.",
-                    hint="Flatten the template, or remove it from the templates folder.",
+                    N_(
+                        "{name}:{line}: nested more than {max_nesting} levels deep; "
+                        "this template was left out, the others still work."
+                    ),
+                    hint=N_("Flatten the template, or remove it from the templates folder."),
+                    name=name,
+                    line=line,
+                    max_nesting=MAX_NESTING,
                 )
     except jinja2.TemplateSyntaxError as exc:
-        raise LetterTemplateError(f"{name}:{exc.lineno}: {exc.message}.") from None
+        raise LetterTemplateError(
+            N_("{name}:{lineno}: {detail}."), name=name, lineno=exc.lineno, detail=exc.message
+        ) from None
 
 
 _SHIPPED: dict[str, tuple[dict[str, str], dict[str, TemplateInfo]]] = {}
@@ -197,24 +219,35 @@ class TemplateLibrary:
 
     def _check_user(self, name: str, source: str) -> TemplateInfo:
         if len(source) > MAX_TEMPLATE_BYTES:
-            raise LetterTemplateError(f"{name}: larger than {MAX_TEMPLATE_BYTES} bytes.")
+            raise LetterTemplateError(
+                N_("{name}: larger than {max_template_bytes} bytes."),
+                name=name,
+                max_template_bytes=MAX_TEMPLATE_BYTES,
+            )
         info = parse_header(name, source, user=True)
         env = make_environment(_Loader({name: source}))
         _check_nesting(env, name, source)
         try:
             tree = env.parse(source, name=name)
             if list(meta.find_referenced_templates(tree)):
-                raise LetterTemplateError(f"{name}: may not include, import or extend templates.")
+                raise LetterTemplateError(
+                    N_("{name}: may not include, import or extend templates."), name=name
+                )
             names = meta.find_undeclared_variables(tree)
         except jinja2.TemplateSyntaxError as exc:
-            raise LetterTemplateError(f"{name}:{exc.lineno}: {exc.message}.") from None
+            raise LetterTemplateError(
+                N_("{name}:{lineno}: {detail}."), name=name, lineno=exc.lineno, detail=exc.message
+            ) from None
         except RecursionError:  # a shape the depth count missed: still this template's fault
-            raise LetterTemplateError(f"{name}: nested too deeply to read.") from None
+            raise LetterTemplateError(N_("{name}: nested too deeply to read."), name=name) from None
         unknown = sorted(names - CONTEXT_KEYS - {"range"})
         if unknown:
             raise LetterTemplateError(
-                f"{name}: unknown variable(s) {', '.join(unknown)}.",
-                hint=f"Known: {', '.join(sorted(CONTEXT_KEYS))}.",
+                N_("{name}: unknown variable(s) {names}."),
+                hint=N_("Known: {known}."),
+                name=name,
+                names=", ".join(unknown),
+                known=", ".join(sorted(CONTEXT_KEYS)),
             )
         return info
 
@@ -232,8 +265,10 @@ class TemplateLibrary:
         scored = [s for s in scored if s[0]]
         if not scored:
             raise LetterTemplateError(
-                f"no letter template for a {kind} request under {basis}.",
-                hint="'borrador templates list' shows what exists.",
+                N_("no letter template for a {kind} request under {basis}."),
+                hint=N_("'borrador templates list' shows what exists."),
+                kind=kind,
+                basis=basis,
             )
         return max(scored, key=lambda s: (s[0], s[1]))[2]
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError
 from borrador.letters.compose import Letter
 
 FONT = "DejaVu"
@@ -50,9 +50,10 @@ def check_printable(letters: Iterable[Letter]) -> None:
         if missing:
             shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
             raise UnprintableText(
-                f"the letter to {letter.recipient_name} has characters the PDF font cannot "
-                f"print: {shown}.", hint="Nothing was printed. Use the text or email output, "
-                "or write the name in a script the font covers.")  # fmt: skip
+                N_("the letter to {recipient_name} has characters the PDF font cannot "
+                "print: {shown}."), hint=N_("Nothing was printed. Use the text or email output, "
+                "or write the name in a script the font covers."),
+                recipient_name=letter.recipient_name, shown=shown)  # fmt: skip
 
 
 def _needs_shaping(text: str) -> bool:

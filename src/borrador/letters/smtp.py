@@ -13,7 +13,7 @@ import ssl
 from email.message import EmailMessage
 from pathlib import Path
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError, Phrase
 
 SECURITY = ("tls", "starttls", "plain")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
@@ -35,13 +35,13 @@ class MailAccount:
 
     def check(self) -> None:
         if self.security not in SECURITY:
-            raise MailError(f"security must be one of {', '.join(SECURITY)}.")
+            raise MailError(N_("security must be one of {choices}."), choices=", ".join(SECURITY))
         if self.security == "plain" and self.host not in LOCAL_HOSTS:
-            raise MailError(f"a plain-text connection to {self.host} would expose the password "
-                            "and the letters; only a server on this machine may use it.",
-                            hint="Choose tls or starttls.")  # fmt: skip
+            raise MailError(N_("a plain-text connection to {host} would expose the password "
+                            "and the letters; only a server on this machine may use it."),
+                            hint=N_("Choose tls or starttls."), host=self.host)  # fmt: skip
         if not 0 < self.port < 65536:
-            raise MailError(f"{self.port} is not a port number.")
+            raise MailError(N_("{port} is not a port number."), port=self.port)
 
 
 def _context(account: MailAccount) -> ssl.SSLContext:
@@ -51,7 +51,9 @@ def _context(account: MailAccount) -> ssl.SSLContext:
             context.load_verify_locations(cafile=account.ca_file)
         except (OSError, ssl.SSLError) as exc:
             raise MailError(
-                f"the certificate file {account.ca_file} cannot be used ({exc})."
+                N_("the certificate file {ca_file} cannot be used ({error})."),
+                ca_file=account.ca_file,
+                error=exc,
             ) from None
     return context
 
@@ -99,29 +101,40 @@ class Connection:
         except BaseException as exc:
             raise explain(exc, self.account) from None
         if refused:
-            raise MailError(f"the server refused {', '.join(refused)}.")
+            raise MailError(N_("the server refused {refused}."), refused=", ".join(refused))
 
 
-def transport_error(exc: BaseException, host: str, port: int, *, nothing: str) -> MailError | None:
+def transport_error(
+    exc: BaseException, host: str, port: int, *, nothing: Phrase
+) -> MailError | None:
     """What went wrong reaching a mail server, whatever the protocol (SMTP or IMAP): the
     certificate, TLS, time, a refusal, an unknown host. None when it was something else."""
     where = f"{host}:{port}"
     if isinstance(exc, ssl.SSLCertVerificationError):
         return MailError(
-            f"{where}: its certificate could not be verified ({exc.verify_message}).",
-            hint=f"{nothing}; check the server name, or give its certificate authority.",
+            N_("{where}: its certificate could not be verified ({verify_message})."),
+            hint=N_("{nothing}; check the server name, or give its certificate authority."),
+            where=where,
+            verify_message=exc.verify_message,
+            nothing=nothing,
         )
     if isinstance(exc, ssl.SSLError):
         return MailError(
-            f"{where}: the secure connection failed ({exc.reason}).",
-            hint="Check the port and the security setting (tls or starttls).",
+            N_("{where}: the secure connection failed ({reason})."),
+            hint=N_("Check the port and the security setting (tls or starttls)."),
+            where=where,
+            reason=exc.reason,
         )
     if isinstance(exc, TimeoutError | socket.timeout):
-        return MailError(f"{where} did not answer in time.", hint="Check the connection.")
+        return MailError(
+            N_("{where} did not answer in time."), hint=N_("Check the connection."), where=where
+        )
     if isinstance(exc, ConnectionRefusedError):
-        return MailError(f"{where} refused the connection.", hint="Check the host and port.")
+        return MailError(
+            N_("{where} refused the connection."), hint=N_("Check the host and port."), where=where
+        )
     if isinstance(exc, socket.gaierror):
-        return MailError(f"{host} cannot be found.", hint="Check the host name.")
+        return MailError(N_("{host} cannot be found."), hint=N_("Check the host name."), host=host)
     return None
 
 
@@ -129,26 +142,43 @@ def explain(exc: BaseException, account: MailAccount) -> BaseException:
     where = f"{account.host}:{account.port}"
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return MailError(
-            f"{where} refused the user name or password.",
-            hint="Check them with 'borrador mail setup'.",
+            N_("{where} refused the user name or password."),
+            hint=N_("Check them with 'borrador mail setup'."),
+            where=where,
         )
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         who = ", ".join(exc.recipients)
         return MailError(
-            f"{where} refused the recipient {who}.",
-            hint="The address may be wrong or closed; report it on the request.",
+            N_("{where} refused the recipient {who}."),
+            hint=N_("The address may be wrong or closed; report it on the request."),
+            where=where,
+            who=who,
         )
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return MailError(f"{where} refused the sender {exc.sender}.")
+        return MailError(N_("{where} refused the sender {sender}."), where=where, sender=exc.sender)
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return MailError(f"{where} closed the connection.", hint="Try again later.")
+        return MailError(
+            N_("{where} closed the connection."), hint=N_("Try again later."), where=where
+        )
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return MailError(f"{where} does not offer {exc}.", hint="Check the security setting.")
-    transport = transport_error(exc, account.host, account.port, nothing="Nothing was sent")
+        return MailError(
+            N_("{where} does not offer {error}."),
+            hint=N_("Check the security setting."),
+            where=where,
+            error=exc,
+        )
+    transport = transport_error(
+        exc, account.host, account.port, nothing=Phrase(N_("Nothing was sent"))
+    )
     if transport is not None:
         return transport
     if isinstance(exc, smtplib.SMTPException | OSError):
-        return MailError(f"{where}: {type(exc).__name__}: {exc}.")
+        return MailError(
+            N_("{where}: {type_name}: {error}."),
+            where=where,
+            type_name=type(exc).__name__,
+            error=exc,
+        )
     return exc
 
 

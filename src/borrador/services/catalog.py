@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from borrador.catalog import model  # light: plain dataclasses and vocabularies
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, ValidationError
 
 # The catalog modules load on first use: commands that never touch the catalog stay quick.
 if TYPE_CHECKING:
@@ -148,22 +148,33 @@ class CatalogService:
         if state not in (None, "ca", "vt"):
             raise ValidationError(
                 "--state",
-                f"{state!r} is not supported; use ca or vt (Texas and Oregon publish no "
-                "registry file to import)",
+                N_(
+                    "{state!r} is not supported; use ca or vt (Texas and Oregon publish no "
+                    "registry file to import)"
+                ),
+                state=state,
             )
         try:
             size = path.stat().st_size
             if size > MAX_REGISTRY_BYTES:
-                raise BorradorError(f"{path}: is {size} bytes; a registry file is far smaller.")
+                raise BorradorError(
+                    N_("{path}: is {size} bytes; a registry file is far smaller."),
+                    path=path,
+                    size=size,
+                )
             data = path.read_bytes()
         except OSError as exc:
-            raise BorradorError(f"{path}: cannot be read ({exc.strerror}).") from None
+            raise BorradorError(
+                N_("{path}: cannot be read ({strerror})."), path=path, strerror=exc.strerror
+            ) from None
         try:
             parsed = parse_registry(data, state=state, file_name=path.name)
         except RegistryError as exc:
-            raise BorradorError(f"{path}: {exc.message}", hint=exc.hint) from None
+            raise exc.at(str(path)) from None
         if self.registry is None:
-            raise BorradorError("importing needs the encrypted store.", hint="Run 'borrador init'.")
+            raise BorradorError(
+                N_("importing needs the encrypted store."), hint=N_("Run 'borrador init'.")
+            )
         index = CuratedIndex(self.curated.entries, self.curated.distinct)
         records: dict[tuple[str, str], dict[str, Any]] = {}
         lines: dict[tuple[str, str], int] = {}

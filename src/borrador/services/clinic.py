@@ -11,7 +11,7 @@ import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, ValidationError
 from borrador.core.requests import Event, Request
 from borrador.keys import KEY_BYTES, KdfParams
 from borrador.letters.context import Agent
@@ -82,11 +82,11 @@ class ClinicService:
         name = _volunteer_name(volunteer)
         if self.profile.get() is None:
             raise BorradorError(
-                "the clinic's details are needed first: they sign the letters.",
-                hint="Run 'borrador clinic profile --name …' (or Settings in the app).",
+                N_("the clinic's details are needed first: they sign the letters."),
+                hint=N_("Run 'borrador clinic profile --name …' (or Settings in the app)."),
             )
         if self.on:
-            raise BorradorError("clinic mode is already on.")
+            raise BorradorError(N_("clinic mode is already on."))
         slot_id = secrets.token_hex(8)
         self.settings.put(NAMES_KEY, {slot_id: name})  # first: a slot never lacks its name
         self.key_file.forget()
@@ -97,9 +97,10 @@ class ClinicService:
         """Needs an unlocked session: only someone who can open the data adds a volunteer."""
         name = _volunteer_name(name)
         if not self.on:
-            raise BorradorError("clinic mode is off.", hint="Turn it on: borrador clinic enable.")
+            raise BorradorError(N_("clinic mode is off."),
+                hint=N_("Turn it on: borrador clinic enable."))
         if name in self.volunteers():
-            raise BorradorError(f"there is already a volunteer called {name!r}.")
+            raise BorradorError(N_("there is already a volunteer called {name!r}."), name=name)
         slot_id = secrets.token_hex(8)
         self.settings.put(NAMES_KEY, self._names() | {slot_id: name})
         self.key_file.add_volunteer(self.keys.data_key, slot_id, passphrase, params)
@@ -112,11 +113,12 @@ class ClinicService:
         stays; (2) SQLCipher re-encrypts every page in one transaction; (3) the old key is
         dropped from the key file. Whatever step a crash stops at, one of the keys opens it."""
         if name == self.actor:
-            raise BorradorError("you cannot remove yourself.", hint="Ask another volunteer.")
+            raise BorradorError(N_("you cannot remove yourself."),
+                hint=N_("Ask another volunteer."))
         slots = [s for s, n in self._names().items() if n == name]
         slot_id = next((s for s in slots if s in self.key_file.volunteer_slots), None)
         if slot_id is None:
-            raise BorradorError(f"there is no volunteer called {name!r}.")
+            raise BorradorError(N_("there is no volunteer called {name!r}."), name=name)
         self.keys.rekey(secrets.token_bytes(KEY_BYTES), slot_id)
         self.settings.put(NAMES_KEY, {s: n for s, n in self._names().items() if s != slot_id})
         return self.old_key_backups()
@@ -140,7 +142,7 @@ class ClinicService:
         org = self.profile.get()
         if org is None:
             raise BorradorError(
-                "the clinic's details are missing.", hint="Run 'borrador clinic profile'."
+                N_("the clinic's details are missing."), hint=N_("Run 'borrador clinic profile'.")
             )
         return dataclasses.replace(
             org, name=self.actor or org.name, organisation=org.organisation or org.name
@@ -150,7 +152,7 @@ class ClinicService:
         """The person signed the authorisation on `signed_on`: recorded on each of their
         agent requests that is still open and has none yet."""
         if signed_on > self.clock.today():
-            raise ValidationError("date", f"{signed_on} is in the future")
+            raise ValidationError("date", N_("{signed_on} is in the future"), signed_on=signed_on)
         person = self.people.get(person_id)
         changed = []
         for request in self.requests.find(person.id):
@@ -181,5 +183,6 @@ def _volunteer_name(text: str) -> str:
 
     name = clean_text("volunteer", text, max_len=80)
     if not name:
-        raise ValidationError("volunteer", "a name is needed", hint="Use the name they sign with.")
+        raise ValidationError("volunteer", N_("a name is needed"),
+            hint=N_("Use the name they sign with."))
     return name

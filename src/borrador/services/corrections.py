@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, ValidationError
 from borrador.core.text import clean_text
 from borrador.storage.reports_repo import ChannelReport, ReportsRepo
 
@@ -45,14 +45,23 @@ class CorrectionService:
     def report(self, request_id: int, problem: str, note: str = "") -> ChannelReport:
         """Record a problem with the channel a request went through (or would go through)."""
         if problem not in PROBLEMS:
-            raise ValidationError("problem", f"{problem!r} is not one of: {', '.join(PROBLEMS)}")
+            raise ValidationError(
+                "problem",
+                N_("{detail!r} is not one of: {choices}"),
+                detail=problem,
+                choices=", ".join(PROBLEMS),
+            )
         request = self.requests.get(request_id)
         entry = self.catalog.catalog().get(request.recipient)
         kinds = {"bounced": "email", "dead-link": "web", "wrong-address": "mail"}
         wanted = kinds.get(problem) or (str(request.channel) if request.channel else "")
         channel = next((c for c in entry.channels if c.type == wanted), None)
         if channel is None and problem in kinds:
-            raise BorradorError(f"{entry.name} has no {wanted} channel in the catalog to report.")
+            raise BorradorError(
+                N_("{name} has no {wanted} channel in the catalog to report."),
+                name=entry.name,
+                wanted=wanted,
+            )
         target = ""
         if channel is not None:
             target = channel.url or channel.email or (channel.address.splitlines() or [""])[0]

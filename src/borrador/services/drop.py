@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from borrador.core import drop
-from borrador.core.errors import NotFoundError, ValidationError
+from borrador.core.errors import N_, NotFoundError, ValidationError
 from borrador.core.requests import DropOutcome, parse_enum, parse_slug
 from borrador.core.text import clean_text
 
@@ -157,7 +157,11 @@ class DropService:
             for a in advertising_ids or []
         ]
         if len(ad_ids) > MAX_ADVERTISING_IDS:
-            raise ValidationError("advertising_id", f"at most {MAX_ADVERTISING_IDS}")
+            raise ValidationError(
+                "advertising_id",
+                N_("at most {max_advertising_ids}"),
+                max_advertising_ids=MAX_ADVERTISING_IDS,
+            )
         values = {
             "names": [person.name],
             "past-names": list(person.other_names),
@@ -171,7 +175,10 @@ class DropService:
             unknown = [k for k in gave if k not in drop.IDENTIFIER_KINDS]
             if unknown:
                 raise ValidationError(
-                    "gave", f"{unknown[0]!r} is not one of: {', '.join(drop.IDENTIFIER_KINDS)}"
+                    "gave",
+                    N_("{value!r} is not one of: {choices}"),
+                    value=unknown[0],
+                    choices=", ".join(drop.IDENTIFIER_KINDS),
                 )
             kinds = list(dict.fromkeys(gave))
         # How many of each were given; 0 means "given, how many is not known here".
@@ -187,8 +194,9 @@ class DropService:
         found = self.drops.latest(person_id)
         if found is None:
             raise NotFoundError(
-                f"person {person_id} has no DROP filing recorded.",
-                hint="Record one: borrador drop add --person ID --filed-on DATE",
+                N_("person {person_id} has no DROP filing recorded."),
+                hint=N_("Record one: borrador drop add --person ID --filed-on DATE"),
+                person_id=person_id,
             )
         return found
 
@@ -207,14 +215,20 @@ class DropService:
         if not _reached(entry):
             raise ValidationError(
                 "broker",
-                f"{entry.name} is not known to be in California's "
-                "registry, so DROP does not report on it",
-                hint="'borrador drop status' lists what to ask it directly.",
+                N_(
+                    "{name} is not known to be in California's "
+                    "registry, so DROP does not report on it"
+                ),
+                hint=N_("'borrador drop status' lists what to ask it directly."),
+                name=entry.name,
             )
         when = on or self.clock.today()
         if when > self.clock.today() or when < filing.filed_on:
             raise ValidationError(
-                "on", f"{when} is not between the filing ({filing.filed_on}) and today"
+                "on",
+                N_("{when} is not between the filing ({filed_on}) and today"),
+                when=when,
+                filed_on=filing.filed_on,
             )
         self.drops.add_outcome(filing.id, entry.slug, str(result), when, self.clock.now())
         return self.drops.outcomes(filing.id)[entry.slug]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from borrador.core.deadlines import Deadlines
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 from borrador.core.requests import LETTER_NOTE, Event, Kind, Request, Status
 from borrador.laws.table import law_table
 
@@ -112,23 +112,28 @@ def check_escalation(kind: Kind, original: Request, facts: dict[str, Any],
     rid = original.id
     if kind is Kind.APPEAL:
         if not law_table().has(original.legal_basis, "appeal"):
-            raise ValidationError("kind", f"the basis of request {rid} ({original.legal_basis}) "
-                                  "sets no appeal step", hint="Use a follow-up or a complaint.")
+            raise ValidationError("kind", N_("the basis of request {rid} ({legal_basis}) "
+                                  "sets no appeal step"),
+                                  hint=N_("Use a follow-up or a complaint."), rid=rid,
+                                  legal_basis=original.legal_basis)
         if not late_or_refused:
-            raise ValidationError("kind", f"request {rid} is neither denied nor past its due "
-                                  f"date ({facts['respond_by']})",
-                                  hint="An appeal comes after a denial or a missed deadline.")
+            raise ValidationError("kind", N_("request {rid} is neither denied nor past its due "
+                                  "date ({due})"),
+                                  hint=N_("An appeal comes after a denial or a missed deadline."),
+                                  rid=rid, due=facts['respond_by'])
         return
     if kind is Kind.COMPLAINT:
         if not late_or_refused:
-            raise ValidationError("kind", f"request {rid} is not past its due date "
-                                  f"({facts['respond_by']}) and was not refused",
-                                  hint="Send a follow-up (a reminder) instead.")
+            raise ValidationError("kind", N_("request {rid} is not past its due date "
+                                  "({due}) and was not refused"),
+                                  hint=N_("Send a follow-up (a reminder) instead."),
+                                  rid=rid, due=facts['respond_by'])
         if facts["appeal_first"] and not _appeal_over(children, clocks_of, today):
             raise ValidationError(
-                "kind", f"the {original.legal_basis} law requires an appeal first; the "
-                "complaint comes after the appeal is denied or goes unanswered",
-                hint=f"borrador letters make --kind appeal --request {rid}",
+                "kind", N_("the {legal_basis} law requires an appeal first; the "
+                "complaint comes after the appeal is denied or goes unanswered"),
+                hint=N_("borrador letters make --kind appeal --request {rid}"),
+                legal_basis=original.legal_basis, rid=rid,
             )
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 from borrador.core.requests import DONE, FreezeAction, Kind, Request, Status
 from borrador.core.text import clean_text
 
@@ -62,7 +62,10 @@ class FreezeService:
         request = self.requests.get(request_id)
         if request.kind is not Kind.SECURITY_FREEZE:
             raise ValidationError(
-                "request", f"request {request_id} is {request.kind}, not a security freeze"
+                "request",
+                N_("request {request_id} is {kind}, not a security freeze"),
+                request_id=request_id,
+                kind=request.kind,
             )
         return request
 
@@ -100,7 +103,9 @@ class FreezeService:
     ) -> Request:
         request = self._freeze(request_id)
         if expires_on is not None and expires_on <= on:
-            raise ValidationError("expires_on", f"{expires_on} is not after {on}")
+            raise ValidationError(
+                "expires_on", N_("{expires_on} is not after {on}"), expires_on=expires_on, on=on
+            )
         if request.status is Status.DRAFTED:
             entry = self.catalog.catalog().get(request.recipient)
             channel = str(request.channel or freeze_channels(entry)[0].type)
@@ -133,11 +138,12 @@ class FreezeService:
         if state.state not in (FreezeAction.PLACED, FreezeAction.THAWED):
             raise ValidationError(
                 "request",
-                f"request {request_id}'s freeze is {state.state}; "
-                "only a placed freeze can be thawed",
+                N_("request {request_id}'s freeze is {state}; only a placed freeze can be thawed"),
+                request_id=request_id,
+                state=state.state,
             )
         if until <= on:
-            raise ValidationError("until", f"{until} is not after {on}")
+            raise ValidationError("until", N_("{until} is not after {on}"), until=until, on=on)
         self.freezes.add_change(request_id, str(FreezeAction.THAWED), on, until, self.clock.now())
         return self.requests.schedule_recheck(
             request_id,
@@ -151,7 +157,9 @@ class FreezeService:
         """The user checked that a thawed freeze is back: the re-check returns to the expiry."""
         state = self.state(request_id)
         if not state.changes or state.changes[-1].action != FreezeAction.THAWED:
-            raise ValidationError("request", f"request {request_id}'s freeze is not thawed")
+            raise ValidationError(
+                "request", N_("request {request_id}'s freeze is not thawed"), request_id=request_id
+            )
         self.freezes.add_change(request_id, str(FreezeAction.PLACED), on, None, self.clock.now())
         return self.requests.schedule_recheck(
             request_id,
@@ -164,9 +172,13 @@ class FreezeService:
     def lift(self, request_id: int, on: dt.date) -> Request:
         state = self.state(request_id)
         if state.state == FreezeAction.LIFTED:
-            raise ValidationError("request", f"request {request_id}'s freeze is already lifted")
+            raise ValidationError(
+                "request",
+                N_("request {request_id}'s freeze is already lifted"),
+                request_id=request_id,
+            )
         if state.placed_on is None:
-            raise ValidationError("request", "the freeze was never recorded as placed")
+            raise ValidationError("request", N_("the freeze was never recorded as placed"))
         self.freezes.add_change(request_id, str(FreezeAction.LIFTED), on, None, self.clock.now())
         return self.requests.schedule_recheck(
             request_id, None, f"Freeze lifted on {on}.", on, {"freeze": "lifted"}

@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from borrador.core.errors import BorradorError, StoreError, ValidationError
+from borrador.core.errors import N_, BorradorError, StoreError, ValidationError
 from borrador.keys.primitives import KdfParams
 from borrador.keys.primitives import b64 as _b64
 from borrador.keys.primitives import derive as _derive
@@ -128,29 +128,39 @@ def read_bundle(path: Path, passphrase: str) -> dict[str, Any]:
         params = KdfParams.read(meta["kdf"])  # bounded: a header cannot make this hang
         key = _derive(_normal(passphrase), _unb64(meta["salt"]), params)
     except FileNotFoundError:
-        raise BorradorError(f"there is no file {path}.") from None
+        raise BorradorError(N_("there is no file {path}."), path=path) from None
     except StoreError as exc:
-        raise BorradorError(f"{path} is not a usable hand-off bundle: {exc} Nothing was "
-                            "imported.", hint="Ask for a new bundle.") from None  # fmt: skip
+        raise BorradorError(N_("{path} is not a usable hand-off bundle: {error} Nothing was "
+                            "imported."), hint=N_("Ask for a new bundle."),
+                            path=path, error=exc) from None  # fmt: skip
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError,
             RecursionError) as exc:  # fmt: skip
-        raise BorradorError(f"{path} cannot be read ({exc}); nothing was imported.") from None
+        raise BorradorError(
+            N_("{path} cannot be read ({error}); nothing was imported."), path=path, error=exc
+        ) from None
     try:
         plain = AESGCM(key).decrypt(_unb64(meta["nonce"]), sealed, header)
     except (InvalidTag, ValueError, KeyError, TypeError):
         raise BorradorError(
-            f"{path} does not open with this passphrase, or it was changed after it was made; "
-            "nothing was imported.",
-            hint="Check the words with the person who made it; if they match, ask for a new "
-            "bundle.",
+            N_(
+                "{path} does not open with this passphrase, or it was changed after it was made; "
+                "nothing was imported."
+            ),
+            hint=N_(
+                "Check the words with the person who made it; if they match, ask for a new bundle."
+            ),
+            path=path,
         ) from None
     try:  # sealed by someone with the passphrase, yet still input: checked like any other
         rows = json.loads(_inflate(plain))
     except (ValueError, zlib.error, RecursionError, UnicodeDecodeError) as exc:
-        raise BorradorError(f"{path}: the bundle's contents are malformed ({exc}); nothing "
-                            "was imported.", hint="Ask for a new bundle.") from None  # fmt: skip
+        raise BorradorError(N_("{path}: the bundle's contents are malformed ({error}); nothing "
+                            "was imported."), hint=N_("Ask for a new bundle."),
+                            path=path, error=exc) from None  # fmt: skip
     if not isinstance(rows, dict):
-        raise BorradorError(f"{path}: the bundle's contents are malformed; nothing was imported.")
+        raise BorradorError(
+            N_("{path}: the bundle's contents are malformed; nothing was imported."), path=path
+        )
     return rows
 
 
@@ -161,16 +171,18 @@ PERSON_COLUMNS = {"uid", "name", "other_names", "birth_date", "state", "language
 def _checked_person(session: HandoffService, person: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(person) - PERSON_COLUMNS)
     if unknown:
-        raise ValidationError("person", f"has fields this Borrador does not know: {unknown}")
+        raise ValidationError(
+            "person", N_("has fields this Borrador does not know: {unknown}"), unknown=unknown
+        )
     for name in ("uid", "created_at", "updated_at"):
         if not isinstance(person.get(name), str) or not person[name]:
-            raise ValidationError(f"person.{name}", "is missing")
+            raise ValidationError(f"person.{name}", N_("is missing"))
     fields = {k: person.get(k) for k in ("name", "birth_date", "state", "language", "notes")}
     for key in ("other_names", "emails", "phones", "addresses"):
         try:
             fields[key] = json.loads(person.get(key) or "[]")
         except (TypeError, ValueError):
-            raise ValidationError(f"person.{key}", "is not a list") from None
+            raise ValidationError(f"person.{key}", N_("is not a list")) from None
     try:
         session.people.check(fields)
     except ValidationError as exc:
@@ -192,14 +204,20 @@ def import_bundle(
                    "events": events}  # fmt: skip
     except ValidationError as exc:
         raise BorradorError(
-            f"{path}: the bundle holds a value this Borrador refuses ({exc}); nothing was "
-            "imported.",
-            hint="Ask for a new bundle; if it comes from a newer Borrador, update this one.",
+            N_(
+                "{path}: the bundle holds a value this Borrador refuses ({error}); nothing was "
+                "imported."
+            ),
+            hint=N_("Ask for a new bundle; if it comes from a newer Borrador, update this one."),
+            path=path,
+            error=exc,
         ) from None
     try:
         return import_person(session.db, checked)
     except (ValueError, KeyError, TypeError, DatabaseError) as exc:
         raise BorradorError(
-            f"{path}: the bundle does not fit this store ({exc}); nothing was imported.",
-            hint="Update Borrador, or ask for a new bundle.",
+            N_("{path}: the bundle does not fit this store ({error}); nothing was imported."),
+            hint=N_("Update Borrador, or ask for a new bundle."),
+            path=path,
+            error=exc,
         ) from None

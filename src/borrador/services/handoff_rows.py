@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 from borrador.core.requests import Channel, Kind, Status, parse_enum, parse_slug
 from borrador.core.text import clean_text, parse_date
 
@@ -28,13 +28,17 @@ MAX_ROWS = 10_000
 
 def _uid(field: str, value: object) -> str:
     if not isinstance(value, str) or not _UID.fullmatch(value):
-        raise ValidationError(field, f"{value!r} is not an id of the form Borrador writes")
+        raise ValidationError(
+            field, N_("{value!r} is not an id of the form Borrador writes"), value=value
+        )
     return value
 
 
 def _stamp(field: str, value: object) -> str:
     if not isinstance(value, str) or not _STAMP.fullmatch(value):
-        raise ValidationError(field, f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM:SS)")
+        raise ValidationError(
+            field, N_("{value!r} is not a date and time (YYYY-MM-DDTHH:MM:SS)"), value=value
+        )
     return value
 
 
@@ -46,7 +50,7 @@ def _optional_date(field: str, value: object) -> str | None:
 
 def _count(field: str, value: object) -> int:
     if type(value) is not int or not 1 <= value <= 1_000_000:
-        raise ValidationError(field, f"{value!r} is not a version number")
+        raise ValidationError(field, N_("{value!r} is not a version number"), value=value)
     return value
 
 
@@ -62,10 +66,12 @@ def _text(field: str, value: object, limit: int, multiline: bool) -> str:
 
 def _known(field: str, row: object, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(row, dict):
-        raise ValidationError(field, "is not a row of fields")
+        raise ValidationError(field, N_("is not a row of fields"))
     unknown = sorted(set(row) - allowed)
     if unknown:  # from a newer Borrador: refuse rather than drop facts silently
-        raise ValidationError(field, f"has fields this Borrador does not know: {unknown}")
+        raise ValidationError(
+            field, N_("has fields this Borrador does not know: {unknown}"), unknown=unknown
+        )
     return row
 
 
@@ -84,12 +90,12 @@ def check_request(row: object) -> dict[str, Any]:
     for name in REQUEST_DATES:
         out[name] = _optional_date(name, data.get(name))
     if out["created_on"] is None:
-        raise ValidationError("created_on", "is required")
+        raise ValidationError("created_on", N_("is required"))
     for name, (limit, multiline) in REQUEST_TEXT.items():
         out[name] = _text(name, data.get(name), limit, multiline)
     flag = data.get("after_free_report", 0)
     if flag not in (0, 1) or isinstance(flag, float):
-        raise ValidationError("after_free_report", f"{flag!r} is not 0 or 1")
+        raise ValidationError("after_free_report", N_("{flag!r} is not 0 or 1"), flag=flag)
     out["after_free_report"] = int(flag)
     out["version"] = _count("version", data.get("version", 1))
     out["updated_at"] = _stamp("updated_at", data.get("updated_at"))
@@ -102,7 +108,7 @@ def check_event(row: object, request_uids: set[str]) -> dict[str, Any]:
     data = _known("", row, allowed)
     uid = _uid("request_uid", data.get("request_uid"))
     if uid not in request_uids:
-        raise ValidationError("request_uid", "names no request in the bundle")
+        raise ValidationError("request_uid", N_("names no request in the bundle"))
     before = data.get("from_status")
     detail = data.get("detail", "{}")
     try:
@@ -112,7 +118,7 @@ def check_event(row: object, request_uids: set[str]) -> dict[str, Any]:
     if not isinstance(parsed, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in parsed.items()
     ):
-        raise ValidationError("detail", "is not a list of named facts")
+        raise ValidationError("detail", N_("is not a list of named facts"))
     for key, value in parsed.items():
         clean_text(f"detail.{key}", value, max_len=2000, multiline=True)
     return {
@@ -131,13 +137,15 @@ def check_event(row: object, request_uids: set[str]) -> dict[str, Any]:
 def check_rows(rows: object) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """(person, requests, events), each checked; a ValidationError names the row and field."""
     if not isinstance(rows, dict) or set(rows) != {"person", "requests", "events"}:
-        raise ValidationError("bundle", "does not hold a person, requests and events")
+        raise ValidationError("bundle", N_("does not hold a person, requests and events"))
     person, requests, events = rows["person"], rows["requests"], rows["events"]
     if not isinstance(person, dict):
-        raise ValidationError("person", "is not a row of fields")
+        raise ValidationError("person", N_("is not a row of fields"))
     for name, items in (("requests", requests), ("events", events)):
         if not isinstance(items, list) or len(items) > MAX_ROWS:
-            raise ValidationError(name, f"is not a list of at most {MAX_ROWS} rows")
+            raise ValidationError(
+                name, N_("is not a list of at most {max_rows} rows"), max_rows=MAX_ROWS
+            )
     checked_requests = []
     for n, row in enumerate(requests, 1):
         try:
@@ -146,10 +154,10 @@ def check_rows(rows: object) -> tuple[dict[str, Any], list[dict[str, Any]], list
             raise exc.within(f"request {n}") from None
     uids = {r["uid"] for r in checked_requests}
     if len(uids) != len(checked_requests):
-        raise ValidationError("requests", "two requests have the same id")
+        raise ValidationError("requests", N_("two requests have the same id"))
     for n, r in enumerate(checked_requests, 1):
         if r["parent_uid"] is not None and r["parent_uid"] not in uids:
-            raise ValidationError(f"request {n}.parent_uid", "names no request in the bundle")
+            raise ValidationError(f"request {n}.parent_uid", N_("names no request in the bundle"))
     checked_events = []
     for n, row in enumerate(events, 1):
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError
 from borrador.home.faults import fault_point
 from borrador.keys import keyring_available
 
@@ -38,7 +38,7 @@ class KeyService:
 
     def remember_on_device(self, passphrase: str) -> None:
         if self.clinic_on:
-            raise BorradorError("in clinic mode each volunteer unlocks with their passphrase.")
+            raise BorradorError(N_("in clinic mode each volunteer unlocks with their passphrase."))
         self.key_file.remember(self.key_file.unlock(passphrase))
 
     def rekey(self, new_key: bytes, departed_slot: str) -> None:

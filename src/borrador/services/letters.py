@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from borrador.catalog.model import Broker
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, Phrase, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import (
     ESCALATION_KINDS,
@@ -114,8 +114,9 @@ class LetterService:
         if missing:
             raise ValidationError(
                 missing[0],
-                f"{person.name} has none recorded, and {entry.name} needs it to find the records",
-                hint=f"Add it with 'borrador people edit {person.id}'.",
+                N_("{name} has none recorded, and {entry_name} needs it to find the records"),
+                hint=N_("Add it with 'borrador people edit {id}'."),
+                name=person.name, entry_name=entry.name, id=person.id,
             )
         # A follow-up, appeal or complaint runs on the clock of the request it is about.
         original = options.get("original") or {}
@@ -162,11 +163,11 @@ class LetterService:
         """The letter (or web-form guide) for one request, with the person's explainer."""
         options = options or {}
         if request.kind is Kind.DISPUTE and not options.get("about"):
-            raise ValidationError("about", "say which items in the file you dispute, and why")
+            raise ValidationError("about", N_("say which items in the file you dispute, and why"))
         if request.legal_basis == "delete-act":
             raise BorradorError(
-                "a Delete Act request is made through California's DROP, not by letter.",
-                hint=f"See 'borrador letters guide drop --person {person.id}'.",
+                N_("a Delete Act request is made through California's DROP, not by letter."),
+                hint=N_("See 'borrador letters guide drop --person {id}'."), id=person.id,
             )
         info = self.templates.choose(str(request.kind), request.legal_basis or "policy")
         data = self._context(person, entry, request, info.requires, fmt, options, agent)
@@ -174,13 +175,14 @@ class LetterService:
         if fmt == "web":
             if channel is None:
                 raise BorradorError(
-                    f"{entry.name} has no web form in the catalog.",
-                    hint="Use --format pdf or eml instead.",
+                    N_("{name} has no web form in the catalog."),
+                    hint=N_("Use --format pdf or eml instead."), name=entry.name,
                 )
             return form_guide(entry.name, channel, data["person"])
         if fmt == "eml" and not data["recipient"]["email"]:
-            raise BorradorError(f"{entry.name} has no email address in the catalog for this "
-                                "request.", hint="Use --format pdf to mail it.")  # fmt: skip
+            raise BorradorError(N_("{name} has no email address in the catalog for this "
+                                "request."), hint=N_("Use --format pdf to mail it."),
+                                name=entry.name)  # fmt: skip
         blocks = self.templates.render(info, data)
         return Letter(
             request_id=request.id or 0, recipient_name=data["recipient"]["name"],
@@ -214,11 +216,11 @@ class LetterService:
         """A guide with no letter, in the person's language: "drop" (California's Delete
         Request and Opt-out Platform) or "own-file" (one's own immigration file)."""
         if topic not in GUIDES:
-            raise ValidationError("topic", f"use one of {', '.join(GUIDES)}")
+            raise ValidationError("topic", N_("use one of {choices}"), choices=', '.join(GUIDES))
         person = self.people.get(person_id)
         info = self.templates.explainer(topic, person.language)
         if info is None:
-            raise BorradorError(f"no {topic} guide is installed.")
+            raise BorradorError(N_("no {topic} guide is installed."), topic=topic)
         data = {"today": _long_date(info.language)(self.clock.today()),
                 "person": {"name": person.name, "state": person.state},
                 "drop": {"offer": person.state == "CA", "registered": True}}  # fmt: skip
@@ -228,8 +230,10 @@ class LetterService:
         """The DROP web-form guide for a Californian (the `guide("drop")` sheet explains it)."""
         person = self.people.get(person_id)
         if person.state != "CA":
-            raise ValidationError("state", f"DROP is only for California residents; "
-                                  f"{person.name}'s state is {person.state or 'not recorded'}")
+            raise ValidationError("state", N_("DROP is only for California residents; "
+                                  "{name}'s state is {state}"),
+                                  name=person.name,
+                                  state=person.state or Phrase(N_("not recorded")))
         fields = {"name", "birth_date", "email"}
         return drop_guide(ctx.person_context(person, fields, _long_date("en")))
 
@@ -294,7 +298,8 @@ class LetterService:
     ) -> list[Made]:
         """Draft one request per recipient with its letter and files; all or nothing."""
         if fmt not in FORMATS:
-            raise ValidationError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
+            raise ValidationError("format", N_("{fmt!r} is not one of {choices}"),
+                fmt=fmt, choices=', '.join(FORMATS))
         person = self.people.get(person_id)
         place = str((options or {}).get("agency_state") or "")
         drafts = [self.drafts.draft(person, r, kind, law, None, "", agency_state=place)
@@ -315,11 +320,12 @@ class LetterService:
         history records; a new request linked to the original."""
         escalation = parse_enum("kind", kind, Kind)
         if escalation not in ESCALATION_KINDS:
-            raise ValidationError("kind", "use follow-up, appeal or complaint")
+            raise ValidationError("kind", N_("use follow-up, appeal or complaint"))
         original = self.requests.get(request_id)
         clocks = self.tracking.deadlines(original)
         if clocks is None:
-            raise ValidationError("request", f"request {request_id} was never sent")
+            raise ValidationError("request", N_("request {request_id} was never sent"),
+                request_id=request_id)
         person = self.people.get(original.person_id)
         entry = self.catalog.catalog().get(original.recipient)
         events = self.requests.events(request_id)

@@ -12,7 +12,7 @@ import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, ValidationError
 from borrador.core.requests import (
     DONE,
     REMOVAL_KINDS,
@@ -65,8 +65,9 @@ def media_type(data: bytes, name: str = "the file") -> str:
             return media
     raise ValidationError(
         "evidence",
-        f"{name} is not a PNG, JPEG or PDF file (checked by its content, not its name)",
-        hint="Save the screenshot as PNG or JPEG, or print the page to PDF.",
+        N_("{name} is not a PNG, JPEG or PDF file (checked by its content, not its name)"),
+        hint=N_("Save the screenshot as PNG or JPEG, or print the page to PDF."),
+        name=name,
     )
 
 
@@ -76,15 +77,19 @@ def read_evidence(path: Path) -> tuple[str, bytes]:
         with path.open("rb") as handle:
             data = handle.read(MAX_EVIDENCE_BYTES + 1)
     except OSError as exc:
-        raise BorradorError(f"{path}: cannot be read ({exc.strerror}).") from None
+        raise BorradorError(
+            N_("{path}: cannot be read ({strerror})."), path=path, strerror=exc.strerror
+        ) from None
     if len(data) > MAX_EVIDENCE_BYTES:
         raise ValidationError(
             "evidence",
-            f"{path.name} is over {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB",
-            hint="Keep a cropped screenshot or a smaller PDF.",
+            N_("{name} is over {limit} MB"),
+            hint=N_("Keep a cropped screenshot or a smaller PDF."),
+            name=path.name,
+            limit=MAX_EVIDENCE_BYTES // (1024 * 1024),
         )
     if not data:
-        raise ValidationError("evidence", f"{path.name} is empty")
+        raise ValidationError("evidence", N_("{name} is empty"), name=path.name)
     return media_type(data, path.name), data
 
 
@@ -148,7 +153,7 @@ class ListingsService:
         entry = self._entry(broker)
         when = on or self.clock.today()
         if when > self.clock.today():
-            raise ValidationError("on", f"{when} is in the future")
+            raise ValidationError("on", N_("{when} is in the future"), when=when)
         text = clean_text("note", note, max_len=2000, multiline=True)
         kept = read_evidence(evidence) if evidence is not None else None
         request, what = self._move_request(person_id, entry, outcome, when)

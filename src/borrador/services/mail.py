@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, ValidationError
 from borrador.core.requests import Event, Request, Status
 from borrador.letters.context import pick_channel
 
@@ -82,7 +82,9 @@ class MailService:
 
         data = self.settings.get(ACCOUNT_KEY)
         if not data:
-            raise BorradorError("no mail account is set up.", hint="Run 'borrador mail setup'.")
+            raise BorradorError(
+                N_("no mail account is set up."), hint=N_("Run 'borrador mail setup'.")
+            )
         return MailAccount(**data)
 
     def save_account(self, account: MailAccount, password: str, *, remember: bool) -> None:
@@ -92,8 +94,9 @@ class MailService:
         try:
             address = normalise_email(account.from_address)
         except ValueError as exc:
-            raise ValidationError("from", f"{account.from_address!r} is not an email address: "
-                                  f"{exc}") from None  # fmt: skip
+            raise ValidationError("from", N_("{from_address!r} is not an email address: "
+                                  "{error}"), from_address=account.from_address,
+                                  error=exc) from None  # fmt: skip
         account = dataclasses.replace(account, from_address=address)
         self.settings.put(ACCOUNT_KEY, dataclasses.asdict(account))
         self._password = password
@@ -111,8 +114,9 @@ class MailService:
         refusal = keyring_refusal()
         if refusal:
             raise BorradorError(
-                f"{refusal}, so the password cannot be kept.",
-                hint="It will be asked for in each session instead.",
+                N_("{refusal}, so the password cannot be kept."),
+                hint=N_("It will be asked for in each session instead."),
+                refusal=refusal,
             )
         keyring_set(KEYRING_SERVICE, self._keyring_user(account), password)
 
@@ -136,7 +140,7 @@ class MailService:
         password = ask() if ask else ""
         if not password and account.user:
             raise BorradorError(
-                "the mail password is needed.", hint="Run in a terminal to be asked for it."
+                N_("the mail password is needed."), hint=N_("Run in a terminal to be asked for it.")
             )
         self._password = password
         return password
@@ -172,13 +176,15 @@ class MailService:
         channel = pick_channel(entry, str(request.kind), "eml")
         if channel is None or not channel.email:
             raise BorradorError(
-                f"{entry.name} has no email address in the catalog.",
-                hint="Send it by mail instead.",
+                N_("{name} has no email address in the catalog."),
+                hint=N_("Send it by mail instead."),
+                name=entry.name,
             )
         if not request.letter_text:
             raise BorradorError(
-                f"request {request.id} has no letter yet.",
-                hint="Make it first: borrador letters make … --format eml",
+                N_("request {id} has no letter yet."),
+                hint=N_("Make it first: borrador letters make … --format eml"),
+                id=request.id,
             )
         subject = next((line[4:] for line in request.letter_text.splitlines()
                         if line.startswith("Re: ")), f"Privacy request {request.id}")  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import ValidationError
+from borrador.core.errors import N_, ValidationError
 from borrador.core.text import clean_text
 from borrador.letters.context import Agent
 
@@ -30,5 +30,5 @@ class OrganisationProfile:
         fields = {k: clean_text(k, v, max_len=300, multiline=k == "address")
                   for k, v in dataclasses.asdict(agent).items()}  # fmt: skip
         if not fields["name"]:
-            raise ValidationError("name", "is required")
+            raise ValidationError("name", N_("is required"))
         self.settings.put(ORGANISATION_KEY, fields)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, Phrase, ValidationError
 from borrador.core.requests import Request, Status, parse_enum
 from borrador.services.reply_account import ReplyAccount
 from borrador.storage.replies_repo import NewReply, ReplyRow
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from borrador.storage.settings_repo import SettingsRepo
 
 STORE_BATCH = 500
+
+_STATE_WORDS = {"accepted": N_("accepted"), "dismissed": N_("dismissed")}  # a reply's state
 
 
 @dataclasses.dataclass(frozen=True)
@@ -329,7 +331,12 @@ class ReplyService:
 
         row = self.replies.get(reply_id)
         if row.state != "new":
-            raise ValidationError("reply", f"reply {reply_id} was already {row.state}")
+            raise ValidationError(
+                "reply",
+                N_("reply {reply_id} was already {state}"),
+                reply_id=reply_id,
+                state=Phrase(_STATE_WORDS.get(row.state, row.state)),
+            )
         self.statuses.get(request_id)
         self.replies.assign(reply_id, request_id, "assigned by the user")
         advice = suggest(row.subject, row.body)
@@ -365,11 +372,17 @@ class ReplyService:
         if row.request_id is None:
             raise ValidationError(
                 "reply",
-                f"reply {reply_id} is not matched to a request",
-                hint=f"Assign it first: borrador replies assign {reply_id} REQUEST_ID",
+                N_("reply {reply_id} is not matched to a request"),
+                hint=N_("Assign it first: borrador replies assign {reply_id} REQUEST_ID"),
+                reply_id=reply_id,
             )
         if row.state != "new":
-            raise ValidationError("reply", f"reply {reply_id} was already {row.state}")
+            raise ValidationError(
+                "reply",
+                N_("reply {reply_id} was already {state}"),
+                reply_id=reply_id,
+                state=Phrase(_STATE_WORDS.get(row.state, row.state)),
+            )
         chosen = (
             parse_enum("status", status or row.suggested or "", Status)
             if (status or row.suggested)
@@ -377,7 +390,8 @@ class ReplyService:
         )
         if chosen is None:
             raise ValidationError(
-                "status", "the reply suggests nothing clear; say which status it means (--status)"
+                "status",
+                N_("the reply suggests nothing clear; say which status it means (--status)"),
             )
         stated = row.suggestion.get("until", "")
         new_date = until or (dt.date.fromisoformat(stated) if stated else None)

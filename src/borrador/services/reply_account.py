@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from borrador.core.errors import BorradorError
+from borrador.core.errors import N_, BorradorError
 from borrador.keys.keyring_policy import IMAP_SERVICE
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class ReplyAccount:
         data = self.settings.get(ACCOUNT_KEY)
         if not data:
             raise BorradorError(
-                "no incoming mail account is set up.", hint="Run 'borrador replies setup'."
+                N_("no incoming mail account is set up."), hint=N_("Run 'borrador replies setup'.")
             )
         return ImapAccount(**data)
 
@@ -52,8 +52,8 @@ class ReplyAccount:
 
             if not keyring_available():
                 raise BorradorError(
-                    "this computer has no system keyring to keep the password in.",
-                    hint="It will be asked for in each session instead.",
+                    N_("this computer has no system keyring to keep the password in."),
+                    hint=N_("It will be asked for in each session instead."),
                 )
             import keyring
 
@@ -74,8 +74,8 @@ class ReplyAccount:
         password = ask() if ask else ""
         if not password:
             raise BorradorError(
-                "the incoming mail password is needed.",
-                hint="Run in a terminal to be asked for it.",
+                N_("the incoming mail password is needed."),
+                hint=N_("Run in a terminal to be asked for it."),
             )
         self._password = password
         return password

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from borrador.catalog.model import Broker
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import N_, BorradorError, Phrase, ValidationError
 from borrador.core.people import Person
 from borrador.core.requests import (
     CLOSED,
@@ -75,12 +75,14 @@ def agency_state_for(entry: Broker, kind: Kind, given: str = "", *, required: bo
         return entry.agency_state
     code = clean_text("agency_state", given, max_len=2).upper()
     if code and code not in US_STATES:
-        raise ValidationError("agency_state", f"{given!r} is not a US state code",
-                              hint="Use the two-letter code, e.g. IL.")  # fmt: skip
+        raise ValidationError("agency_state", N_("{given!r} is not a US state code"),
+                              hint=N_("Use the two-letter code, e.g. IL."),
+                              given=given)  # fmt: skip
     if required and not code and entry.jurisdiction == "state" and kind is Kind.RECORDS:
         raise ValidationError(
-            "agency_state", f"say which state the agency is in: {entry.name} is generic",
-            hint="Add --agency-state XX (the agency's state, e.g. IL), not the person's.",
+            "agency_state", N_("say which state the agency is in: {name} is generic"),
+            hint=N_("Add --agency-state XX (the agency's state, e.g. IL), not the person's."),
+            name=entry.name,
         )
     return code
 
@@ -140,35 +142,39 @@ class RequestService:
         refused with the reason."""
         entry = self.catalog.catalog().covering(parse_slug("recipient", slug))
         if entry.status == "exited":
-            raise BorradorError(f"{entry.name} stopped operating on {entry.status_date}; "
-                                "there is no one to send a request to.")  # fmt: skip
+            raise BorradorError(N_("{name} stopped operating on {status_date}; "
+                                "there is no one to send a request to."),
+                                name=entry.name, status_date=entry.status_date)  # fmt: skip
         if entry.kind == "broker" and not entry.channels:
             raise BorradorError(
-                f"{entry.name} has no consumer opt-out or contact that we know of, "
-                "so no letter can be sent.",
-                hint=f"See 'borrador brokers show {entry.slug}' for what helps instead.",
+                N_("{name} has no consumer opt-out or contact that we know of, "
+                "so no letter can be sent."),
+                hint=N_("See 'borrador brokers show {slug}' for what helps instead."),
+                name=entry.name, slug=entry.slug,
             )
         escalation = kind in ESCALATION_KINDS
         if not escalation and (kind is Kind.RECORDS) != (entry.kind == "agency"):
             raise ValidationError(
                 "kind",
-                f"a {kind} request cannot go to {entry.name} ({_article(entry.kind)}): "
-                "public-records requests go to agencies, the other kinds to brokers",
+                N_("a {kind} request cannot go to {name} ({what}): "
+                "public-records requests go to agencies, the other kinds to brokers"),
+                kind=kind, name=entry.name, what=_article(entry.kind),
             )
         if kind is Kind.SECURITY_FREEZE and not any(
             "security-freeze" in c.purposes for c in entry.channels
         ):
             raise ValidationError(
                 "kind",
-                f"Borrador knows of no way to ask {entry.name} for a security freeze",
-                hint="'borrador freeze bureaus' lists the agencies that offer one.",
+                N_("Borrador knows of no way to ask {name} for a security freeze"),
+                hint=N_("'borrador freeze bureaus' lists the agencies that offer one."),
+                name=entry.name,
             )
         if kind in (Kind.DISCLOSURE, Kind.DISPUTE) and not entry.flag("fcra_regulated"):
             raise ValidationError(
                 "kind",
-                f"{entry.name} is not known to be a consumer reporting agency, so the "
-                "FCRA does not apply",
-                hint="Ask for 'access' instead.",
+                N_("{name} is not known to be a consumer reporting agency, so the "
+                "FCRA does not apply"),
+                hint=N_("Ask for 'access' instead."), name=entry.name,
             )
         return entry
 
@@ -187,7 +193,7 @@ class RequestService:
     ) -> Request:
         request_kind = parse_enum("kind", kind, Kind)
         if after_free_report and request_kind is not Kind.DISPUTE:
-            raise ValidationError("after_free_report", "goes only with an FCRA dispute")
+            raise ValidationError("after_free_report", N_("goes only with an FCRA dispute"))
         entry = self.resolve_recipient(recipient, request_kind)
         basis = clean_text("legal_basis", legal_basis, max_len=40).lower()
         if basis:
@@ -195,8 +201,8 @@ class RequestService:
             if basis not in law_table().laws:
                 raise ValidationError(
                     "legal_basis",
-                    f"{basis!r} is not in the law table",
-                    hint="'borrador deadlines laws' lists them.",
+                    N_("{basis!r} is not in the law table"),
+                    hint=N_("'borrador deadlines laws' lists them."), basis=basis,
                 )
         else:
             agency_state_for(entry, request_kind, agency_state)  # the generic agency needs it
@@ -238,7 +244,7 @@ class RequestService:
         when = on or self.clock.today()
         if when > self.clock.today():
             raise ValidationError(
-                "date", f"{when} is in the future; record things once they happen"
+                "date", N_("{when} is in the future; record things once they happen"), when=when
             )
         return when
 
@@ -269,7 +275,8 @@ class RequestService:
                  "reason": reason, "exemption": exemption}  # fmt: skip
         for option, value in given.items():
             if value and new is not OPTION_STATUS[option]:
-                raise ValidationError(option, f"goes only with '{OPTION_STATUS[option]}'")
+                raise ValidationError(option, N_("goes only with '{status}'"),
+                    status=OPTION_STATUS[option])
         when = self._when(on)
         before = self.requests.get(request_id)
         if new is Status.SENT:
@@ -307,14 +314,16 @@ class RequestService:
         with self.requests.db.write():
             out = []
             for request_id in request_ids:
-                planned = self.requests.get(request_id).channel
+                request = self.requests.get(request_id)
                 try:
                     out.append(self.change_status(
-                        request_id, "sent", on=on, channel=str(planned or channel or "") or None,
+                        request_id, "sent", on=on,
+                        channel=str(request.channel or channel or "") or None,
                         confirmation=confirmation,
                     ))  # fmt: skip
-                except ValidationError as exc:
-                    raise exc.within(f"requests[{request_id}]") from None
+                except BorradorError as exc:  # which letter it is about, then nothing is marked
+                    name = self.catalog.catalog().covering(request.recipient).name
+                    raise exc.at(name) from None
             return out
 
     def _not_before_drafted(self, request_id: int, when: dt.date) -> None:
@@ -322,10 +331,11 @@ class RequestService:
         if drafted and when < drafted:
             raise ValidationError(
                 "date",
-                f"{when} is before the letter was drafted ({drafted}); it cannot have gone out "
-                "earlier",
-                hint="Give the day it was mailed, emailed or submitted.",
-            )
+                N_("{when} is before the letter was drafted ({drafted}); it cannot have gone out "
+                   "earlier"),
+                hint=N_("Give the day it was mailed, emailed or submitted."),
+                when=when, drafted=drafted,
+            )  # fmt: skip
 
     def _escalate_parent(self, sent: Request, when: dt.date) -> None:
         """Sending a follow-up (or complaint) moves the request it is about along too."""
@@ -344,7 +354,9 @@ class RequestService:
     ) -> Request:
         chosen = parse_enum("channel", channel, Channel) if channel else after.channel
         if chosen is None:
-            raise ValidationError("channel", "say how it was sent (mail, email, web, fax, phone)")
+            raise ValidationError(
+                "channel", N_("say how it was sent (mail, email, web, fax, phone)")
+            )
         number = clean_text("confirmation", confirmation, max_len=100)
         detail["channel"] = str(chosen)
         if number:
@@ -355,12 +367,13 @@ class RequestService:
         clocks = self.tracking.deadlines(after)
         if until is None:
             if clocks is None or clocks.extended_respond_by is None:
-                raise ValidationError("until", "this law sets no extension: give the new date "
-                                      "the recipient announced (--until)")  # fmt: skip
+                raise ValidationError("until", N_("this law sets no extension: give the new date "
+                                      "the recipient announced (--until)"))  # fmt: skip
             until = clocks.extended_respond_by
         elif clocks and until < clocks.respond_by:
-            raise ValidationError("until", f"{until} is before the original due date "
-                                  f"{clocks.respond_by}")  # fmt: skip
+            raise ValidationError("until", N_("{until} is before the original due date "
+                                  "{respond_by}"),
+                                  until=until, respond_by=clocks.respond_by)  # fmt: skip
         detail["until"] = until.isoformat()
         return dataclasses.replace(after, extended_due_on=until)
 
@@ -368,10 +381,11 @@ class RequestService:
         """Record the date the recipient got the request; every deadline is recomputed from it."""
         before = self.requests.get(request_id)
         if before.sent_on is None:
-            raise ValidationError("request", "mark it sent first; it has no send date")
+            raise ValidationError("request", N_("mark it sent first; it has no send date"))
         when = self._when(on)
         if when < before.sent_on:
-            raise ValidationError("date", f"{when} is before it was sent ({before.sent_on})")
+            raise ValidationError("date", N_("{when} is before it was sent ({sent_on})"),
+                when=when, sent_on=before.sent_on)
         return self._note(before, when, note or "Received by the recipient.",
                           {"received_on": when.isoformat()}, received_on=when)  # fmt: skip
 
@@ -382,7 +396,7 @@ class RequestService:
         private: only one marked `for_letter` is quoted in a follow-up or complaint."""
         text = clean_text("note", note, max_len=2000, multiline=True)
         if not text:
-            raise ValidationError("note", "is empty")
+            raise ValidationError("note", N_("is empty"))
         detail = {LETTER_NOTE: "yes"} if for_letter else {}
         return self._note(self.requests.get(request_id), self._when(on), text, detail)
 
@@ -400,8 +414,9 @@ class RequestService:
         Not listed: the next re-check is scheduled. Returns the new or updated request."""
         before = self.requests.get(request_id)
         if before.status not in DONE:
-            raise ValidationError("request", f"request {request_id} is {before.status}; only "
-                                  "completed requests are re-checked")  # fmt: skip
+            raise ValidationError("request", N_("request {request_id} is {status}; only "
+                                  "completed requests are re-checked"),
+                                  request_id=request_id, status=before.status)  # fmt: skip
         when = self._when(on)
         if not listed:
             return self._note(before, when, note or "Re-checked: not listed.",
@@ -444,12 +459,16 @@ def _denial(reason: str | None, exemption: str) -> dict[str, str]:
     if reason is None:
         return {}
     if reason not in DENIAL_REASONS:
-        raise ValidationError("reason", f"{reason!r} is not one of: {', '.join(DENIAL_REASONS)}")
+        raise ValidationError("reason", N_("{reason!r} is not one of: {choices}"),
+            reason=reason, choices=', '.join(DENIAL_REASONS))
     detail = {"reason": reason}
     if exemption:
         detail["exemption"] = clean_text("exemption", exemption, max_len=200)
     return detail
 
 
-def _article(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+_ARTICLED = {"broker": N_("a broker"), "agency": N_("an agency")}
+
+
+def _article(noun: str) -> Phrase:
+    return Phrase(_ARTICLED.get(noun, noun))

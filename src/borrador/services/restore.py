@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from borrador.core.errors import BorradorError, StoreError
+from borrador.core.errors import N_, BorradorError, StoreError
 from borrador.home.faults import fault_point
 from borrador.home.lock import StoreLock
 from borrador.home.paths import Paths, ensure_private_dir, open_new_private, write_private_file
@@ -105,7 +105,9 @@ def _copy_member(zf: zipfile.ZipFile, name: str, target: Path, cap: int) -> None
         while chunk := source.read(CHUNK):
             total += len(chunk)
             if total > cap:
-                raise BorradorError(f"its {name} is larger than any Borrador backup holds")
+                raise BorradorError(
+                    N_("its {name} is larger than any Borrador backup holds"), name=name
+                )
             out.write(chunk)
 
 
@@ -114,7 +116,11 @@ def read_backup(archive: Path, work: Path) -> dict[str, object]:
         with zipfile.ZipFile(archive) as zf:
             names = sorted(zf.namelist())
             if names != sorted(MEMBERS):
-                raise BorradorError(f"{archive}: is not a Borrador backup (it holds {names[:5]}).")
+                raise BorradorError(
+                    N_("{archive}: is not a Borrador backup (it holds {names})."),
+                    archive=archive,
+                    names=names[:5],
+                )
             for name in MEMBERS:  # by name into our own folder: no path from the archive
                 cap = MAX_BACKUP if name.endswith(".db") else MAX_SMALL
                 _copy_member(zf, name, work / name, cap)
@@ -122,11 +128,15 @@ def read_backup(archive: Path, work: Path) -> dict[str, object]:
     except BorradorError as exc:
         if str(exc).startswith(str(archive)):
             raise
-        raise BorradorError(f"{archive}: cannot be read as a backup ({exc}).") from None
+        raise BorradorError(
+            N_("{archive}: cannot be read as a backup ({error})."), archive=archive, error=exc
+        ) from None
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError) as exc:
-        raise BorradorError(f"{archive}: cannot be read as a backup ({exc}).") from None
+        raise BorradorError(
+            N_("{archive}: cannot be read as a backup ({error})."), archive=archive, error=exc
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST["format"]:
-        raise BorradorError(f"{archive}: is not a Borrador backup.")
+        raise BorradorError(N_("{archive}: is not a Borrador backup."), archive=archive)
     return manifest
 
 
@@ -138,9 +148,13 @@ def restore_backup(paths: Paths, archive: Path, passphrase: str) -> dict[str, ob
     try:
         if not lock.alone():
             raise StoreError(
-                "Borrador has this store open in another window or command; restoring now "
-                "would lose what it writes next. Nothing was changed.",
-                hint="Close the other Borrador (or let its command finish), then restore again.",
+                N_(
+                    "Borrador has this store open in another window or command; restoring now "
+                    "would lose what it writes next. Nothing was changed."
+                ),
+                hint=N_(
+                    "Close the other Borrador (or let its command finish), then restore again."
+                ),
             )
         with workspace(paths) as work:
             manifest = _check(archive, work, passphrase)
@@ -159,9 +173,15 @@ def _check(archive: Path, work: Path, passphrase: str) -> dict[str, object]:
     finally:
         candidate.close()
     if found:
-        raise StoreError(f"{archive}: the backup is damaged ({found[0]}); nothing was changed.")
+        raise StoreError(
+            N_("{archive}: the backup is damaged ({detail}); nothing was changed."),
+            archive=archive,
+            detail=found[0],
+        )
     if version > LATEST:
-        raise StoreError(f"{archive}: made by a newer Borrador; nothing was changed.")
+        raise StoreError(
+            N_("{archive}: made by a newer Borrador; nothing was changed."), archive=archive
+        )
     for side in ("-wal", "-shm"):
         (work / f"borrador.db{side}").unlink(missing_ok=True)
     return manifest
@@ -186,7 +206,9 @@ def _swap(paths: Paths, work: Path, passphrase: str) -> None:
         finally:
             restored.close()
         if left:
-            raise StoreError(f"the restored database failed its check ({left[0]}).")
+            raise StoreError(
+                N_("the restored database failed its check ({detail})."), detail=left[0]
+            )
     except BaseException:
         recover_restore(paths)
         raise

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from borrador.core.errors import BorradorError, StoreError
+from borrador.core.errors import N_, BorradorError, StoreError
 from borrador.home.faults import fault_point
 from borrador.home.paths import Paths, temp_name, write_private_stream
 from borrador.home.written_files import record, rewrite, written
@@ -123,7 +123,10 @@ def make_backup(
         found, version = problems(check), schema_version(check)
         check.close()
         if found:
-            raise StoreError(f"the backup copy failed its check ({found[0]}); nothing was written.")
+            raise StoreError(
+                N_("the backup copy failed its check ({detail}); nothing was written."),
+                detail=found[0],
+            )
         manifest = {**MANIFEST, "schema": version, "own_passphrase": backup_passphrase is not None,
                     "created": session.clock.now()}  # fmt: skip
         kind = "backup-own-key" if backup_passphrase is not None else "backup-same-key"

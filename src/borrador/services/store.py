@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from borrador.core.errors import StoreError
+from borrador.core.errors import N_, StoreError
 from borrador.home.lock import StoreLock
 from borrador.home.paths import ENV_PASSPHRASE, Paths, data_paths, ensure_private_dir
 from borrador.keys import KdfParams, KeyFile, check_passphrase
@@ -37,8 +37,8 @@ def init_store(
     recover_restore(paths)  # a restore cut short is undone first: never init over its files
     if store_exists(paths):
         raise StoreError(
-            f"Borrador already has data in {paths.root}; nothing was changed.",
-            hint="Use it as it is, or pick another folder with BORRADOR_HOME.",
+            N_("Borrador already has data in {root}; nothing was changed."),
+            hint=N_("Use it as it is, or pick another folder with BORRADOR_HOME."), root=paths.root,
         )
     check_passphrase(passphrase)
     ensure_private_dir(paths.root)
@@ -96,8 +96,8 @@ def _open(
             notes.append(f"a restore was cut short; it was {done}: nothing was lost.")
     if not store_exists(paths):
         raise StoreError(
-            f"there is no Borrador data in {paths.root} yet.",
-            hint="Run 'borrador init' to create it.",
+            N_("there is no Borrador data in {root} yet."),
+            hint=N_("Run 'borrador init' to create it."), root=paths.root,
         )
     key_file = KeyFile.load(paths.key_file)
     remembered = key_file.unlock_from_keyring()
@@ -106,8 +106,9 @@ def _open(
         given = passphrase or os.environ.get(ENV_PASSPHRASE) or (ask() if ask else "")
         if not given:
             raise StoreError(
-                "a passphrase is needed to open the encrypted store.",
-                hint=f"Run in a terminal to be asked, or set {ENV_PASSPHRASE}.",
+                N_("a passphrase is needed to open the encrypted store."),
+                hint=N_("Run in a terminal to be asked, or set {env_passphrase}."),
+                env_passphrase=ENV_PASSPHRASE,
             )
         candidates, actor = key_file.unlock_candidates(given)
     wal_lost = _wal_missing(paths)
@@ -156,7 +157,7 @@ def _open_with(paths: Paths, candidates: list[bytes]) -> tuple[Database, bytes]:
         except StoreError:
             if n == len(candidates) - 1:
                 raise
-    raise StoreError("no key was found for the database.")
+    raise StoreError(N_("no key was found for the database."))
 
 
 def _finish_rekey(db: Database, key_file: KeyFile, opened_with: bytes, new_key: bytes) -> bytes:

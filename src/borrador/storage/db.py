@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlcipher3
 
-from borrador.core.errors import StoreError
+from borrador.core.errors import N_, StoreError
 from borrador.home.paths import create_private_file, ensure_private_dir
 
 BUSY_TIMEOUT_MS = 10_000
@@ -40,9 +40,11 @@ def _key_changed_elsewhere() -> Iterator[None]:
         if "file is not a database" not in str(exc):
             raise
         raise StoreError(
-            "the data was re-encrypted elsewhere (a volunteer was removed) or is damaged; "
-            "nothing was changed here.",
-            hint="Close Borrador and open it again with your passphrase.",
+            N_(
+                "the data was re-encrypted elsewhere (a volunteer was removed) or is damaged; "
+                "nothing was changed here."
+            ),
+            hint=N_("Close Borrador and open it again with your passphrase."),
         ) from None
 
 
@@ -54,8 +56,9 @@ class Database:
         if not path.exists():
             if not create:
                 raise StoreError(
-                    f"there is no database at {path}.",
-                    hint="Run 'borrador init' first, or check BORRADOR_HOME.",
+                    N_("there is no database at {path}."),
+                    hint=N_("Run 'borrador init' first, or check BORRADOR_HOME."),
+                    path=path,
                 )
             ensure_private_dir(path.parent)
             create_private_file(path)
@@ -75,7 +78,7 @@ class Database:
 
     def _unlock(self, data_key: bytes) -> None:
         if len(data_key) != 32:
-            raise StoreError("the database key has the wrong length.")
+            raise StoreError(N_("the database key has the wrong length."))
         # SQLCipher would print its own diagnostics on a damaged file; we report it ourselves.
         self.conn.execute("PRAGMA cipher_log_level = NONE")
         # A raw key: SQLCipher skips its own KDF; our key file already did the slow part.
@@ -84,16 +87,19 @@ class Database:
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError:
             raise StoreError(
-                f"the database {self.path} cannot be opened with this key: the key file "
-                "belongs to another database, or the database is damaged.",
-                hint="Nothing was changed. Restore both from a backup: borrador restore FILE.",
+                N_(
+                    "the database {path} cannot be opened with this key: the key file "
+                    "belongs to another database, or the database is damaged."
+                ),
+                hint=N_("Nothing was changed. Restore both from a backup: borrador restore FILE."),
+                path=self.path,
             ) from None
 
     def rekey(self, new_key: bytes) -> None:
         """Re-encrypt every page under `new_key` in one transaction (SQLCipher's rekey), then
         fold the log into the main file so no page under the old key is left behind."""
         if len(new_key) != 32:
-            raise StoreError("the new database key has the wrong length.")
+            raise StoreError(N_("the new database key has the wrong length."))
         with self._lock:
             self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
         self.checkpoint()
@@ -103,7 +109,12 @@ class Database:
             self.conn.execute(f"PRAGMA {name} = {value}")
             actual = self.conn.execute(f"PRAGMA {name}").fetchone()[0]
             if str(actual).lower() != str(expected).lower():
-                raise StoreError(f"the database refused PRAGMA {name}={value} (got {actual!r}).")
+                raise StoreError(
+                    N_("the database refused PRAGMA {name}={value} (got {actual!r})."),
+                    name=name,
+                    value=value,
+                    actual=actual,
+                )
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Any]:
@@ -119,9 +130,12 @@ class Database:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 raise StoreError(
-                    f"another Borrador kept the store busy for over {BUSY_TIMEOUT_MS // 1000} s "
-                    "(a long batch of letters, a backup); nothing was changed here.",
-                    hint="Try again when it has finished.",
+                    N_(
+                        "another Borrador kept the store busy for over {seconds} s "
+                        "(a long batch of letters, a backup); nothing was changed here."
+                    ),
+                    hint=N_("Try again when it has finished."),
+                    seconds=BUSY_TIMEOUT_MS // 1000,
                 ) from None
             self._depth += 1
             try:

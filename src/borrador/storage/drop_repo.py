@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import NamedTuple
 
-from borrador.core.errors import NotFoundError
+from borrador.core.errors import N_, NotFoundError
 from borrador.storage.db import Database
 
 
@@ -71,7 +71,7 @@ class DropRepo:
     def filing(self, filing_id: int) -> FilingRow:
         rows = self.db.query(f"SELECT {_FILING} FROM drop_filings WHERE id = ?", (filing_id,))
         if not rows:
-            raise NotFoundError(f"there is no DROP filing {filing_id}.")
+            raise NotFoundError(N_("there is no DROP filing {filing_id}."), filing_id=filing_id)
         return _filing(rows[0])
 
     def latest(self, person_id: int) -> FilingRow | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from borrador.core.errors import NotFoundError
+from borrador.core.errors import N_, NotFoundError
 from borrador.home.faults import fault_point
 from borrador.storage.db import Database
 
@@ -25,7 +25,7 @@ def export_person(db: Database, person_id: int) -> dict[str, Any]:
     with db.write():  # one consistent snapshot
         people = _rows(db, "SELECT * FROM people WHERE id = ?", (person_id,))
         if not people:
-            raise NotFoundError(f"there is no person {person_id}.")
+            raise NotFoundError(N_("there is no person {person_id}."), person_id=person_id)
         requests = _rows(db, "SELECT * FROM requests WHERE person_id = ? ORDER BY id", (person_id,))
         uids = {r["id"]: r["uid"] for r in requests}
         events = _rows(

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 from typing import NamedTuple
 
-from borrador.core.errors import NotFoundError
+from borrador.core.errors import N_, NotFoundError
 from borrador.storage.db import Database
 
 
@@ -100,8 +100,9 @@ class ListingsRepo:
         rows = self.db.query(f"SELECT {_INFO}, data FROM evidence WHERE id = ?", (evidence_id,))
         if not rows:
             raise NotFoundError(
-                f"there is no evidence file {evidence_id}.",
-                hint="'borrador listings evidence --person ID' lists them.",
+                N_("there is no evidence file {evidence_id}."),
+                hint=N_("'borrador listings evidence --person ID' lists them."),
+                evidence_id=evidence_id,
             )
         *info, data = rows[0]
         return EvidenceInfo(*info), bytes(data)

@@ -6,7 +6,7 @@ newer than this list was made by a newer Borrador and is refused, not guessed at
 
 from __future__ import annotations
 
-from borrador.core.errors import StoreError
+from borrador.core.errors import N_, StoreError
 from borrador.storage.db import Database
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -223,9 +223,13 @@ def migrate(db: Database, target: int = LATEST) -> int:
     current = schema_version(db)
     if current > LATEST:
         raise StoreError(
-            f"this database has schema version {current}, newer than this Borrador knows "
-            f"({LATEST}).",
-            hint="Update Borrador; nothing was changed.",
+            N_(
+                "this database has schema version {current}, newer than this Borrador knows "
+                "({latest})."
+            ),
+            hint=N_("Update Borrador; nothing was changed."),
+            current=current,
+            latest=LATEST,
         )
     for version in range(current + 1, target + 1):
         with db.write() as conn:

@@ -7,7 +7,7 @@ import json
 import uuid
 from typing import Any, NamedTuple
 
-from borrador.core.errors import NotFoundError
+from borrador.core.errors import N_, NotFoundError
 from borrador.core.people import Address, Person, person_to_data
 from borrador.storage.db import Database
 
@@ -87,8 +87,9 @@ class PeopleRepo:
             )
             if cur.rowcount != 1:
                 raise NotFoundError(
-                    f"there is no person with id {person_id}.",
-                    hint="'borrador people list' shows the ids.",
+                    N_("there is no person with id {person_id}."),
+                    hint=N_("'borrador people list' shows the ids."),
+                    person_id=person_id,
                 )
         return self.get(person_id)
 
@@ -96,8 +97,9 @@ class PeopleRepo:
         rows = self.db.query(f"SELECT {_COLUMNS} FROM people WHERE id = ?", (person_id,))
         if not rows:
             raise NotFoundError(
-                f"there is no person with id {person_id}.",
-                hint="'borrador people list' shows the ids.",
+                N_("there is no person with id {person_id}."),
+                hint=N_("'borrador people list' shows the ids."),
+                person_id=person_id,
             )
         return _row_to_person(rows[0])
 
@@ -125,4 +127,6 @@ class PeopleRepo:
         """Remove the person with their requests and events (cascade)."""
         with self.db.write() as conn:
             if conn.execute("DELETE FROM people WHERE id = ?", (person_id,)).rowcount != 1:
-                raise NotFoundError(f"there is no person with id {person_id}.")
+                raise NotFoundError(
+                    N_("there is no person with id {person_id}."), person_id=person_id
+                )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from borrador.core.errors import NotFoundError
+from borrador.core.errors import N_, NotFoundError
 from borrador.storage.db import Database
 
 STATES = ("new", "accepted", "dismissed")
@@ -155,7 +155,9 @@ class RepliesRepo:
         rows = self._rows("id = ?", (reply_id,))
         if not rows:
             raise NotFoundError(
-                f"there is no reply {reply_id}.", hint="See 'borrador replies list'."
+                N_("there is no reply {reply_id}."),
+                hint=N_("See 'borrador replies list'."),
+                reply_id=reply_id,
             )
         return rows[0]
 
@@ -175,7 +177,11 @@ class RepliesRepo:
             (reply_id, index),
         )
         if not rows:
-            raise NotFoundError(f"reply {reply_id} has no attachment {index + 1}.")
+            raise NotFoundError(
+                N_("reply {reply_id} has no attachment {number}."),
+                reply_id=reply_id,
+                number=index + 1,
+            )
         return rows[0][0], rows[0][1]
 
     def assign(self, reply_id: int, request_id: int, reason: str) -> None:

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from borrador.core.errors import NotFoundError, StoreError
+from borrador.core.errors import N_, NotFoundError, StoreError
 from borrador.core.requests import PUBLIC_FIELDS, Channel, Event, Kind, Request, Status
 from borrador.storage.db import Database
 
@@ -189,8 +189,9 @@ class RequestsRepo:
             if cur.rowcount != 1:
                 self.get(before.id or 0)  # raises NotFoundError if it is gone
                 raise ConflictError(
-                    f"request {before.id} was changed elsewhere while you were working on it.",
-                    hint="Nothing was saved. Look at it again with 'borrador requests show'.",
+                    N_("request {id} was changed elsewhere while you were working on it."),
+                    hint=N_("Nothing was saved. Look at it again with 'borrador requests show'."),
+                    id=before.id,
                 )
             self._insert_event(conn, event, now)
         return self.get(after.id or 0)
@@ -199,8 +200,8 @@ class RequestsRepo:
         rows = self.db.query(f"SELECT {_COLUMNS} FROM requests WHERE id = ?", (request_id,))
         if not rows:
             raise NotFoundError(
-                f"there is no request with id {request_id}.",
-                hint="'borrador requests list' shows the ids.",
+                N_("there is no request with id {request_id}."),
+                hint=N_("'borrador requests list' shows the ids."), request_id=request_id,
             )
         return _row_to_request(rows[0])
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from borrador.core.errors import BorradorError
 from borrador.core.text import parse_date
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
 from borrador.tui.safe import literal
@@ -89,7 +90,7 @@ class DropScreen(BaseScreen):
             self.session.drop.add(self.person_id, filed,
                                   self.query_one("#drop-id", Input).value)  # fmt: skip
         except BorradorError as exc:
-            self.say(str(exc), severity="error")
+            self.say(advice(exc), severity="error")
             return
         self.say(_("DROP filing recorded."))
         self.load()
@@ -103,6 +104,6 @@ class DropScreen(BaseScreen):
         try:
             self.session.drop.record_outcome(self.person_id, slug, OUTCOME_KEYS[key])
         except BorradorError as exc:
-            self.say(str(exc), severity="error")
+            self.say(advice(exc), severity="error")
             return
         self.load()

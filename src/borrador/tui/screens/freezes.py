@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
 from borrador.tui.safe import literal
@@ -89,6 +90,6 @@ class FreezesScreen(BaseScreen):
         try:
             self.session.freezes.lift(request_id, self.session.clock.today())
         except BorradorError as exc:
-            self.say(str(exc), severity="error")
+            self.say(advice(exc), severity="error")
             return
         self.load()

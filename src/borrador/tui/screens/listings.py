@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
 from borrador.tui.safe import literal
@@ -99,7 +100,7 @@ class ListingsScreen(BaseScreen):
             done = self.session.listings.record(self.person_id, slug, RESULT_KEYS[key],
                                                 evidence=evidence)  # fmt: skip
         except BorradorError as exc:
-            self.say(str(exc), severity="error")
+            self.say(advice(exc), severity="error")
             return
         self.query_one("#listing-evidence", Input).value = ""
         self.say(done.what)

@@ -3,22 +3,17 @@ All are marked or none; a refusal names the letter it is about and keeps the dia
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
-from borrador.core.errors import ValidationError
 from borrador.core.requests import Request
 from borrador.core.text import parse_date
 from borrador.i18n import _
 from borrador.services.letter_files import Made
-from borrador.tui.advice import field_advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.screens.modals import Field, FormModal
 from borrador.tui.wording import CHANNELS
-
-ABOUT = re.compile(r"requests\[(\d+)\]\.?")
 
 
 def ask_mark_sent(
@@ -39,22 +34,14 @@ def ask_mark_sent(
         note = _("Each letter's own certified-mail number goes on its request (Enter opens it).")
 
     def submit(values: dict[str, Any]) -> None:
+        # A refusal names its letter ("411.info: …") and keeps the dialog; nothing is marked.
         text = values["on"].strip()
-        try:
-            sent = screen.session.requests.mark_sent_many(
-                list(names),
-                on=parse_date("date", text) if text else None,
-                channel=values.get("channel"),
-                confirmation=values.get("confirmation", ""),
-            )
-        except ValidationError as exc:
-            about = ABOUT.match(exc.field)
-            if about is None:
-                raise
-            inner = ValidationError(exc.field[about.end():] or "date", exc.problem, hint=exc.hint)
-            field = "channel" if inner.field == "channel" and len(fields) > 1 else "on"
-            who = names.get(int(about.group(1)), "")
-            raise ValidationError(field, f"{who}: {field_advice(inner)}") from None
+        sent = screen.session.requests.mark_sent_many(
+            list(names),
+            on=parse_date("date", text) if text else None,
+            channel=values.get("channel"),
+            confirmation=values.get("confirmation", ""),
+        )
         screen.say(_("{n} marked sent.").format(n=len(sent)))
         screen.announce(RequestChanged())
         done(sent)

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from borrador.core.errors import BorradorError, ValidationError
 from borrador.i18n import N_, _
-from borrador.tui.advice import advice, field_advice
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseModal
 from borrador.tui.safe import literal
 from borrador.tui.widgets import FieldRow, clear_errors, show_error
@@ -100,7 +100,7 @@ class FormModal(BaseModal):
             key = field if any(k == field for k, *_rest in self.fields) else None
             if key is None and field == "date" and dates:
                 key = dates[0]
-            if key and show_error(self, key, field_advice(exc)):
+            if key and show_error(self, key, advice(exc, named=False)):
                 return
         self.query_one("#m-error", Static).update(literal(advice(exc)))
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Header, Input, Static
 from borrador.core.errors import ValidationError
 from borrador.core.people import Person
 from borrador.i18n import N_, _
-from borrador.tui.advice import field_advice
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.messages import PersonChanged
 from borrador.tui.widgets import FieldRow, clear_errors, show_error
@@ -177,7 +177,7 @@ class PersonFormScreen(BaseScreen):
         return found
 
     def show_error(self, exc: ValidationError) -> None:
-        show_error(self, self.form_key(exc), field_advice(exc))
+        show_error(self, self.form_key(exc), advice(exc, named=False))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -17,6 +17,7 @@ from textual.worker import Worker
 
 from borrador.core.errors import BorradorError
 from borrador.i18n import N_, _
+from borrador.tui.advice import advice
 from borrador.tui.base import BaseModal, BaseScreen
 from borrador.tui.safe import literal
 
@@ -124,7 +125,7 @@ class RepliesScreen(BaseScreen):
         try:
             result = self.session.replies.import_files(files)
         except BorradorError as exc:
-            self.app.call_from_thread(self.after_import, None, str(exc))
+            self.app.call_from_thread(self.after_import, None, advice(exc))
             return
         self.app.call_from_thread(self.after_import, result, "")
 
@@ -197,7 +198,7 @@ class RepliesScreen(BaseScreen):
             try:
                 accepted = self.session.replies.accept(row.id)
             except BorradorError as exc:
-                self.say(str(exc), "error")
+                self.say(advice(exc), "error")
                 return
             self.say(_("Request {id} is now {status}.").format(
                 id=accepted.request.id, status=accepted.request.status))  # fmt: skip
