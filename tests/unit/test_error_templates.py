@@ -158,7 +158,7 @@ def test_worded_parameters_follow_the_language_and_a_broken_translation_falls_ba
     assert advice(located) == "registro.csv: el archivo está vacío."
     # A template the catalog does not know (a newer message) shows in English, never a crash.
     newer = BorradorError("{day} is too late.", day=dt.date(2026, 1, 2))
-    assert advice(newer) == "2026-01-02 is too late."
+    assert advice(newer) == "2 ene 2026 is too late."  # dates as the screens show them
 
 
 def test_a_command_in_a_translated_hint_is_still_turned_into_a_screen():
