@@ -64,6 +64,12 @@ class FormModal(BaseModal):
                 yield Button(_("OK"), variant="primary", id="ok")
                 yield Button(_("Cancel"), id="cancel")
 
+    def on_mount(self) -> None:
+        # The keyboard starts in the first field: what is typed straight away lands there.
+        # A dialog without fields keeps it on its box, so a long note scrolls with the arrows.
+        if self.fields:
+            self.query_one(f"#m-{self.fields[0][0]}").focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
             self.finish()
