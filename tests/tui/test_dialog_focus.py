@@ -23,7 +23,6 @@ async def test_a_dialog_starts_in_its_first_field_and_enter_takes_it(clinic_app)
         assert all(r.authorized_on for r in app.session.requests.find(1) if r.agent)
 
 
-
 async def test_a_dialog_without_fields_keeps_the_keyboard_on_its_note(app):
     async with app.run_test(size=(100, 32)) as pilot:
         app.push_screen(FormModal("Note", [], "Write this down first."))
