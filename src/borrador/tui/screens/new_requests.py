@@ -144,6 +144,8 @@ class NewRequestsScreen(BaseScreen):
         self.query_one("#made", DataTable).add_columns(
             _("Id"), _("Recipient"), _("Files"), _("Status")
         )
+        # Shown once making starts: idle, a bar without a total pulses as if work were running.
+        self.query_one("#progress", ProgressBar).display = False
         self.show_step()
 
     # -- moving between steps ---------------------------------------------------------------
@@ -419,7 +421,9 @@ class NewRequestsScreen(BaseScreen):
             return
         self.problem("")
         self.query_one("#make", Button).disabled = True
-        self.query_one("#progress", ProgressBar).update(total=len(self.previews), progress=0)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=len(self.previews), progress=0)
+        bar.display = True
         self.make_letters(
             routes.by_way(),
             Path(self.query_one("#out", Input).value).expanduser(),
