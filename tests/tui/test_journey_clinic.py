@@ -165,7 +165,10 @@ async def hand_off(pilot, bundle: Path) -> str:
     await paste_into(pilot, "#m-file", str(bundle))
     await pilot.press("enter")
     await settle(pilot)
-    note = str(app.screen.query_one(".warning").render())
+    shown_note = app.screen.query_one(".warning")
+    box = app.screen.query_one(".modal-box")
+    assert box.content_region.contains_region(shown_note.region)  # all of it, at either size
+    note = str(shown_note.render())
     assert str(bundle) in note and "por separado" in note  # said in Spanish
     await press_button(pilot, "#ok")  # Tab to OK: a stray Enter does not close the note
     assert type(app.screen).__name__ == "PersonScreen"
