@@ -214,7 +214,9 @@ def sample_context(*, with_agent: bool) -> dict[str, Any]:
                    "respond": "5 business days", "respond_citation": "5 ILCS 140/3(d)",
                    "respond_note": ""},
         "fcra": {"clock_applies": True, "route": "direct", "website": "", "phone": ""},
-        "authorization": {"recipients": ["Example Broker"], "language": "es"},
+        "authorization": {"recipients": ["Example Broker"], "language": "es",
+                          "kind_words": ["solicitudes para excluirme de la venta de mis datos "
+                                         "personales"]},
         "drop": {"offer": True, "registered": True},
         "options": {"fee_waiver": True, "about": DEFAULT_RECORDS_SUBJECT},
         "history": [{"on": "December 1, 2026", "text": "request sent"}],

@@ -134,8 +134,11 @@ def complaint_recipient(recipient: dict[str, Any], regulator: dict[str, Any],
     return {**recipient, "name": rule.complaint_to, "address": [], "email": "", "url": ""}
 
 
-def agent_kind_words(rights: dict[str, Any]) -> list[str]:
-    """What the authorisation form lets the agent ask for, in the person's words."""
+def agent_kind_words(rights: dict[str, Any], language: str = "en") -> list[str]:
+    """What the authorisation form lets the agent ask for, in the person's words: in
+    Spanish for someone who reads Spanish, who must understand what they sign."""
+    if language.startswith("es"):
+        return _agent_kind_words_es(rights)
     opt_outs = opt_out_phrase(rights["opt_outs"], "my")
     words = {"opt-out": f"requests to opt out of {opt_outs}" if opt_outs else
              "requests to opt out, as the law allows",
@@ -143,3 +146,24 @@ def agent_kind_words(rights: dict[str, Any]) -> list[str]:
              "access": "requests to know and get a copy of the personal data held about me",
              "correct": "requests to correct inaccurate personal data about me"}  # fmt: skip
     return [words.get(kind, f"{kind} requests") for kind in rights["agent_kinds"]]
+
+
+OPT_OUT_WORDS_ES = {  # each with its preposition: "excluirme de la venta…, del tratamiento…"
+    "sale": "de la venta de mis datos personales",
+    "targeted-ads": "del tratamiento de mis datos personales para publicidad dirigida",
+    "profiling": "de la elaboración de perfiles para tomar decisiones con efectos legales o "
+                 "de importancia similar",
+}  # fmt: skip
+
+
+def _agent_kind_words_es(rights: dict[str, Any]) -> list[str]:
+    parts = [OPT_OUT_WORDS_ES[o] for o in rights["opt_outs"] if o in OPT_OUT_WORDS_ES]
+    opt_outs = f"{', '.join(parts[:-1])} y {parts[-1]}" if len(parts) > 1 else "".join(parts)
+    words = {"opt-out": f"solicitudes para excluirme {opt_outs}" if opt_outs else
+             "solicitudes para excluirme, según lo permita la ley",
+             "delete": "solicitudes para borrar mis datos personales",
+             "access": "solicitudes para saber qué datos personales tienen sobre mí y "
+                       "recibir una copia",
+             "correct": "solicitudes para corregir datos personales inexactos sobre mí",
+             }  # fmt: skip
+    return [words.get(kind, f"solicitudes de tipo {kind}") for kind in rights["agent_kinds"]]

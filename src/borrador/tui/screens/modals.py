@@ -65,7 +65,8 @@ class FormModal(BaseModal):
                 yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        # Typing goes into the first field at once (not into the scrolling box around it).
+        # The keyboard starts in the first field: what is typed straight away lands there.
+        # A dialog without fields keeps it on its box, so a long note scrolls with the arrows.
         if self.fields:
             self.query_one(f"#m-{self.fields[0][0]}").focus()
 

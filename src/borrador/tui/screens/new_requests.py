@@ -145,6 +145,8 @@ class NewRequestsScreen(BaseScreen):
             [(p.title, p.id, [m.slug for m in catalog.pack_members(p.id)])
              for p in catalog.packs.values()],
         )  # fmt: skip
+        # Shown once making starts: idle, a bar without a total pulses as if work were running.
+        self.query_one("#progress", ProgressBar).display = False
         self.show_step()
 
     # -- moving between steps ---------------------------------------------------------------
@@ -419,7 +421,9 @@ class NewRequestsScreen(BaseScreen):
         self.problem("")
         self.query_one("#make-rest", Button).display = False
         self.query_one("#make", Button).disabled = True
-        self.query_one("#progress", ProgressBar).update(total=len(self.previews), progress=0)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=len(self.previews), progress=0)
+        bar.display = True
         self.make_letters(
             routes.by_way(),
             Path(self.query_one("#out", Input).value).expanduser(),
