@@ -25,7 +25,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from borrador.core.errors import BorradorError, ValidationError
+from borrador.core.errors import BorradorError
 from borrador.core.text import parse_state
 from borrador.i18n import N_, _
 from borrador.services.letter_files import Made
@@ -35,13 +35,11 @@ from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.drop_offer import drop_note
+from borrador.tui.screens.flow_notes import basis_lines, cannot_be_made, describe, duplicates
 from borrador.tui.widgets.made_letters import MadeLetters
 from borrador.tui.widgets.recipient_picker import RecipientPicker
 from borrador.tui.widgets.routes import WAYS, Route, RouteTable
 
-# What a recipient may need to find the person's records (a field the person may lack).
-PERSON_DETAILS = {"phone": N_("phone number"), "email": N_("email address"),
-                  "birth_date": N_("date of birth"), "address": N_("postal address")}  # fmt: skip
 STEPS = ("person", "recipients", "kind", "review", "deliver", "sent")
 KINDS = (
     ("opt-out", N_("Opt out of sale and sharing")),
@@ -72,6 +70,7 @@ class NewRequestsScreen(BaseScreen):
         self.duplicates_seen: tuple[int, ...] = ()  # asked about once; Next again goes on
         self.made: list[Made] = []
         self.refused: list[str] = []  # recipients whose letter cannot be made as chosen
+        self.left_out: tuple[str, ...] = ()  # named at step 3; Next again went on without them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -197,6 +196,7 @@ class NewRequestsScreen(BaseScreen):
             if name == "kind":
                 self.agency_place()
                 self.ask_about_duplicates()
+                self.ask_about_refusals()
                 self.prepare_review()
             if name == "review":
                 self.keep_edit()
@@ -288,22 +288,7 @@ class NewRequestsScreen(BaseScreen):
 
     def explain(self) -> None:
         """The legal basis chosen for each recipient, with the one-line why, and warnings."""
-        catalog = self.session.catalog.catalog()
-        lines = []
-        for slug in self.recipients():
-            entry = catalog.covering(slug)
-            _law, why = self.session.requests.explain_basis(self.person(), slug, self.kind())
-            lines.append(f"{entry.name}: {why}")
-            lines += [f"  ⚠ {w}" for w in entry.requirement_warnings()]
-        agencies = [s for s in self.recipients() if catalog.covering(s).kind == "agency"]
-        if self.kind() == "records" or agencies:
-            lines.insert(
-                0,
-                _(
-                    "⚠ A public-records request tells the agency the requester's name "
-                    "and contact details. Consider sending it through the clinic."
-                ),
-            )
+        lines = basis_lines(self.session, self.person(), self.recipients(), self.kind())
         self.query_one("#why", Static).update(literal("\n".join(lines)))
         self.query_one("#drop-note", Static).update(literal(self.drop_note()))
         self.query_one("#agency-state", Input).display = bool(
@@ -339,26 +324,25 @@ class NewRequestsScreen(BaseScreen):
     def ask_about_duplicates(self) -> None:
         """A second open request of the same kind to the same recipient is asked about
         first: Next again makes it anyway."""
-        found = self.session.requests.open_duplicates(self.person(), self.recipients(),
-                                                      self.kind())  # fmt: skip
-        ids = tuple(sorted(r.id or 0 for r in found))
-        if not ids or ids == self.duplicates_seen:
-            return
-        self.duplicates_seen = ids
-        entries = self.session.catalog.catalog().entries
-        names = ", ".join(f"{entries[r.recipient].name if r.recipient in entries else r.recipient}"
-                          f" (#{r.id}, {_(str(r.status))})" for r in found)  # fmt: skip
-        raise BorradorError(
-            _(
-                "Already open for this person: {names}. Press Next again to make another "
-                "anyway, or go back and untick them."
-            ).format(names=names)
-        )
+        ids, text = duplicates(self.session, self.person(), self.recipients(), self.kind())
+        if ids and ids != self.duplicates_seen:
+            self.duplicates_seen = ids
+            raise BorradorError(text)
+
+    def ask_about_refusals(self) -> None:
+        """Letters that cannot be made (in the way each recipient takes by default) are named
+        all at once: Next again goes on without them (unless that leaves none)."""
+        refused, text = cannot_be_made(self.session, self.person(), self.recipients(),
+                                       self.kind(), self.options(), self.agent())  # fmt: skip
+        if refused and refused != self.left_out:
+            self.left_out = refused if len(refused) < len(self.recipients()) else ()
+            more = _("Press Next again to go on without them.") if self.left_out else ""
+            raise BorradorError(f"{text}\n{more}".strip())
 
     def prepare_review(self) -> None:
         self.previews = self.session.letters.preview(
             self.person(),
-            self.recipients(),
+            [r for r in self.recipients() if r not in self.left_out],
             self.kind(),
             fmt="txt",
             options=self.options(),
@@ -468,21 +452,10 @@ class NewRequestsScreen(BaseScreen):
 
     def cannot_make(self, refused: dict[str, BorradorError]) -> None:
         """Name every letter that cannot be made as chosen, and offer to leave them out."""
-        routes = self.query_one(RouteTable).routes
-        lacking: dict[str, list[str]] = {}  # a detail of the person's they need -> who
-        lines = []
-        for slug, exc in refused.items():
-            name = routes[slug].name if slug in routes else slug
-            if isinstance(exc, ValidationError) and exc.field in PERSON_DETAILS:
-                lacking.setdefault(exc.field, []).append(name)
-            else:
-                lines.append(f"{name}: {advice(exc)}")
-        lines += [_("{names} need the person's {detail} to find the records, and none is "
-                    "recorded: add it on the People screen (F2), or leave them out.").format(
-                      names=", ".join(who), detail=_(PERSON_DETAILS[field]))
-                  for field, who in lacking.items()]  # fmt: skip
+        names = {slug: route.name for slug, route in self.query_one(RouteTable).routes.items()}
+        lines = describe(refused, names)
         self.refused = list(refused)
-        self.after_failure("\n".join(lines))
+        self.after_failure(lines)
         rest = self.query_one("#make-rest", Button)
         rest.display = True
         self.call_after_refresh(rest.focus)
