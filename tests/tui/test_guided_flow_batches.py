@@ -39,12 +39,17 @@ async def test_letters_that_cannot_be_made_are_named_at_step_3_and_left_out_on_n
         await next_step(pilot)
         await next_step(pilot)  # Rosa has no phone and no date of birth
         problem = str(screen.query_one("#problem", Static).render())
+        # Searchbug is reached only by its web form, which needs a phone number
         assert "Searchbug need the person's phone number" in problem
-        assert "LexisNexis Risk Solutions need the person's date of birth" in problem
+        assert "LexisNexis" not in problem  # mail needs a birth date; email does not
         assert "Next again" in problem and screen.step == 2
         await next_step(pilot)
         assert screen.step == 3
-        assert [d.recipient for d, _l in screen.previews] == ["thomson-reuters", "411-info"]
+        assert [d.recipient for d, _l in screen.previews] == [
+            "lexisnexis-risk", "thomson-reuters", "411-info"]
+        await next_step(pilot)
+        ways = {slug: r.way for slug, r in screen.query_one("#routes").routes.items()}
+        assert ways == {"lexisnexis-risk": "eml", "thomson-reuters": "pdf", "411-info": "web"}
 
 
 async def test_a_way_changed_at_step_5_is_checked_before_any_file_and_the_rest_marked_sent(

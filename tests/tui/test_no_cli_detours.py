@@ -26,7 +26,8 @@ async def test_a_missing_birth_date_names_the_screen_not_a_command(app):
         screen = app.screen
         screen.query_one("#who", Select).value = 1
         await pilot.press("ctrl+n")
-        screen.query_one("#chosen", SelectionList).select("lexisnexis-risk")
+        # Innovis is reached by its web form only, which needs a birth date the fixture person lacks
+        screen.query_one("#chosen", SelectionList).select("innovis")
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("ctrl+n")

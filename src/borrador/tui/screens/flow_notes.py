@@ -35,25 +35,37 @@ def describe(refused: dict[str, BorradorError], names: dict[str, str]) -> str:
     )  # fmt: skip
 
 
-def cannot_be_made(
+def working_ways(
     session: Session,
     person_id: int,
     recipients: list[str],
     kind: str,
     options: dict[str, Any],
     agent: Agent | None,
-) -> tuple[tuple[str, ...], str]:
-    """The recipients whose letter cannot be made in the way each takes by default, and what
-    to say about them."""
-    from borrador.services.channels import best_format
+) -> tuple[dict[str, str], dict[str, BorradorError]]:
+    """Each recipient's best way that can be made for this person (its best way first, then
+    any other the catalog has somewhere to send to), and those with none, each with the
+    reason its best way cannot be made. Plain text is never a fallback: it reaches no one."""
+    from borrador.services.channels import best_format, destinations
 
     catalog = session.catalog.catalog()
-    ways: dict[str, list[str]] = {}
+    ways: dict[str, str] = {}
+    refused: dict[str, BorradorError] = {}
     for slug in recipients:
-        ways.setdefault(best_format(catalog.get(slug), kind), []).append(slug)
-    refused = session.letters.refusals(person_id, ways, kind, options=options, agent=agent)
-    names = {slug: catalog.get(slug).name for slug in refused}
-    return tuple(refused), describe(refused, names) if refused else ""
+        entry = catalog.get(slug)
+        where, best = destinations(entry, kind), best_format(entry, kind)
+        order = [best] + [w for w in ("pdf", "eml", "web") if w != best and where[w]]
+        reasons = []
+        for way in order:
+            found = session.letters.refusals(person_id, {way: [slug]}, kind, options=options,
+                                             agent=agent)  # fmt: skip
+            if slug not in found:
+                ways[slug] = way
+                break
+            reasons.append(found[slug])
+        else:
+            refused[slug] = reasons[0]
+    return ways, refused
 
 
 def duplicates(

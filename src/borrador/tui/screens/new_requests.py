@@ -35,7 +35,7 @@ from borrador.tui.base import BaseScreen
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.drop_offer import drop_note
-from borrador.tui.screens.flow_notes import basis_lines, cannot_be_made, describe, duplicates
+from borrador.tui.screens.flow_notes import basis_lines, describe, duplicates, working_ways
 from borrador.tui.widgets.made_letters import MadeLetters
 from borrador.tui.widgets.recipient_picker import RecipientPicker
 from borrador.tui.widgets.routes import WAYS, Route, RouteTable
@@ -71,6 +71,7 @@ class NewRequestsScreen(BaseScreen):
         self.made: list[Made] = []
         self.refused: list[str] = []  # recipients whose letter cannot be made as chosen
         self.left_out: tuple[str, ...] = ()  # named at step 3; Next again went on without them
+        self.ways: dict[str, str] = {}  # each recipient's best way that can be made
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -330,24 +331,29 @@ class NewRequestsScreen(BaseScreen):
             raise BorradorError(text)
 
     def ask_about_refusals(self) -> None:
-        """Letters that cannot be made (in the way each recipient takes by default) are named
-        all at once: Next again goes on without them (unless that leaves none)."""
-        refused, text = cannot_be_made(self.session, self.person(), self.recipients(),
-                                       self.kind(), self.options(), self.agent())  # fmt: skip
-        if refused and refused != self.left_out:
-            self.left_out = refused if len(refused) < len(self.recipients()) else ()
+        """Letters that cannot be made in any way the catalog offers are named all at once:
+        Next again goes on without them (unless that leaves none). The others start step 5
+        on their best way that can be made."""
+        self.ways, refused = working_ways(self.session, self.person(), self.recipients(),
+                                          self.kind(), self.options(), self.agent())  # fmt: skip
+        if refused and tuple(refused) != self.left_out:
+            self.left_out = tuple(refused) if self.ways else ()
+            names = {slug: self.session.catalog.catalog().get(slug).name for slug in refused}
             more = _("Press Next again to go on without them.") if self.left_out else ""
-            raise BorradorError(f"{text}\n{more}".strip())
+            raise BorradorError(f"{describe(refused, names)}\n{more}".strip())
 
     def prepare_review(self) -> None:
-        self.previews = self.session.letters.preview(
-            self.person(),
-            [r for r in self.recipients() if r not in self.left_out],
-            self.kind(),
-            fmt="txt",
-            options=self.options(),
-            agent=self.agent(),
-        )
+        # Each letter as its way will make it (a web form's guide is reviewed as plain text).
+        going = [r for r in self.recipients() if r not in self.left_out]
+        groups: dict[str, list[str]] = {}
+        for slug in going:
+            way = self.ways.get(slug, "txt")
+            groups.setdefault(way if way in ("pdf", "eml") else "txt", []).append(slug)
+        made = {draft.recipient: (draft, letter) for fmt, slugs in groups.items()
+                for draft, letter in self.session.letters.preview(
+                    self.person(), slugs, self.kind(), fmt=fmt, options=self.options(),
+                    agent=self.agent())}  # fmt: skip
+        self.previews = [made[slug] for slug in going]
         self.bodies, self.shown = {}, None
         pick = self.query_one("#letter-pick", Select)
         pick.set_options(
@@ -384,8 +390,8 @@ class NewRequestsScreen(BaseScreen):
         routes = []
         for draft, _letter in self.previews:
             entry = catalog.get(draft.recipient)
-            routes.append(Route(draft.recipient, entry.name, best_format(entry, kind),
-                                destinations(entry, kind)))  # fmt: skip
+            way = self.ways.get(draft.recipient) or best_format(entry, kind)
+            routes.append(Route(draft.recipient, entry.name, way, destinations(entry, kind)))
         self.query_one(RouteTable).show(routes)
 
     def action_change_way(self) -> None:
