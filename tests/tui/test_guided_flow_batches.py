@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from borrador.services import open_store
 from tests.helpers.common import PASSPHRASE, FixedClock
-from tests.helpers.keyboard import press_button, tab_to, type_into
+from tests.helpers.keyboard import choose, press_button, tab_to, type_into
 from tests.helpers.tui import settle
 
 
@@ -122,3 +122,27 @@ async def test_a_ticked_recipient_hidden_by_the_find_box_stays_chosen(app):
         screen.query_one("#find", Input).value = ""
         await pilot.pause()
         assert "spokeo" in screen.query_one("#chosen").selected
+
+
+async def test_marking_agent_letters_sent_warns_when_the_authorisation_is_not_signed(
+    clinic_app, tmp_path
+):
+    async with clinic_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = clinic_app.screen
+        if screen.query_one("#who").value != 1:
+            await choose(pilot, "#who", "Amparo")
+        await next_step(pilot)
+        await find_and_tick(pilot, "thomson")
+        for _step in ("kind", "review", "deliver"):
+            await next_step(pilot)
+        await type_into(pilot, "#out", str(tmp_path / "out"))
+        await press_button(pilot, "#make")
+        await clinic_app.workers.wait_for_complete()
+        await settle(pilot)
+        assert screen.step == 5
+        await pilot.press("s")
+        await pilot.pause()
+        note = " ".join(str(s.render()) for s in clinic_app.screen.query(".warning"))
+        assert "without the person's signed authorisation" in note and "Thomson Reuters" in note

@@ -32,6 +32,7 @@ def ask_mark_sent(
         note = ""
     else:
         note = _("Each letter's own certified-mail number goes on its request (Enter opens it).")
+    note = "\n".join(filter(None, [unsigned_warning(screen, list(names), names), note]))
 
     def submit(values: dict[str, Any]) -> None:
         # A refusal names its letter ("411.info: …") and keeps the dialog; nothing is marked.
@@ -48,3 +49,14 @@ def ask_mark_sent(
 
     title = _("Mark {n} letters sent").format(n=len(chosen)) if len(chosen) > 1 else _("Mark sent")
     screen.app.push_screen(FormModal(title, fields, note, submit=submit))
+
+
+def unsigned_warning(screen: BaseScreen, request_ids: list[int], names: dict[int, str]) -> str:
+    """Agent letters whose signed authorisation is not recorded: the recipient may refuse
+    them, so the dialog says so before they are marked sent."""
+    unsigned = screen.session.clinic.unauthorised(request_ids)
+    if not unsigned:
+        return ""
+    return _("⚠ Agent letters without the person's signed authorisation recorded: {names}. "
+             "Record it on the Clinic screen (F6) once it is signed.").format(
+        names=", ".join(names.get(r.id or 0, r.recipient) for r in unsigned))  # fmt: skip

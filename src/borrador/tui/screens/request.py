@@ -265,7 +265,10 @@ class RequestScreen(BaseScreen):
         )
 
     def action_sent(self) -> None:
-        planned = self.session.requests.get(self.request_id).channel  # the way it was made for
+        from borrador.tui.screens.mark_sent import unsigned_warning
+
+        request = self.session.requests.get(self.request_id)
+        planned = request.channel  # the way it was made for
         self.ask(
             _("Mark sent"),
             [
@@ -276,6 +279,8 @@ class RequestScreen(BaseScreen):
             lambda v: self.run_change(
                 "sent", on=self._date(v["on"]), channel=v["channel"], confirmation=v["confirmation"]
             ),
+            unsigned_warning(self, [self.request_id], {
+                self.request_id: self.session.catalog.catalog().get(request.recipient).name}),
         )
 
     def action_received(self) -> None:
