@@ -302,6 +302,14 @@ async def test_command_palette_reaches_screens_and_actions(app):
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Follow-up letter" in titles and "Mark sent" in titles
+        assert "Copy selected text" not in titles and "Theme" not in titles  # Textual's own
+        switch = next(c for c in app.get_system_commands(app.screen) if c.title == "Español")
+        switch.callback()
+        await pilot.pause()
+        commands = list(app.get_system_commands(app.screen))
+        assert "Marcar enviada" in [c.title for c in commands]
+        assert all("." not in c.help for c in commands)  # no action names ("screen.copy_text")
+        assert "English" in [c.title for c in commands] and app.prefs.current.language == "es"
 
 
 async def test_every_binding_has_an_id(app):

@@ -16,7 +16,7 @@ from textual.worker import WorkerFailed
 
 from borrador.core.display import sanitize
 from borrador.core.errors import StoreError
-from borrador.i18n import N_, _, from_environment, set_language
+from borrador.i18n import N_, _, from_environment, language, set_language
 from borrador.services import Clock, Session
 from borrador.services.preferences import Preferences, Settings
 from borrador.services.store import Paths, data_paths
@@ -305,9 +305,21 @@ class BorradorApp(App[None]):
                 _("Lock"), _("Close the database and ask for the passphrase"), self.action_lock
             )
         yield from screen_commands(screen)
-        for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":  # Textual's: it writes an unlogged SVG file
-                yield command
+        # Named in the language it switches to: found by whoever cannot read the current one.
+        other = "en" if language() == "es" else "es"
+        yield SystemCommand(
+            "English" if other == "en" else "Español",
+            "Show Borrador in English" if other == "en" else "Mostrar Borrador en español",
+            lambda: self.switch_language(other),
+        )
+        yield SystemCommand(_("Keys"), _("Every key of this screen"), self.action_keys)
+        # Textual's own commands stay out: untranslated, and Screenshot writes an unlogged file.
+        yield SystemCommand(_("Quit"), _("Close Borrador"), self.action_quit)
+
+    def switch_language(self, code: str) -> None:
+        if self.session is not None:
+            self.prefs.save("language", code)
+        self.apply_language(code)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Textual's screenshot writes the screen (names, notes) to a file Borrador cannot
@@ -359,14 +371,16 @@ class BorradorApp(App[None]):
 
 def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The active screen's own actions, so the palette reaches them too."""
-    for _key, binding in screen.active_bindings.items():
-        if binding.binding.description and binding.node is screen:
+    for key, binding in screen.active_bindings.items():
+        # Borrador's own keys (they have an id); Textual's (copy, focus) are not explained
+        if binding.binding.description and binding.binding.id and binding.node is screen:
             action = binding.binding.action
             yield SystemCommand(
                 binding.binding.description,
-                action,
+                _("On this screen: {key}").format(key=screen.app.get_key_display(binding.binding)
+                                                  or key),
                 lambda action=action, node=screen: node.run_action(action),
-            )
+            )  # fmt: skip
 
 
 def run(headless: bool = False) -> None:
