@@ -111,7 +111,17 @@ LETTER_NOTE = "for_letter"
 """An Event.detail key: the user marked this note for letters. Unmarked notes are private."""
 LETTER_STORED = "letter_stored"
 """An Event.detail key: the letter's text was stored that day (it was drafted by then)."""
-LETTER_STORED_NOTE = "Letter text stored."  # its note (older stores' events have no key)
+LETTER_STORED_NOTE = N_("Letter text stored.")  # its note (older stores' events have no key)
+NOTE_TEMPLATE = "note_template"
+"""An Event.detail key: the English template of a note Borrador wrote, with its parameters
+under "note:<name>" keys, so a front end can show the note in its language."""
+
+
+def worded_note(template: str, **params: object) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A note Borrador writes in history: its English text, and the detail that lets a front
+    end word it in its own language (mark `template` with N_)."""
+    words = ((NOTE_TEMPLATE, template), *((f"note:{k}", str(v)) for k, v in params.items()))
+    return template.format(**params), words
 
 ESCALATION_KINDS: frozenset[Kind] = frozenset({Kind.FOLLOW_UP, Kind.COMPLAINT, Kind.APPEAL})
 """Letters about an earlier request (made with --request ID), not to a new recipient."""

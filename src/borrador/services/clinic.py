@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borrador.core.errors import N_, BorradorError, ValidationError
-from borrador.core.requests import Event, Request
+from borrador.core.requests import Event, Request, worded_note
 from borrador.keys import KEY_BYTES, KdfParams
 from borrador.letters.context import Agent
 
@@ -161,13 +161,16 @@ class ClinicService:
             after = dataclasses.replace(
                 request, authorized_on=signed_on, version=request.version + 1
             )
+            note, words = worded_note(
+                N_("Signed authorisation of the agent recorded ({signed_on})."),
+                signed_on=signed_on)  # fmt: skip
             event = Event(
                 request_id=request.id or 0,
                 on=self.clock.today(),
                 from_status=request.status,
                 to_status=request.status,
-                note=f"Signed authorisation of the agent recorded ({signed_on}).",
-                detail=(("authorized_on", signed_on.isoformat()),),
+                note=note,
+                detail=(("authorized_on", signed_on.isoformat()), *words),
             )
             changed.append(self.requests.save_change(request, after, event, self.clock.now()))
         return changed

@@ -113,7 +113,7 @@ class FreezeService:
                 request_id, "sent", on=on, channel=channel, confirmation=confirmation
             )
         request = self.requests.change_status(
-            request_id, "completed", on=on, note="Security freeze placed."
+            request_id, "completed", on=on, note=N_("Security freeze placed.")
         )
         self.freezes.add_change(request_id, str(FreezeAction.PLACED), on, None, self.clock.now())
         if expires_on is not None:

@@ -24,6 +24,7 @@ from borrador.core.requests import (
     Kind,
     Request,
     parse_enum,
+    worded_note,
 )
 from borrador.core.states import state_name
 from borrador.home.faults import fault_point
@@ -396,7 +397,7 @@ class LetterService:
         # logged files for requests that never were; the next opening removes them.
         with self.requests.db.write():
             saved = self.requests.add_many(drafts, self.clock.now(),
-                                           note=f"Letter drafted ({fmt}).")  # fmt: skip
+                                           *worded_note(N_("Letter drafted ({fmt})."), fmt=fmt))
             fault_point("letters.after-insert")
             made = []
             for request, output in zip(saved, outputs, strict=True):

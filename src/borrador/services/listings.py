@@ -189,7 +189,7 @@ class ListingsService:
             and Status.COMPLETED in TRANSITIONS[last.status]
         ):
             done = self.requests.change_status(
-                last.id or 0, "completed", on=when, note="Listing checked: removed."
+                last.id or 0, "completed", on=when, note=N_("Listing checked: removed.")
             )
             return done, f"Request {done.id} completed; re-check on {done.recheck_on}."
         if outcome is ListingResult.FOUND:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from borrador.core.errors import N_, BorradorError, ValidationError
-from borrador.core.requests import Event, Request, Status
+from borrador.core.requests import Event, Request, Status, worded_note
 from borrador.letters.context import pick_channel
 
 # smtplib, ssl and the email package load when mail is used, not for every command.
@@ -288,28 +288,35 @@ class MailService:
         from borrador.letters.smtp import MailError
 
         message_id = str(message["Message-ID"])
-        request = self._mail_note(request, "sending", message_id, "Sending by email.",
+        request = self._mail_note(request, "sending", message_id, N_("Sending by email."),
                                   message_id=message_id)  # fmt: skip
         try:
             connection.send(message)
         except MailError as exc:
-            self._mail_note(request, "failed", message_id, f"Email not sent: {exc}")
+            self._mail_note(request, "failed", message_id,
+                            *worded_note(N_("Email not sent: {problem}"), problem=exc))
             return SendResult(request.id or 0, False, f"not sent: {exc}")
         stored = dataclasses.replace(request, sent_message=message.as_string(),
                                      version=request.version + 1)  # fmt: skip
         event = Event(request_id=request.id or 0, on=self.clock.today(),
                       from_status=request.status, to_status=request.status,
-                      note="The server accepted the email.",
+                      note=N_("The server accepted the email."),
                       detail=(("email", "accepted"), ("message_id", message_id)))  # fmt: skip
         saved = self.requests.save_change(request, stored, event, self.clock.now())
         self.statuses.change_status(saved.id or 0, "sent", channel="email", confirmation=message_id)
         return SendResult(saved.id or 0, True, f"sent to {message['To']}")
 
     def _mail_note(
-        self, request: Request, state: str, msg_id: str, note: str, **changes: str
+        self,
+        request: Request,
+        state: str,
+        msg_id: str,
+        note: str,
+        words: tuple[tuple[str, str], ...] = (),
+        **changes: str,
     ) -> Request:
         event = Event(request_id=request.id or 0, on=self.clock.today(),
                       from_status=request.status, to_status=request.status, note=note,
-                      detail=(("email", state), ("message_id", msg_id)))  # fmt: skip
+                      detail=(("email", state), ("message_id", msg_id), *words))  # fmt: skip
         after = dataclasses.replace(request, version=request.version + 1, **changes)  # type: ignore[arg-type]
         return self.requests.save_change(request, after, event, self.clock.now())

@@ -26,6 +26,7 @@ from borrador.core.requests import (
     parse_enum,
     parse_slug,
     with_status,
+    worded_note,
 )
 from borrador.core.text import US_STATES, clean_text
 from borrador.laws import basis as laws_basis
@@ -267,9 +268,11 @@ class RequestService:
         reason: str | None = None,
         exemption: str = "",
         case_number: str = "",
+        words: tuple[tuple[str, str], ...] = (),
     ) -> Request:
         """Move a request to `status` on `on` (default today), with the facts that go with it
-        (`case_number`: the recipient's own reference, which later letters cite)."""
+        (`case_number`: the recipient's own reference, which later letters cite; `words`: a
+        note Borrador wrote, as `worded_note` gives it)."""
         new = parse_enum("status", status, Status)
         given = {"channel": channel, "confirmation": confirmation, "until": until,
                  "reason": reason, "exemption": exemption}  # fmt: skip
@@ -295,7 +298,7 @@ class RequestService:
         number = clean_text("case_number", case_number, max_len=100)
         if number:
             detail["case_number"] = number
-        event = dataclasses.replace(event, detail=tuple(detail.items()))
+        event = dataclasses.replace(event, detail=(*detail.items(), *words))
         saved = self.requests.save_change(before, after, event, self.clock.now())
         if new is Status.SENT and saved.kind in ESCALATES and saved.parent_id:
             self._escalate_parent(saved, when)
@@ -342,8 +345,9 @@ class RequestService:
         parent = self.requests.get(sent.parent_id or 0)
         target = ESCALATES[sent.kind]
         if target in TRANSITIONS[parent.status]:
-            self.change_status(parent.id or 0, str(target), on=when,
-                               note=f"{sent.kind} sent as request {sent.id}")  # fmt: skip
+            note, words = worded_note(N_("{kind} sent as request {id}"), kind=sent.kind,
+                                      id=sent.id)  # fmt: skip
+            self.change_status(parent.id or 0, str(target), on=when, note=note, words=words)
 
     def _sent(
         self,
@@ -386,7 +390,7 @@ class RequestService:
         if when < before.sent_on:
             raise ValidationError("date", N_("{when} is before it was sent ({sent_on})"),
                 when=when, sent_on=before.sent_on)
-        return self._note(before, when, note or "Received by the recipient.",
+        return self._note(before, when, note or N_("Received by the recipient."),
                           {"received_on": when.isoformat()}, received_on=when)  # fmt: skip
 
     def add_note(
@@ -419,7 +423,7 @@ class RequestService:
                                   request_id=request_id, status=before.status)  # fmt: skip
         when = self._when(on)
         if not listed:
-            return self._note(before, when, note or "Re-checked: not listed.",
+            return self._note(before, when, note or N_("Re-checked: not listed."),
                               {"recheck": "not-listed"},
                               recheck_on=self.tracking.recheck_date(before, when))  # fmt: skip
         person = self.people.get(before.person_id)
@@ -428,11 +432,12 @@ class RequestService:
                             f"Listed again on {when}; follows request {before.id}.",
                             parent_id=before.id)  # fmt: skip
         new = self.requests.add(draft, self.clock.now())
+        said, words = worded_note(N_("Listed again: new request {id}."), id=new.id)
         self._note(
             before,
             when,
-            note or f"Listed again: new request {new.id}.",
-            {"recheck": "listed", "new_request": str(new.id)},
+            note or said,
+            {"recheck": "listed", "new_request": str(new.id), **({} if note else dict(words))},
             recheck_on=None,
         )
         return new

@@ -142,7 +142,13 @@ class RequestsRepo:
     def add(self, request: Request, now: str, note: str = "") -> Request:
         return self.add_many([request], now, note)[0]
 
-    def add_many(self, requests: list[Request], now: str, note: str = "") -> list[Request]:
+    def add_many(
+        self,
+        requests: list[Request],
+        now: str,
+        note: str = "",
+        detail: tuple[tuple[str, str], ...] = (),
+    ) -> list[Request]:
         """Insert requests, each with its first event, all in one transaction."""
         names = [f for f in _FIELDS if f != "id"]
         sql = (
@@ -155,7 +161,8 @@ class RequestsRepo:
                 values = _to_values(request) | {"uid": request.uid or uuid.uuid4().hex, "now": now}
                 new_id = int(conn.execute(sql, values).lastrowid)
                 on = request.created_on or dt.date.fromisoformat(now[:10])
-                event = Event(request_id=new_id, on=on, to_status=request.status, note=note)
+                event = Event(request_id=new_id, on=on, to_status=request.status, note=note,
+                              detail=detail)  # fmt: skip
                 self._insert_event(conn, event, now)
                 new_ids.append(new_id)
         return [self.get(i) for i in new_ids]

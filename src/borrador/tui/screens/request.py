@@ -24,7 +24,7 @@ from borrador.tui.dates import show_date
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.modals import Field, FormModal
-from borrador.tui.wording import CHANNELS
+from borrador.tui.wording import CHANNELS, shown_note
 
 REASONS = [
     ("not-found", N_("not found")),
@@ -160,7 +160,7 @@ class RequestScreen(BaseScreen):
                 show_date(event.on),
                 _(str(event.from_status)) if event.from_status else "",  # _("") is the header
                 _(str(event.to_status)),
-                literal(event.note),
+                literal(shown_note(event)),
             )
         if self.appeal_offered():
             text += "\n" + _("You can appeal to the recipient first: press u.")
