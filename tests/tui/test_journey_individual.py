@@ -262,22 +262,6 @@ async def deliver(pilot: Any, screen: Any, out: Path) -> dict[str, int]:
     return {m.request.recipient: m.request.id or 0 for m in screen.made}
 
 
-def us(day: dt.date) -> str:
-    return day.strftime("%m/%d/%Y")
-
-
-async def open_made(pilot: Any, request_id: int) -> Any:
-    """From step 6 of the guided flow: Enter on the letter's row opens its request."""
-    table = pilot.app.screen.query_one("#made", DataTable)
-    await focus_to(pilot, table)
-    await to_row(pilot, table, str(request_id))
-    await pilot.press("enter")
-    await settle(pilot)
-    assert type(pilot.app.screen).__name__ == "RequestScreen"
-    assert pilot.app.screen.request_id == request_id
-    return pilot.app.screen
-
-
 async def reopen(paths: Any, clock: FixedClock, size: tuple[int, int], then: Any) -> None:
     """The person comes back to Borrador later: a new start, the passphrase typed, then
     `then(pilot)`. One recorded change per start: see the report on the repaint loop (after
@@ -421,14 +405,17 @@ def check_store(paths: Any, ids: dict[str, int], out: Path) -> None:
         denied = session.requests.get(ids["lexisnexis-risk"])
         assert (denied.sent_on, denied.received_on) == (START, START + dt.timedelta(days=4))
         events = session.requests.events(ids["lexisnexis-risk"])
-        assert [str(e.to_status) for e in events][0] == "drafted"
+        assert str(events[0].to_status) == "drafted"
         assert "sent" in [str(e.to_status) for e in events]
         assert events[-1].to_status == "denied"
         assert dict(events[-1].detail)["reason"] == "could-not-verify"
         [appeal, again] = sorted(everything.values(), key=lambda r: r.id or 0)
         assert (str(appeal.kind), appeal.parent_id) == ("appeal", ids["lexisnexis-risk"])
         assert (again.recipient, again.parent_id, str(again.status)) == (
-            "spokeo", ids["spokeo"], "drafted")
+            "spokeo",
+            ids["spokeo"],
+            "drafted",
+        )
         spokeo = [e.detail for e in session.requests.events(ids["spokeo"])]
         assert ("recheck", "listed") in spokeo[-1]
     [appeal_pdf] = (out / "appeal").glob("*.pdf")
