@@ -205,7 +205,7 @@ async def guided_flow(pilot: Any, out: Path, every: bool) -> dict[str, int]:
     assert screen.step == 3, shown(screen, "#problem")
     await review(pilot, screen, every)
     await pilot.press("ctrl+n")
-    await settle(pilot)
+    await settle(pilot, timeout=90)  # 69 routes: slow to settle at 120x40 on a busy machine
     return await deliver(pilot, screen, out)
 
 
