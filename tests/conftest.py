@@ -182,6 +182,7 @@ def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]
 # The few tests that take many seconds start first: with xdist, a long test that starts last
 # keeps one worker busy alone at the end while the other is idle.
 LONG_FIRST = (
+    "test_an_individual_walks_from_first_run_to_the_appeal",
     "test_a_volunteer_drafts_for_a_resident_and_hands_them_off",
     "test_any_user_template_loads_or_is_refused_clearly",
     "test_every_screen_and_selector_shows_hostile_text_literally",
