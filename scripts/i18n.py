@@ -26,7 +26,7 @@ FIXED_DATE = datetime.datetime(2026, 11, 26, tzinfo=datetime.UTC)
 def template() -> Catalog:
     # A fixed date: the catalogs only change when their text does (CI compares them).
     catalog = Catalog(project="borrador", charset="utf-8", creation_date=FIXED_DATE)
-    for folder in ("tui", "i18n", "services"):
+    for folder in ("tui", "i18n", "services", "letters", "catalog", "laws"):
         for filename, lineno, message, _comments, _context in extract_from_dir(
             PACKAGE / folder,
             method_map=[("**.py", "python")],

@@ -18,7 +18,6 @@ from typing import Any
 
 from textual.widgets import Input, Select, SelectionList
 
-
 Reach = Callable[[Any, "Trip"], Awaitable[None]]
 
 
@@ -259,6 +258,7 @@ async def steady(pilot: Any, timeout: float = 30) -> None:
 
 
 PERSON = ("f2", "enter")
+TYPED = "una frase larga"
 REQUEST = request_screen()
 LETTER = ("letter",)
 
@@ -266,8 +266,7 @@ TOUR: tuple[Stop, ...] = (
     # before the data is open
     Stop("first-run", unlock_screen(), start="first_run", main=True),
     Stop("first-run-language", language_list, start="first_run"),
-    Stop("first-run-differ", unlock_screen("enter", "enter", typed="una frase larga"),
-         start="first_run"),  # fmt: skip
+    Stop("first-run-differ", unlock_screen("enter", "enter", typed=TYPED), start="first_run"),
     Stop("unlock", unlock_screen(), start="locked", main=True),
     Stop("unlock-wrong", unlock_screen("enter", typed="no es la frase"), start="locked"),
     # the main screens

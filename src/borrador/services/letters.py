@@ -19,6 +19,7 @@ from borrador.core.requests import ESCALATION_KINDS, Event, Kind, Request, parse
 from borrador.core.states import state_name
 from borrador.home.faults import fault_point
 from borrador.home.written_files import write_logged
+from borrador.i18n import _
 from borrador.letters import context as ctx
 from borrador.letters import law_context as lctx
 from borrador.letters.compose import Letter
@@ -165,7 +166,7 @@ class LetterService:
                     f"{entry.name} has no web form in the catalog.",
                     hint="Use --format pdf or eml instead.",
                 )
-            return form_guide(entry.name, channel, data["person"])
+            return form_guide(entry.name, channel, data["person"], _)
         if fmt == "eml" and not data["recipient"]["email"]:
             raise BorradorError(f"{entry.name} has no email address in the catalog for this "
                                 "request.", hint="Use --format pdf to mail it.")  # fmt: skip
@@ -219,7 +220,7 @@ class LetterService:
             raise ValidationError("state", f"DROP is only for California residents; "
                                   f"{person.name}'s state is {person.state or 'not recorded'}")
         fields = {"name", "birth_date", "email"}
-        return drop_guide(ctx.person_context(person, fields, _long_date("en")))
+        return drop_guide(ctx.person_context(person, fields, _long_date("en")), _)
 
     def preview(
         self,

@@ -6,7 +6,7 @@ import copy
 import os
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -33,6 +33,16 @@ from borrador.tui.messages import (
 )
 
 IDLE_CHECK_SECONDS = 5
+# Textual's own commands and keys, in the palette too: their words, marked for translation.
+TEXTUAL_WORDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"), N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Copy selected text"), N_("Focus Next"),
+    N_("Focus Previous"), N_("Search for commands…"),
+)  # fmt: skip
 
 
 class BorradorApp(App[None]):
@@ -307,7 +317,15 @@ class BorradorApp(App[None]):
         yield from screen_commands(screen)
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":  # Textual's: it writes an unlogged SVG file
-                yield command
+                yield command._replace(title=_(command.title), help=_(command.help))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
+            self.push_screen(
+                CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+            )
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Textual's screenshot writes the screen (names, notes) to a file Borrador cannot
@@ -359,12 +377,13 @@ class BorradorApp(App[None]):
 
 def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The active screen's own actions, so the palette reaches them too."""
-    for _key, binding in screen.active_bindings.items():
+    for key, binding in screen.active_bindings.items():
         if binding.binding.description and binding.node is screen:
             action = binding.binding.action
+            shown_key = binding.binding.key_display or screen.app.get_key_display(binding.binding)
             yield SystemCommand(
-                binding.binding.description,
-                action,
+                _(binding.binding.description),  # Textual's own keys too (copy, focus)
+                _("Key: {key}").format(key=shown_key or key),
                 lambda action=action, node=screen: node.run_action(action),
             )
 

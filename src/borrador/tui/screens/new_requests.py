@@ -28,7 +28,7 @@ from textual.widgets import (
 
 from borrador.core.errors import BorradorError
 from borrador.core.text import parse_state
-from borrador.i18n import N_, _
+from borrador.i18n import N_, _, shown
 from borrador.services.letter_files import Made
 from borrador.services.profile import Agent
 from borrador.tui.advice import advice
@@ -293,7 +293,7 @@ class NewRequestsScreen(BaseScreen):
             entry = catalog.covering(slug)
             _law, why = self.session.requests.explain_basis(self.person(), slug, self.kind())
             lines.append(f"{entry.name}: {why}")
-            lines += [f"  ⚠ {w}" for w in entry.requirement_warnings()]
+            lines += [f"  ⚠ {shown(w)}" for w in entry.requirement_warnings()]
         agencies = [s for s in self.recipients() if catalog.covering(s).kind == "agency"]
         if self.kind() == "records" or agencies:
             lines.insert(

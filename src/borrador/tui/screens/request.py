@@ -18,6 +18,7 @@ from borrador.core.errors import BorradorError
 from borrador.core.requests import CLOCK_RUNNING
 from borrador.core.text import parse_date
 from borrador.i18n import N_, _
+from borrador.services.event_notes import shown_note
 from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
@@ -166,7 +167,7 @@ class RequestScreen(BaseScreen):
                 show_date(event.on),
                 _(str(event.from_status)) if event.from_status else "",  # _("") is the header
                 _(str(event.to_status)),
-                literal(event.note),
+                literal(shown_note(event.note)),
             )
         if self.appeal_offered():
             text += "\n" + _("You can appeal to the recipient first: press u.")
