@@ -286,7 +286,7 @@ TOUR: tuple[Stop, ...] = (
     Stop("new-3-drop-guide", then(flow_kind, "ctrl+g")),
     Stop("new-4-review", flow_review, main=True, shows_letter=("body",)),
     Stop("new-4-full-letter", then(flow_review, "ctrl+o"), shows_letter=("full-letter", "body")),
-    Stop("new-5-deliver", flow_deliver, main=True),
+    Stop("new-5-deliver", flow_deliver),  # shows the test's own folder: no snapshot
     Stop("new-6-sent", flow_sent, main=True),
     # one request, and every dialog on it
     Stop("request", REQUEST, main=True, shows_letter=LETTER),
@@ -325,7 +325,7 @@ TOUR: tuple[Stop, ...] = (
     Stop("freezes", pressing(*PERSON, "f"), main=True),
     Stop("listings", pressing(*PERSON, "l"), main=True),
     # the rest of the F-keys, and the help everywhere
-    Stop("replies", pressing("f7"), main=True),
+    Stop("replies", pressing("f7")),  # its file tree shows the working folder: no snapshot
     Stop("replies-matched", listed_reply),
     Stop("replies-accept", then_press(listed_reply, "accept")),
     Stop("scorecard", pressing("f8"), main=True),
