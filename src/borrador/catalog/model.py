@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 from typing import TypeVar
 
+from borrador.i18n import N_
+
 CHANNEL_TYPES = ("web", "email", "mail", "phone", "fax")
 # What a request through a channel can ask for: request kinds plus broker-specific actions.
 PURPOSES = ("opt-out", "delete", "access", "disclosure", "dispute", "records", "correct",
@@ -29,18 +31,19 @@ REQUIREMENTS = {
     "advertising-id": "your phone's advertising ID",
     "signature": "a signed form",
 }
-# Requirements that put the person at more risk, or cost them: shown as warnings first.
+# Requirements that put the person at more risk, or cost them: shown as warnings first
+# (marked for translation; the screens translate them when they show them).
 SENSITIVE = {
-    "ssn": "It may ask for a Social Security number. It is optional: leave it out.",
-    "id-upload": "It asks for a photo of an ID document. Share one only if you accept that "
-    "this company keeps a copy of it.",
-    "phone-call": "It needs a phone call: the company will learn the number you call from.",
-    "payment": "It asks for a payment. You should never have to pay to opt out.",
-    "advertising-id": "It asks for your phone's advertising ID, which links you to location "
-    "data. Reset the ID afterwards.",
-    "identity-quiz": "It asks questions about your credit history to check who you are.",
-    "account": "It pushes you to create an account, which gives it more data about you.",
-}
+    "ssn": N_("It may ask for a Social Security number. It is optional: leave it out."),
+    "id-upload": N_("It asks for a photo of an ID document. Share one only if you accept that "
+                    "this company keeps a copy of it."),
+    "phone-call": N_("It needs a phone call: the company will learn the number you call from."),
+    "payment": N_("It asks for a payment. You should never have to pay to opt out."),
+    "advertising-id": N_("It asks for your phone's advertising ID, which links you to location "
+                         "data. Reset the ID afterwards."),
+    "identity-quiz": N_("It asks questions about your credit history to check who you are."),
+    "account": N_("It pushes you to create an account, which gives it more data about you."),
+}  # fmt: skip
 CATEGORIES = ("risk-and-identity", "people-search", "marketing", "credit-bureau",
               "consumer-reporting", "location", "government-contractor", "property",
               "business-contact", "insurance", "government-agency")  # fmt: skip

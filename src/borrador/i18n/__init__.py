@@ -45,6 +45,13 @@ def _(message: str) -> str:
     return translations.gettext(message)
 
 
+def shown(text: str) -> str:
+    """`text` in the current language when the catalog has it, else as it is (the broker
+    catalog's own English data, a user's note). An empty text stays empty: gettext would
+    give the catalog's header for it."""
+    return _(text) if text else text
+
+
 def N_(message: str) -> str:
     """Marks a string for translation where it is defined; `_()` translates it when shown."""
     return message

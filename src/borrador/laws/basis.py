@@ -6,38 +6,43 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from borrador.core.deadlines import Rule
+from borrador.i18n import N_
 from borrador.laws.rights import central_source, disclosure_route, law_rights
 from borrador.laws.table import LawTable, law_table
+
+WORD_PARAMS = ("whose", "where", "kind")  # parameters that are words to translate
+WORDS = (N_("the agency's"), N_("your"), N_("Your state's"))
 
 CONSUMER_KINDS = ("access", "delete", "correct", "opt-out", "appeal")
 FCRA_KINDS = ("disclosure", "dispute")
 POLICY, GENERIC_RECORDS = "policy", "records-state"
-# One English sentence per reason; front ends may translate by code instead.
+# One English sentence per reason, marked for translation: `Basis.describe` takes a
+# translation, and the parameters that are words (not names) are translated too.
 REASONS = {
-    "fcra": "The Fair Credit Reporting Act covers consumer reporting agencies.",
-    "fcra-nationwide": "The Fair Credit Reporting Act covers consumer reporting agencies; the free "
-                       "annual report of Equifax, Experian and TransUnion comes only through "
-                       "{website} (phone {phone}, or the mail form).",
-    "foia": "A federal agency: the Freedom of Information Act applies.",
-    "state-records": "{name} ({whose} state).",
-    "records-no-template": "{name} applies, but Borrador has no letter for it yet: the generic "
-                           "public-records letter is used.",
-    "records-generic": "{where} public-records law (Borrador has no table row).",
-    "state-privacy": "You live in {state}: the {name} applies.",
-    "not-in-force": "{state}'s {name} is in force only from {date}: the letter asks under the "
-                    "company's policy.",
-    "not-auto": "{state}'s {name} does not reach this recipient ({why}): the letter asks under "
-                "the company's policy.",
-    "right-not-granted": "The {name} gives no right to {kind} requests{when}: the letter asks "
-                         "under the company's policy.",
-    "no-appeal": "The {name} sets no appeal step: the letter asks under the company's policy.",
-    "no-state-law": "{state} has no privacy law of this kind: the letter asks under the "
-                    "company's policy.",
-    "no-state": "No state is recorded, so we assume no privacy law of this kind: the letter asks "
-                "under the company's policy.",
+    "fcra": N_("The Fair Credit Reporting Act covers consumer reporting agencies."),
+    "fcra-nationwide": N_("The Fair Credit Reporting Act covers consumer reporting agencies; "
+                          "the free annual report of Equifax, Experian and TransUnion comes "
+                          "only through {website} (phone {phone}, or the mail form)."),
+    "foia": N_("A federal agency: the Freedom of Information Act applies."),
+    "state-records": N_("{name} ({whose} state)."),
+    "records-no-template": N_("{name} applies, but Borrador has no letter for it yet: the generic "
+                              "public-records letter is used."),
+    "records-generic": N_("{where} public-records law (Borrador has no table row)."),
+    "state-privacy": N_("You live in {state}: the {name} applies."),
+    "not-in-force": N_("{state}'s {name} is in force only from {date}: the letter asks under the "
+                       "company's policy."),
+    "not-auto": N_("{state}'s {name} does not reach this recipient ({why}): the letter asks under "
+                   "the company's policy."),
+    "right-not-granted": N_("The {name} gives no right to {kind} requests{when}: the letter asks "
+                            "under the company's policy."),
+    "no-appeal": N_("The {name} sets no appeal step: the letter asks under the company's policy."),
+    "no-state-law": N_("{state} has no privacy law of this kind: the letter asks under the "
+                       "company's policy."),
+    "no-state": N_("No state is recorded, so we assume no privacy law of this kind: the letter "
+                   "asks under the company's policy."),
 }  # fmt: skip
 
 
@@ -47,8 +52,9 @@ class Basis:
     reason: str  # a key of REASONS
     params: tuple[tuple[str, str], ...] = ()
 
-    def describe(self) -> str:
-        return REASONS[self.reason].format(**dict(self.params))
+    def describe(self, translate: Callable[[str], str] = str) -> str:
+        params = {k: translate(v) if k in WORD_PARAMS and v else v for k, v in self.params}
+        return translate(REASONS[self.reason]).format(**params)
 
 
 def choose_basis(

@@ -29,6 +29,7 @@ from borrador.core.requests import (
 from borrador.core.states import state_name
 from borrador.home.faults import fault_point
 from borrador.home.written_files import write_logged
+from borrador.i18n import _
 from borrador.letters import context as ctx
 from borrador.letters import law_context as lctx
 from borrador.letters.compose import Letter
@@ -180,7 +181,7 @@ class LetterService:
                     N_("{name} has no web form in the catalog."),
                     hint=N_("Use --format pdf or eml instead."), name=entry.name,
                 )
-            return form_guide(entry.name, channel, data["person"])
+            return form_guide(entry.name, channel, data["person"], _)
         if fmt == "eml" and not data["recipient"]["email"]:
             raise BorradorError(N_("{name} has no email address in the catalog for this "
                                 "request."), hint=N_("Use --format pdf to mail it."),
@@ -237,7 +238,7 @@ class LetterService:
                                   name=person.name,
                                   state=person.state or Phrase(N_("not recorded")))
         fields = {"name", "birth_date", "email"}
-        return drop_guide(ctx.person_context(person, fields, _long_date("en")))
+        return drop_guide(ctx.person_context(person, fields, _long_date("en")), _)
 
     def preview(
         self,

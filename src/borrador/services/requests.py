@@ -29,6 +29,7 @@ from borrador.core.requests import (
     worded_note,
 )
 from borrador.core.text import US_STATES, clean_text
+from borrador.i18n import _
 from borrador.laws import basis as laws_basis
 from borrador.laws.table import law_table
 
@@ -56,16 +57,18 @@ def choose_basis(
     local agency"."""
     if kind is Kind.SECURITY_FREEZE:
         if entry.cra_type == "nationwide":
-            return "fcra", "The FCRA gives a free security freeze at the nationwide bureaus."
-        return "policy", "A specialty agency freezes a file under its own policy."
+            return "fcra", _("The FCRA gives a free security freeze at the nationwide bureaus.")
+        return "policy", _("A specialty agency freezes a file under its own policy.")
     place = agency_state_for(entry, kind, agency_state, required=False)
     if entry.jurisdiction == "state" and kind is Kind.RECORDS and not place:
-        return laws_basis.GENERIC_RECORDS, "The agency's state is not given yet: its law applies."
+        return laws_basis.GENERIC_RECORDS, _(
+            "The agency's state is not given yet: its law applies."
+        )
     basis = laws_basis.choose_basis(
         person.state, entry.kind, dict(entry.honours), str(kind), on,
         getattr(entry, "cra_type", ""), recipient_slug=entry.slug, agency_state=place,
     )  # fmt: skip
-    return basis.law, basis.describe()
+    return basis.law, basis.describe(_)
 
 
 def agency_state_for(entry: Broker, kind: Kind, given: str = "", *, required: bool = True) -> str:

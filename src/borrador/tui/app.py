@@ -6,7 +6,7 @@ import copy
 import os
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -33,6 +33,16 @@ from borrador.tui.messages import (
 )
 
 IDLE_CHECK_SECONDS = 5
+# Textual's own commands and keys, in the palette too: their words, marked for translation.
+TEXTUAL_WORDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"), N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Copy selected text"), N_("Focus Next"),
+    N_("Focus Previous"), N_("Search for commands…"),
+)  # fmt: skip
 
 
 class BorradorApp(App[None]):
@@ -321,6 +331,14 @@ class BorradorApp(App[None]):
             self.prefs.save("language", code)
         self.apply_language(code)
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
+            self.push_screen(
+                CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+            )
+
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Textual's screenshot writes the screen (names, notes) to a file Borrador cannot
         log or erase: not offered, and refused if reached some other way."""
@@ -375,10 +393,10 @@ def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Borrador's own keys (they have an id); Textual's (copy, focus) are not explained
         if binding.binding.description and binding.binding.id and binding.node is screen:
             action = binding.binding.action
+            shown_key = binding.binding.key_display or screen.app.get_key_display(binding.binding)
             yield SystemCommand(
                 binding.binding.description,
-                _("On this screen: {key}").format(key=screen.app.get_key_display(binding.binding)
-                                                  or key),
+                _("On this screen: {key}").format(key=shown_key or key),
                 lambda action=action, node=screen: node.run_action(action),
             )  # fmt: skip
 

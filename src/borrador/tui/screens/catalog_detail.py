@@ -4,7 +4,7 @@ broker's compliance scorecard from this store's own requests."""
 
 from __future__ import annotations
 
-from borrador.i18n import _
+from borrador.i18n import _, shown
 from borrador.services import Session
 from borrador.services.catalog import model
 
@@ -38,7 +38,7 @@ def detail_text(session: Session, slug: str) -> str:
     if entry.relist_days is not None:
         lines.append(_("Re-check the listing {n} days after a removal").format(n=entry.relist_days))
     lines.append(entry.notes)
-    lines += [_("Warning: {w}").format(w=w) for w in entry.requirement_warnings()]
+    lines += [_("Warning: {w}").format(w=shown(w)) for w in entry.requirement_warnings()]
     lines += [_("Warning: {w}").format(w=w) for w in entry.warnings]
     lines += [_("Unverified: {u}").format(u=u) for u in entry.unverified]
     for link in entry.gov_links:

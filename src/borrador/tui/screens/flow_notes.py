@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from borrador.core.errors import BorradorError, ValidationError
-from borrador.i18n import N_, _
+from borrador.i18n import N_, _, shown
 from borrador.services import Session
 from borrador.services.profile import Agent
 from borrador.tui.advice import advice
@@ -91,7 +91,7 @@ def basis_lines(session: Session, person_id: int, recipients: list[str], kind: s
         entry = catalog.covering(slug)
         _law, why = session.requests.explain_basis(person_id, slug, kind)
         lines.append(f"{entry.name}: {why}")
-        lines += [f"  ⚠ {w}" for w in entry.requirement_warnings()]
+        lines += [f"  ⚠ {shown(w)}" for w in entry.requirement_warnings()]
     if kind == "records" or any(catalog.covering(s).kind == "agency" for s in recipients):
         lines.insert(0, _("⚠ A public-records request tells the agency the requester's name "
                           "and contact details. Consider sending it through the clinic."))
