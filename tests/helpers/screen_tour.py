@@ -346,7 +346,9 @@ TOUR: tuple[Stop, ...] = (
     Stop("scorecard", pressing("f8"), main=True),
     Stop("keys", pressing("question_mark"), main=True),
     Stop("keys-on-request", then(REQUEST, "question_mark"), shows_letter=LETTER),
-    Stop("palette", pressing("ctrl+p"), main=True),
+    # not snapshotted: the palette fills its list as it searches, so a picture of it is not
+    # stable; the Spanish check still reads it
+    Stop("palette", pressing("ctrl+p")),
     # clinic mode, F6
     Stop("clinic", clinic_resident, start="clinic", main=True),
     Stop("clinic-authorisation", then(clinic_resident, "a"), start="clinic"),
