@@ -40,7 +40,7 @@ async def test_letters_that_cannot_be_made_are_named_at_step_3_and_left_out_on_n
         await next_step(pilot)  # Rosa has no phone and no date of birth
         problem = str(screen.query_one("#problem", Static).render())
         # Searchbug is reached only by its web form, which needs a phone number
-        assert "Searchbug need the person's phone number" in problem
+        assert "Searchbug needs the person's phone number" in problem
         assert "LexisNexis" not in problem  # mail needs a birth date; email does not
         assert "Next again" in problem and screen.step == 2
         await next_step(pilot)

@@ -27,12 +27,14 @@ def describe(refused: dict[str, BorradorError], names: dict[str, str]) -> str:
             lacking.setdefault(exc.field, []).append(name)
         else:
             lines.append(f"{name}: {advice(exc)}")
-    return "\n".join(
-        [_("{names} need the person's {detail} to find the records, and none is recorded: "
-           "add it on the People screen (F2), or leave them out.").format(
-             names=", ".join(who), detail=_(PERSON_DETAILS[field]))
-         for field, who in lacking.items()] + lines
-    )  # fmt: skip
+    for field, who in lacking.items():
+        one = _("{names} needs the person's {detail} to find the records, and none is "
+                "recorded: add it on the People screen (F2), or leave it out.")
+        several = _("{names} need the person's {detail} to find the records, and none is "
+                    "recorded: add it on the People screen (F2), or leave them out.")
+        text = one if len(who) == 1 else several
+        lines.insert(0, text.format(names=", ".join(who), detail=_(PERSON_DETAILS[field])))
+    return "\n".join(lines)
 
 
 def working_ways(
