@@ -28,3 +28,16 @@ async def test_history_notes_in_spanish(app, tmp_path):
     assert "Recibida por el destinatario." in notes
     assert "Llamé y me dieron el número 77." in notes
     assert not any("Project-Id-Version" in n or "Letter" in n for n in notes)
+
+
+def test_a_catalog_warning_with_no_translation_says_it_is_the_catalogs_english():
+    from borrador.i18n import set_language
+    from borrador.tui.wording import catalog_text
+
+    note = "It requires a copy of your driver's licence for a deletion request."
+    set_language("es")
+    try:
+        assert catalog_text(note) == f"{note} (del catálogo, en inglés)"
+    finally:
+        set_language("en")
+    assert catalog_text(note) == note

@@ -49,6 +49,17 @@ def shown_note(event: Any) -> str:
         return str(event.note)
 
 
+def catalog_text(text: str) -> str:
+    """A catalog entry's own text (a warning) in the screen's language where the catalog
+    has it translated; otherwise as written, saying it is the catalog's English."""
+    from borrador.i18n import language, shown
+
+    worded = shown(text)
+    if worded != text or language() == "en" or not text:
+        return worded
+    return _("{text} (from the catalog, in English)").format(text=text)
+
+
 # How a request went, as the screens name it (a channel value, its label).
 CHANNELS = [
     ("mail", N_("mail")),

@@ -4,9 +4,10 @@ broker's compliance scorecard from this store's own requests."""
 
 from __future__ import annotations
 
-from borrador.i18n import _, shown
+from borrador.i18n import _
 from borrador.services import Session
 from borrador.services.catalog import model
+from borrador.tui.wording import catalog_text
 
 REGISTRY_STATES, REQUIREMENTS = model.REGISTRY_STATES, model.REQUIREMENTS
 
@@ -38,8 +39,8 @@ def detail_text(session: Session, slug: str) -> str:
     if entry.relist_days is not None:
         lines.append(_("Re-check the listing {n} days after a removal").format(n=entry.relist_days))
     lines.append(entry.notes)
-    lines += [_("Warning: {w}").format(w=shown(w)) for w in entry.requirement_warnings()]
-    lines += [_("Warning: {w}").format(w=w) for w in entry.warnings]
+    # the entry's own warnings first, then what its channels ask for (once each)
+    lines += [_("Warning: {w}").format(w=catalog_text(w)) for w in entry.requirement_warnings()]
     lines += [_("Unverified: {u}").format(u=u) for u in entry.unverified]
     for link in entry.gov_links:
         lines.append(f"• {link.kind}: {link.summary} ({link.source})")

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from borrador.core.errors import BorradorError, ValidationError
-from borrador.i18n import N_, _, shown
+from borrador.i18n import N_, _
 from borrador.services import Session
 from borrador.services.profile import Agent
 from borrador.tui.advice import advice
+from borrador.tui.wording import catalog_text
 
 # What a recipient may need to find the person's records (a field the person may lack).
 PERSON_DETAILS = {"phone": N_("phone number"), "email": N_("email address"),
@@ -93,7 +94,7 @@ def basis_lines(session: Session, person_id: int, recipients: list[str], kind: s
         entry = catalog.covering(slug)
         _law, why = session.requests.explain_basis(person_id, slug, kind)
         lines.append(f"{entry.name}: {why}")
-        lines += [f"  ⚠ {shown(w)}" for w in entry.requirement_warnings()]
+        lines += [f"  ⚠ {catalog_text(w)}" for w in entry.requirement_warnings()]
     if kind == "records" or any(catalog.covering(s).kind == "agency" for s in recipients):
         lines.insert(0, _("⚠ A public-records request tells the agency the requester's name "
                           "and contact details. Consider sending it through the clinic."))
