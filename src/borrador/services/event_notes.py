@@ -1,11 +1,15 @@
 """The notes Borrador itself writes into a request's history. They are stored in English (the
-history is evidence, and the same in every language) and shown in the reader's language."""
+history is evidence, and the same in every language) and shown in the reader's language: from
+the template kept with the note (`core.requests.worded_note`), or, for notes written before
+templates were kept, by matching the English against the notes Borrador writes."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from borrador.core.errors import fill
+from borrador.core.requests import NOTE_TEMPLATE, Event
 from borrador.i18n import N_, shown
 
 NOTES = (
@@ -23,7 +27,7 @@ NOTES = (
     N_("Sending by email."),
     N_("Email not sent: {problem}"),
 )
-WORD_PARAMS = ("kind",)  # a request kind, itself translated
+WORD_PARAMS = ("kind",)  # a request kind, itself translated; other values stay as they are
 
 
 def _pattern(note: str) -> re.Pattern[str]:
@@ -45,3 +49,18 @@ def shown_note(note: str, translate: Callable[[str], str] = shown) -> str:
                       for k, v in found.groupdict().items()}  # fmt: skip
             return translate(english).format(**values)
     return note
+
+
+def event_note(event: Event, translate: Callable[[str], str] = shown) -> str:
+    """The event's note in the language `translate` speaks ("" for none: `_("")` would be
+    the catalog's header)."""
+    detail = dict(event.detail)
+    template = detail.get(NOTE_TEMPLATE)
+    if not template:
+        return shown_note(event.note, translate) if event.note else ""
+    params = {key[5:]: translate(value) if key[5:] in WORD_PARAMS else value
+              for key, value in detail.items() if key.startswith("note:")}  # fmt: skip
+    try:
+        return fill(translate(template), params)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a {name}
+        return event.note

@@ -15,7 +15,7 @@ from borrador.core.requests import DONE, Kind, Request, Status
 from borrador.i18n import N_, base_language, translator
 from borrador.letters.dates import long_date as _long_date
 from borrador.letters.report_pdf import Block, render_document
-from borrador.services.event_notes import shown_note
+from borrador.services.event_notes import event_note
 
 if TYPE_CHECKING:
     from borrador.services.catalog import CatalogService
@@ -229,8 +229,9 @@ def case_report(session: ReportService, person_id: int, language: str = "en") ->
         timeline = []
         for event in session.requests.events(request.id or 0):
             line = f"{day(event.on)}: {_(str(event.to_status))}"
-            if event.note:
-                line += f" — {shown_note(event.note, _)}"
+            note = event_note(event, _)
+            if note:
+                line += f" — {note}"
             if event.actor:
                 line += f" ({event.actor})"
             timeline.append(line)

@@ -30,25 +30,6 @@ def next_step(item: Any) -> str:
     return _("The {kind} passed on {date}: send a follow-up letter.").format(kind=kind, date=date)
 
 
-def shown_note(event: Any) -> str:
-    """A history note in the screen's language: one Borrador wrote is worded from its template
-    (older stores: the English text, looked up as it is); a person's own note stays as typed."""
-    from borrador.core.errors import fill
-    from borrador.core.requests import NOTE_TEMPLATE
-
-    detail = dict(event.detail)
-    template = detail.get(NOTE_TEMPLATE)
-    if not template:  # written before notes kept their template: matched as it is worded
-        from borrador.services.event_notes import shown_note as legacy
-
-        return legacy(event.note, _) if event.note else ""  # _("") is the catalog's header
-    params = {key[5:]: _(value) for key, value in detail.items() if key.startswith("note:")}
-    try:
-        return fill(_(template), params)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a {name}
-        return str(event.note)
-
-
 def catalog_text(text: str) -> str:
     """A catalog entry's own text (a warning) in the screen's language where the catalog
     has it translated; otherwise as written, saying it is the catalog's English."""

@@ -18,13 +18,14 @@ from borrador.core.errors import BorradorError
 from borrador.core.requests import CLOCK_RUNNING
 from borrador.core.text import parse_date
 from borrador.i18n import N_, _
+from borrador.services.event_notes import event_note
 from borrador.tui.advice import advice
 from borrador.tui.base import BaseScreen
 from borrador.tui.dates import show_date
 from borrador.tui.messages import RequestChanged
 from borrador.tui.safe import literal
 from borrador.tui.screens.modals import Field, FormModal
-from borrador.tui.wording import CHANNELS, shown_note
+from borrador.tui.wording import CHANNELS
 
 REASONS = [
     ("not-found", N_("not found")),
@@ -160,7 +161,7 @@ class RequestScreen(BaseScreen):
                 show_date(event.on),
                 _(str(event.from_status)) if event.from_status else "",  # _("") is the header
                 _(str(event.to_status)),
-                literal(shown_note(event)),
+                literal(event_note(event, _)),
             )
         if self.appeal_offered():
             text += "\n" + _("You can appeal to the recipient first: press u.")
